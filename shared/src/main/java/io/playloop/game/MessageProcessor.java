@@ -1,0 +1,5 @@
+package io.playloop.game;
+
+/** Processes one inbound message exactly once: load, run the engine, commit, reply. */
+public final class MessageProcessor {
+}

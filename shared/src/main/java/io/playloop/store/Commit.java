@@ -1,0 +1,17 @@
+package io.playloop.store;
+
+import io.playloop.engine.ConsentChange;
+import io.playloop.engine.Customer;
+import java.util.Optional;
+
+/**
+ * One atomic write: the receipt, the customer's new state, and the consent event.
+ *
+ * @param receipt         the receipt to create (condition: no live receipt for its wamid)
+ * @param customer        the new state; written only if the stored version equals {@code expectedVersion}
+ * @param expectedVersion the version read (0 = the customer must not exist yet)
+ * @param consentChange   a consent event to append, if any
+ */
+public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                     Optional<ConsentChange> consentChange) {
+}

@@ -1,0 +1,27 @@
+package io.playloop.store;
+
+import java.time.Instant;
+
+/**
+ * What the game function needs from the table for one inbound message. Implemented over DynamoDB by
+ * {@link DynamoGameStore}; tests of the processing rules use an in-memory fake.
+ */
+public interface GameStore {
+    /**
+     * Reads the customer and the receipt of this wamid in one round trip (strongly consistent).
+     */
+    Snapshot load(String customerKey, String wamid, Instant now);
+
+    /**
+     * Writes the outcome of one inbound message atomically: the receipt (only if this wamid has no live
+     * receipt), the customer (only if its version is still the one read; a new customer only if absent)
+     * and the consent event, if any.
+     *
+     * @throws DuplicateInboundException when a live receipt for this wamid exists: another delivery won
+     * @throws ConcurrentUpdateException when the customer changed since it was read
+     */
+    void commit(Commit commit);
+
+    /** Marks the receipt's reply as sent, with the wamid Meta gave it. */
+    void markReplySent(String wamid, String sentWamid, Instant at);
+}

@@ -1,0 +1,31 @@
+package io.playloop.store;
+
+import java.time.Instant;
+
+/**
+ * The record that a wamid was processed: written in the same transaction as the state change it
+ * caused, kept at least 8 days (Meta retries webhooks for up to 7), removed by TTL afterwards.
+ *
+ * @param wamid       the inbound message id
+ * @param customerKey whose message it was
+ * @param status      {@link Status}
+ * @param replyJson   the Graph API request body of the reply (kept so that a retry re-sends the same
+ *                    reply without running the rules again), or null when there is none
+ * @param owner       the queue record (SQS message id) that committed it; a redelivery of that same
+ *                    record may send the pending reply, a duplicate from another record may not
+ * @param processedAt when it was committed
+ * @param expiresAt   when the TTL may remove it (at least 8 days after processing)
+ */
+public record InboundReceipt(String wamid, String customerKey, Status status, String replyJson, String owner,
+                             Instant processedAt, Instant expiresAt) {
+
+    /** Where the reply stands. */
+    public enum Status {
+        /** State committed, the reply not yet accepted by the Graph API. */
+        REPLY_PENDING,
+        /** The Graph API accepted the reply. */
+        REPLIED,
+        /** Nothing to send (window closed, or nothing to say). */
+        NO_REPLY
+    }
+}
