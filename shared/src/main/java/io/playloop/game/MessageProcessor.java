@@ -1,5 +1,154 @@
 package io.playloop.game;
 
-/** Processes one inbound message exactly once: load, run the engine, commit, reply. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.engine.Customer;
+import io.playloop.engine.Engine;
+import io.playloop.engine.Outcome;
+import io.playloop.logging.Masking;
+import io.playloop.store.Commit;
+import io.playloop.store.ConcurrentUpdateException;
+import io.playloop.store.DuplicateInboundException;
+import io.playloop.store.GameStore;
+import io.playloop.store.InboundReceipt;
+import io.playloop.store.Snapshot;
+import io.playloop.whatsapp.inbound.InboundMessage;
+import io.playloop.whatsapp.outbound.GraphApi;
+import io.playloop.whatsapp.outbound.GraphApiException;
+import io.playloop.whatsapp.outbound.OutboundMessage;
+import io.playloop.whatsapp.outbound.SendResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes one inbound message exactly once: load, run the engine, commit state and receipt in one
+ * transaction, then reply.
+ *
+ * <p>Why commit before sending: the reply must describe committed state (a prize the customer reads
+ * about must exist), and a reply that fails to send is not lost: the receipt keeps it, and the
+ * redelivery of the same queue record sends it without running the rules again. A reply may at worst
+ * go out twice (sent, then the receipt update or the queue delete fails); a state change never happens
+ * twice, because the receipt's conditional put and the customer's version check share one transaction.
+ */
 public final class MessageProcessor {
+    /** Meta's customer-service window: free-form messages only within 24 h of the customer's message. */
+    public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /**
+     * A pending reply whose queue record has had this long to retry (5 receives x 180 s visibility) may
+     * be taken over by another delivery of the same wamid, e.g. a record redriven from the DLQ.
+     */
+    static final Duration PENDING_TAKEOVER_AFTER = Duration.ofMinutes(30);
+    /** Re-reads after a concurrent change of the same customer before the record is failed and retried. */
+    static final int MAX_ATTEMPTS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
+
+    private final GameStore store;
+    private final Engine engine;
+    private final GraphApi graph;
+    private final Clock clock;
+    private final ReplyCodec replies;
+
+    public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
+        this.store = store;
+        this.engine = engine;
+        this.graph = graph;
+        this.clock = clock;
+        this.replies = new ReplyCodec(mapper);
+    }
+
+    /**
+     * Processes one message.
+     *
+     * @param message    the inbound message
+     * @param deliveryId the id of the queue record carrying it (SQS messageId, stable across redeliveries)
+     * @throws GraphApiException         when a retryable Graph API error prevented the reply: retry the record
+     * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
+     */
+    public ProcessingResult process(InboundMessage message, String deliveryId) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), now);
+            if (snapshot.receipt().isPresent()) {
+                return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
+            }
+            Customer current = snapshot.customer().orElse(null);
+            Outcome outcome = engine.handle(current, message, now);
+            Optional<OutboundMessage> reply = outcome.reply();
+            InboundReceipt receipt = new InboundReceipt(
+                    message.wamid(),
+                    message.customerKey(),
+                    reply.isPresent() ? InboundReceipt.Status.REPLY_PENDING : InboundReceipt.Status.NO_REPLY,
+                    reply.map(replies::write).orElse(null),
+                    deliveryId,
+                    now,
+                    now.plus(InboundReceipt.RETENTION));
+            try {
+                store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
+                        outcome.consentChange()));
+            } catch (DuplicateInboundException | ConcurrentUpdateException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e instanceof ConcurrentUpdateException c ? c
+                            : new ConcurrentUpdateException(message.customerKey());
+                }
+                continue; // re-read: a duplicate now shows its receipt, a concurrent change its new version
+            }
+            log(message, outcome);
+            if (reply.isEmpty()) {
+                return ProcessingResult.NO_REPLY;
+            }
+            return send(message, reply.get(), ProcessingResult.REPLIED);
+        }
+    }
+
+    private ProcessingResult resumeOrSkip(InboundMessage message, InboundReceipt receipt, String deliveryId,
+                                          Instant now) {
+        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+            return ProcessingResult.DUPLICATE;
+        }
+        boolean ownRetry = deliveryId.equals(receipt.owner());
+        boolean abandoned = receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
+        if (!ownRetry && !abandoned) {
+            return ProcessingResult.DUPLICATE; // its own record is still retrying it
+        }
+        if (message.sentAt().plus(SERVICE_WINDOW).isBefore(now)) {
+            LOG.atWarn().addKeyValue("wamid", message.wamid())
+                    .log("pending reply dropped: the 24-hour window closed before it could be sent");
+            return ProcessingResult.DUPLICATE;
+        }
+        return send(message, replies.read(receipt.replyJson()), ProcessingResult.REPLY_RESENT);
+    }
+
+    private ProcessingResult send(InboundMessage message, OutboundMessage reply, ProcessingResult onSuccess) {
+        SendResult sent;
+        try {
+            sent = graph.send(reply);
+        } catch (GraphApiException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            LOG.atError().addKeyValue("wamid", message.wamid())
+                    .addKeyValue("customer", Masking.phone(message.customerKey()))
+                    .addKeyValue("graphCode", e.error().code())
+                    .addKeyValue("fbtraceId", e.error().fbtraceId())
+                    .log("reply refused by the Graph API; not retried");
+            return ProcessingResult.REPLY_REFUSED;
+        }
+        store.markReplySent(message.wamid(), sent.wamid(), clock.instant());
+        return onSuccess;
+    }
+
+    private static void log(InboundMessage message, Outcome outcome) {
+        LOG.atInfo().addKeyValue("wamid", message.wamid())
+                .addKeyValue("customer", Masking.phone(message.customerKey()))
+                .addKeyValue("type", message.type())
+                .addKeyValue("intent", outcome.intent())
+                .addKeyValue("language", outcome.customer().language())
+                .addKeyValue("consentChanged", outcome.consentChange().isPresent())
+                .addKeyValue("windowClosed", outcome.windowClosed())
+                .log("inbound message applied");
+    }
 }

@@ -55,13 +55,16 @@ public final class CapacityMeter {
         return requests.sum();
     }
 
-    /** Returns the totals so far and starts again from zero. */
-    public Reading reset() {
-        Reading r = new Reading(readUnits.sumThenReset(), writeUnits.sumThenReset(), requests.sumThenReset());
-        return r;
+    /** The totals so far. */
+    public Reading reading() {
+        return new Reading(readUnits.sum(), writeUnits.sum(), requests.sum());
     }
 
-    /** Capacity consumed over a span. */
+    /** Capacity consumed over a span; subtract two readings to get what happened in between. */
     public record Reading(double readUnits, double writeUnits, long requests) {
+        public Reading minus(Reading earlier) {
+            return new Reading(readUnits - earlier.readUnits, writeUnits - earlier.writeUnits,
+                    requests - earlier.requests);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.playloop.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -18,6 +19,9 @@ import java.time.Instant;
  */
 public record InboundReceipt(String wamid, String customerKey, Status status, String replyJson, String owner,
                              Instant processedAt, Instant expiresAt) {
+
+    /** How long a receipt lives: Meta retries a webhook for up to 7 days, plus a day of margin. */
+    public static final Duration RETENTION = Duration.ofDays(8);
 
     /** Where the reply stands. */
     public enum Status {

@@ -4,23 +4,113 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
+import io.playloop.engine.Engine;
+import io.playloop.engine.MessageCatalog;
 import io.playloop.store.CapacityMeter;
+import io.playloop.store.DynamoGameStore;
+import io.playloop.whatsapp.inbound.InboundMessage;
+import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.outbound.GraphApi;
+import io.playloop.whatsapp.outbound.GraphApiClient;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Consumes the inbound FIFO queue (ReportBatchItemFailures): one record = one customer message,
  * processed exactly once by {@link MessageProcessor}.
+ *
+ * <p>A record that fails is reported alone, together with the later records of the same message
+ * group (the same customer), so that customer's messages keep their order; records of other customers
+ * in the batch are processed and deleted, so a poison record never holds anyone else back.
  */
 public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    static final String MESSAGE_GROUP_ID = "MessageGroupId";
+    private static final Duration GRAPH_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(GameHandler.class);
+
+    private final MessageProcessor processor;
+    private final InboundMessageCodec codec;
+    private final CapacityMeter meter;
+
+    /** Called by the Lambda runtime: builds the clients once, from the environment, without calling AWS. */
+    public GameHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    private GameHandler(Map<String, String> env, Clock clock) {
+        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), env, clock);
+    }
+
+    private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Map<String, String> env, Clock clock) {
+        this(dynamo,
+                new GraphApiClient(config, AwsClients.secrets(env, clock),
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
+                config, clock, new CapacityMeter());
+    }
 
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
+        ObjectMapper mapper = new ObjectMapper();
+        Engine engine = new Engine(MessageCatalog.bundled(), config.businessName(), config.defaultLanguage());
+        this.processor = new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter), engine, graph,
+                clock, mapper);
+        this.codec = new InboundMessageCodec(mapper);
+        this.meter = meter;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (context != null) {
+            PowertoolsLogging.initializeLogging(context);
+        }
+        CapacityMeter.Reading before = meter.reading();
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        Set<String> failedGroups = new HashSet<>();
+        Map<ProcessingResult, Integer> results = new EnumMap<>(ProcessingResult.class);
+        List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSEvent.SQSMessage record : records) {
+            String group = record.getAttributes() == null ? null : record.getAttributes().get(MESSAGE_GROUP_ID);
+            if (group != null && failedGroups.contains(group)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+                continue; // keep this customer's order: it waits behind the failed record
+            }
+            try {
+                InboundMessage message = codec.read(record.getBody());
+                results.merge(processor.process(message, record.getMessageId()), 1, Integer::sum);
+            } catch (RuntimeException e) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+                if (group != null) {
+                    failedGroups.add(group);
+                }
+                LOG.atWarn().addKeyValue("sqsMessageId", record.getMessageId())
+                        .addKeyValue("receiveCount", record.getAttributes() == null ? null
+                                : record.getAttributes().get("ApproximateReceiveCount"))
+                        .addKeyValue("error", e.getClass().getSimpleName())
+                        .setCause(e)
+                        .log("inbound record failed; it will be retried, then dead-lettered");
+            }
+        }
+        CapacityMeter.Reading capacity = meter.reading().minus(before);
+        LOG.atInfo().addKeyValue("records", records.size())
+                .addKeyValue("failed", failures.size())
+                .addKeyValue("results", results.toString())
+                .addKeyValue("readUnits", capacity.readUnits())
+                .addKeyValue("writeUnits", capacity.writeUnits())
+                .addKeyValue("dynamoRequests", capacity.requests())
+                .log("batch processed");
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 }

@@ -1,0 +1,15 @@
+package io.playloop.game;
+
+/** What processing one inbound record amounted to (for logs, metrics and tests). */
+public enum ProcessingResult {
+    /** State committed and the reply accepted by the Graph API. */
+    REPLIED,
+    /** State committed; nothing to send (window closed, reaction, ...). */
+    NO_REPLY,
+    /** A redelivery found its own committed state and (re)sent the pending reply. */
+    REPLY_RESENT,
+    /** The wamid was already processed by another delivery: nothing changed, nothing sent. */
+    DUPLICATE,
+    /** State committed but Meta refused the reply for good (e.g. 131026 undeliverable); not retried. */
+    REPLY_REFUSED
+}
