@@ -63,11 +63,14 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
 
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
-        ObjectMapper mapper = new ObjectMapper();
-        Engine engine = new Engine(MessageCatalog.bundled(), config.businessName(), config.defaultLanguage());
-        this.processor = new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter), engine, graph,
-                clock, mapper);
-        this.codec = new InboundMessageCodec(mapper);
+        this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
+                new Engine(MessageCatalog.bundled(), config.businessName(), config.defaultLanguage()), graph, clock,
+                new ObjectMapper()), meter);
+    }
+
+    GameHandler(MessageProcessor processor, CapacityMeter meter) {
+        this.processor = processor;
+        this.codec = new InboundMessageCodec(new ObjectMapper());
         this.meter = meter;
     }
 
