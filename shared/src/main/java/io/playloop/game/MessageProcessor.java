@@ -104,6 +104,17 @@ public final class MessageProcessor {
         }
     }
 
+    /**
+     * Runs the read-only half of processing (load, rules, reply serialisation) without committing or
+     * sending anything: SnapStart priming, so the snapshot holds loaded, initialised classes.
+     */
+    public void rehearse(InboundMessage sample) {
+        Instant now = clock.instant();
+        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
+        Outcome outcome = engine.handle(snapshot.customer().orElse(null), sample, now);
+        outcome.reply().map(replies::write).map(replies::read);
+    }
+
     private ProcessingResult resumeOrSkip(InboundMessage message, InboundReceipt receipt, String deliveryId,
                                           Instant now) {
         if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {

@@ -84,6 +84,14 @@ class GameHandlerTest {
         assertThat(graph.sent()).hasSize(2);
     }
 
+    @Test
+    void snapStartPriming_neverWritesNorSends() {
+        handler.prime();
+
+        assertThat(store.commits()).isZero();
+        assertThat(graph.sent()).isEmpty();
+    }
+
     private static SQSEvent onlyRecords(SQSEvent event, String... ids) {
         List<String> wanted = List.of(ids);
         SQSEvent copy = new SQSEvent();
