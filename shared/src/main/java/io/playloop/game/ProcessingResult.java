@@ -11,5 +11,14 @@ public enum ProcessingResult {
     /** The wamid was already processed by another delivery: nothing changed, nothing sent. */
     DUPLICATE,
     /** State committed but Meta refused the reply for good (e.g. 131026 undeliverable); not retried. */
-    REPLY_REFUSED
+    REPLY_REFUSED;
+
+    /** The CloudWatch metric that counts this result, e.g. {@code ReplyResent}. */
+    public String metricName() {
+        StringBuilder name = new StringBuilder();
+        for (String word : name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
 }

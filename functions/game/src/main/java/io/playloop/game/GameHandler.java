@@ -9,6 +9,7 @@ import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.engine.Engine;
 import io.playloop.engine.MessageCatalog;
+import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoGameStore;
 import io.playloop.whatsapp.inbound.InboundMessage;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +50,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     private final MessageProcessor processor;
     private final InboundMessageCodec codec;
     private final CapacityMeter meter;
+    private final EmfMetrics metrics;
 
     /** Called by the Lambda runtime: builds the clients once, from the environment, without calling AWS. */
     public GameHandler() {
@@ -73,9 +76,11 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
 
     GameHandler(MessageProcessor processor, CapacityMeter meter) {
+        ObjectMapper mapper = new ObjectMapper();
         this.processor = processor;
-        this.codec = new InboundMessageCodec(new ObjectMapper());
+        this.codec = new InboundMessageCodec(mapper);
         this.meter = meter;
+        this.metrics = new EmfMetrics(mapper, System.out, Clock.systemUTC(), "game");
     }
 
     /**
@@ -136,6 +141,13 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             }
         }
         CapacityMeter.Reading capacity = meter.reading().minus(before);
+        Map<String, Number> counts = new LinkedHashMap<>();
+        counts.put("Records", records.size());
+        counts.put("FailedRecords", failures.size());
+        results.forEach((result, n) -> counts.put(result.metricName(), n));
+        counts.put("ReadUnits", capacity.readUnits());
+        counts.put("WriteUnits", capacity.writeUnits());
+        metrics.counts(counts);
         LOG.atInfo().addKeyValue("records", records.size())
                 .addKeyValue("failed", failures.size())
                 .addKeyValue("results", results.toString())
