@@ -1,7 +1,9 @@
 package io.playloop.whatsapp.outbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,13 +12,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * exactly in the shapes Meta documents (text with {@code preview_url}; interactive {@code button} with
  * reply buttons; interactive {@code list} with sections and rows; optional text header and footer).
  *
- * <p>Non-ASCII text is written as UTF-8, not escaped, so Arabic and emoji reach Meta byte for byte.
+ * <p>Non-ASCII text is written as UTF-8, not escaped, so Arabic and emoji reach Meta byte for byte
+ * (Jackson would otherwise write an emoji's surrogate pair as two backslash-u escapes).
  */
 public final class GraphPayloads {
     private final ObjectMapper mapper;
+    private final ObjectWriter writer;
 
     public GraphPayloads(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.writer = mapper.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
     /** The request body as a JSON tree. */
@@ -69,7 +74,7 @@ public final class GraphPayloads {
     /** The request body as UTF-8 bytes. */
     public byte[] toBytes(OutboundMessage message) {
         try {
-            return mapper.writeValueAsBytes(toJson(message));
+            return writer.writeValueAsBytes(toJson(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an outbound message", e);
         }
