@@ -567,6 +567,38 @@ class EngineTest {
         }
 
         @Test
+        void everyKindOfReply_inEveryLanguage_withA256CharacterName_isAValidMessage() {
+            String longName = "محمد ".repeat(51) + "W";
+            List<java.util.function.Function<Webhook, InboundMessage>> messages = List.of(
+                    w -> w.text("hi"), w -> w.text("?"), w -> w.text("x".repeat(4096)), w -> w.image("caption"),
+                    w -> w.requestWelcome(), w -> w.buttonReply("cmd:HELP", "❓ Help"));
+            List<String> commands = List.of("POINTS", "HELP", "START", "STOP");
+            int replies = 0;
+            for (String language : MessageCatalog.bundled().languages()) {
+                Engine e = new Engine(MessageCatalog.bundled(), "B".repeat(Engine.BUSINESS_NAME_MAX), language);
+                for (Consent consent : List.of(Consent.NONE, new Consent(true, T0, "w1"), new Consent(false, T0, "w2"))) {
+                    Customer known = new Customer(US, US, null, longName, language, 1234, consent, T0, T0, 4);
+                    for (var build : messages) {
+                        replies += count(e.handle(null, build.apply(Webhook.from(US).name(longName).at(T0)), SOON));
+                        replies += count(e.handle(known, build.apply(Webhook.from(US).name(longName).at(T0)), SOON));
+                    }
+                    for (String command : commands) {
+                        // The tapped id keeps the language; each command is tried first and later.
+                        InboundMessage tap = Webhook.from(US).name(longName).at(T0).buttonReply("cmd:" + command, "t");
+                        replies += count(e.handle(null, tap, SOON));
+                        replies += count(e.handle(known, tap, SOON));
+                    }
+                }
+            }
+            assertThat(replies).isEqualTo(3 * 3 * (6 * 2 - 1 + 4 * 2));
+        }
+
+        private int count(Outcome o) {
+            assertThat(o.reply().map(OutboundMessage::bodyText).orElse("")).doesNotContain("{{", "null");
+            return o.reply().isPresent() ? 1 : 0;
+        }
+
+        @Test
         void aHugeProfileName_stillMakesAValidWelcomeInEveryLanguage() {
             String longName = "Ｗ".repeat(256);
             for (String waId : List.of(US, FR, AE)) {
@@ -658,6 +690,24 @@ class EngineTest {
             Engine e = new Engine(MessageCatalog.bundled(), "B".repeat(Engine.BUSINESS_NAME_MAX), "ar");
 
             assertThat(e.handle(null, Webhook.from(AE).name("م".repeat(300)).text("نقاط"), SOON).reply()).isPresent();
+        }
+
+        @Test
+        void aCatalogueTextTooLongForWhatsApp_isRefusedAtStartUp_notOnACustomersMessage() throws Exception {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode json;
+            try (var in = MessageCatalog.class.getResourceAsStream(MessageCatalog.BUNDLED_RESOURCE)) {
+                json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(in);
+            }
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json.at("/languages/fr/texts"))
+                    .put("help", "Voici l’aide. ".repeat(80));
+            MessageCatalog catalog = MessageCatalog.load(
+                    new java.io.ByteArrayInputStream(mapper.writeValueAsBytes(json)), "long.json");
+
+            assertThatThrownBy(() -> new Engine(catalog, BUSINESS, "en"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("long.json, language fr: a reply would break WhatsApp's limits")
+                    .hasMessageContaining("interactive.body.text has 1120 characters");
         }
 
         @Test

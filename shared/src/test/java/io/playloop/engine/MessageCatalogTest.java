@@ -84,6 +84,21 @@ class MessageCatalogTest {
     }
 
     @Test
+    void pluralRules_followCldrForEachLanguage() {
+        PluralRules en = bundled.language("en").plural();
+        PluralRules fr = bundled.language("fr").plural();
+        PluralRules ar = bundled.language("ar").plural();
+
+        assertThat(java.util.stream.LongStream.of(0, 1, 2, 5).mapToObj(en::categoryOf))
+                .containsExactly("other", "one", "other", "other");
+        assertThat(java.util.stream.LongStream.of(0, 1, 2, 1_000_000, 2_000_000, 1_000_001).mapToObj(fr::categoryOf))
+                .containsExactly("one", "one", "other", "many", "many", "other");
+        assertThat(java.util.stream.LongStream.of(0, 1, 2, 3, 10, 11, 99, 100, 102, 103, 111, 1000).mapToObj(ar::categoryOf))
+                .containsExactly("zero", "one", "two", "few", "few", "many", "many", "other", "other", "few", "many",
+                        "other");
+    }
+
+    @Test
     void countries_useTheLongestCallingCodePrefix() {
         assertThat(bundled.languageOfCountry("33612345678")).contains("fr");
         assertThat(bundled.languageOfCountry("+212612345678")).contains("fr");
