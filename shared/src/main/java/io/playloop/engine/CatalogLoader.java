@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +95,7 @@ final class CatalogLoader {
     }
 
     private Set<Command> wholeMessageOnly(JsonNode node) {
-        Set<Command> commands = java.util.EnumSet.noneOf(Command.class);
+        Set<Command> commands = EnumSet.noneOf(Command.class);
         if (node.isMissingNode()) {
             return commands;
         }
@@ -354,7 +356,7 @@ final class CatalogLoader {
     }
 
     private Map<String, String> codeTable(JsonNode node, String path, JsonNode languages,
-                                          java.util.function.BiConsumer<String, String> checkKey) {
+                                          BiConsumer<String, String> checkKey) {
         Map<String, String> table = new HashMap<>();
         if (node.isMissingNode()) {
             return table;

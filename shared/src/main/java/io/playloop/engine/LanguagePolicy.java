@@ -1,6 +1,7 @@
 package io.playloop.engine;
 
 import io.playloop.whatsapp.inbound.InboundMessage;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +36,7 @@ final class LanguagePolicy {
             return stored != null ? stored : preferred(message, current, candidates);
         }
         if (resolution.intent() == Intent.UNKNOWN) {
-            var byScript = catalog.languageOfScript(resolution.text());
+            Optional<String> byScript = catalog.languageOfScript(resolution.text());
             if (byScript.isPresent()) {
                 return byScript.get();
             }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -132,7 +134,7 @@ public final class MessageCatalog {
         if (text == null || scriptLanguages.isEmpty()) {
             return Optional.empty();
         }
-        Map<Character.UnicodeScript, Integer> letters = new java.util.EnumMap<>(Character.UnicodeScript.class);
+        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
         int total = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -167,7 +169,7 @@ public final class MessageCatalog {
             String name = "classpath:" + BUNDLED_RESOURCE;
             try (InputStream in = MessageCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
                 if (in == null) {
-                    throw new CatalogException(name, java.util.List.of("resource not found on the classpath"));
+                    throw new CatalogException(name, List.of("resource not found on the classpath"));
                 }
                 return load(in, name);
             } catch (IOException e) {
