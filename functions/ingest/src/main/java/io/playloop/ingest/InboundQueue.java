@@ -25,6 +25,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * reports as failed are sent once more; whatever still fails makes {@link #publish} report the
  * webhook as not queued, so the caller answers 5xx and Meta redelivers. Records already queued are
  * harmless on redelivery (same deduplication id, then the receipts).
+ *
+ * <p>Order: entries go out in the order given, so each customer's records queue in that order. The one
+ * exception is an entry SQS refused and the retry then took: it lands behind later records of the
+ * same customer from the same batch. Meta's delivery is unordered anyway, so the game orders by
+ * {@code timestamp} where order matters.
  */
 public final class InboundQueue {
     /** SendMessageBatch takes at most 10 entries. */

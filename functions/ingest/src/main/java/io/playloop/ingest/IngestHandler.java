@@ -23,7 +23,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -208,13 +211,23 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
         InboundQueue.Result result = parsed.hasNothingToQueue()
                 ? new InboundQueue.Result(0, 0, 0, 0, null)
-                : queue.publish(parsed.messages());
+                : queue.publish(inTimestampOrder(parsed.messages()));
         int status = result.allQueued() ? 200 : 500;
         summary(status, parsed, result, body.length, started);
         if (status != 200) {
             return respond(500, TEXT, "could not queue every message; retry later");
         }
         return respond(200, JSON, "{\"queued\":" + result.queued() + ",\"ignored\":" + parsed.ignored().size() + "}");
+    }
+
+    /**
+     * Meta lists a batch in no guaranteed order; a stable sort by {@code timestamp} queues each
+     * customer's messages in the order they were sent (ties, same second, keep Meta's order).
+     */
+    private static List<InboundMessage> inTimestampOrder(List<InboundMessage> messages) {
+        List<InboundMessage> sorted = new ArrayList<>(messages);
+        sorted.sort(Comparator.comparing(InboundMessage::sentAt));
+        return sorted;
     }
 
     private APIGatewayV2HTTPResponse rejected(int status, String reason, long started, int bytes) {

@@ -168,6 +168,22 @@ class IngestHandlerTest {
         }
 
         @Test
+        @DisplayName("the record queued for the POINTS sample is byte for byte the first record of events/game/sqs-batch.json")
+        void thePointsSample_producesTheGameFunctionsSampleRecord() throws Exception {
+            com.fasterxml.jackson.databind.JsonNode batch = new ObjectMapper().readTree(
+                    java.nio.file.Files.readAllBytes(Events.DIRECTORY.resolveSibling("game").resolve("sqs-batch.json")));
+            com.fasterxml.jackson.databind.JsonNode first = batch.path("Records").path(0);
+
+            handle(Events.sample("webhook-text-points.json"));
+
+            SendMessageBatchRequestEntry record = sqs.accepted().get(0);
+            assertThat(record.messageBody()).isEqualTo(first.path("body").asText());
+            assertThat(record.messageGroupId()).isEqualTo(first.path("attributes").path("MessageGroupId").asText());
+            assertThat(record.messageDeduplicationId())
+                    .isEqualTo(first.path("attributes").path("MessageDeduplicationId").asText());
+        }
+
+        @Test
         void theArabicSample_sentEscapedByMeta_isQueuedAsRealArabic_byteForByte() {
             APIGatewayV2HTTPResponse response = handle(Events.sample("webhook-text-arabic.json"));
 
@@ -278,6 +294,19 @@ class IngestHandlerTest {
                     .containsExactly("111", "222", "111");
             assertThat(sqs.accepted()).extracting(SendMessageBatchRequestEntry::messageDeduplicationId)
                     .containsExactly("wamid.1", "wamid.2", "wamid.3");
+        }
+
+        @Test
+        void aCustomersMessagesListedOutOfOrder_areQueuedInTimestampOrder() {
+            String later = "{\"from\":\"111\",\"id\":\"wamid.LATER\",\"timestamp\":\"1763719260\",\"type\":\"text\","
+                    + "\"text\":{\"body\":\"second\"}}";
+            String earlier = "{\"from\":\"111\",\"id\":\"wamid.EARLIER\",\"timestamp\":\"1763719200\",\"type\":\"text\","
+                    + "\"text\":{\"body\":\"first\"}}";
+
+            handle(Events.signedPost(Events.webhook("[{\"wa_id\":\"111\"}]", later + "," + earlier)));
+
+            assertThat(sqs.accepted()).extracting(SendMessageBatchRequestEntry::messageDeduplicationId)
+                    .containsExactly("wamid.EARLIER", "wamid.LATER");
         }
 
         @Test
