@@ -70,8 +70,8 @@ public final class DynamoGameStore implements GameStore {
      */
     @Override
     public Snapshot load(String customerKey, String wamid, Instant now) {
-        Map<String, AttributeValue> customerKeyMap = Keys.customerProfile(customerKey);
-        Map<String, AttributeValue> receiptKeyMap = Keys.inboundReceipt(wamid);
+        Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
+        Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
                 .keys(customerKeyMap, receiptKeyMap).consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(2);
@@ -170,7 +170,7 @@ public final class DynamoGameStore implements GameStore {
         UpdateItemResponse response;
         try {
             response = dynamo.updateItem(b -> b.tableName(tableName)
-                    .key(Keys.inboundReceipt(wamid))
+                    .key(Keys.receipt(wamid))
                     .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#sentWamid", StoreItems.SENT_WAMID,
@@ -215,7 +215,7 @@ public final class DynamoGameStore implements GameStore {
         }
         return Update.builder()
                 .tableName(tableName)
-                .key(Keys.customerProfile(customer.key()))
+                .key(Keys.customer(customer.key()))
                 .updateExpression(expression)
                 .conditionExpression(condition)
                 .expressionAttributeNames(names)

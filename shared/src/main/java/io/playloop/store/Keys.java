@@ -28,10 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <caption>Access patterns</caption>
  *   <tr><th>pattern</th><th>operation</th></tr>
  *   <tr><td>load a customer and the receipt of the message being processed</td>
- *       <td>BatchGetItem (consistent) of {@link #customerProfile} and {@link #inboundReceipt}</td></tr>
+ *       <td>BatchGetItem (consistent) of {@link #customer} and {@link #receipt}</td></tr>
  *   <tr><td>apply a message exactly once</td>
  *       <td>TransactWriteItems: receipt (absent or expired), profile (version), consent event (absent)</td></tr>
- *   <tr><td>mark a reply sent</td><td>UpdateItem of {@link #inboundReceipt} (must exist)</td></tr>
+ *   <tr><td>mark a reply sent</td><td>UpdateItem of {@link #receipt} (must exist)</td></tr>
  *   <tr><td>a customer's consent history, oldest first</td>
  *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #CONSENT_PREFIX}</td></tr>
  *   <tr><td>everything about a customer (export, erasure)</td>
@@ -73,12 +73,12 @@ public final class Keys {
     }
 
     /** The customer's profile item: {@code pk=CUSTOMER#<key>, sk=PROFILE}. */
-    public static Map<String, AttributeValue> customerProfile(String customerKey) {
+    public static Map<String, AttributeValue> customer(String customerKey) {
         return key(customerPartition(customerKey), PROFILE);
     }
 
     /** One consent event: {@code pk=CUSTOMER#<key>, sk=CONSENT#<instant>#<wamid>}. */
-    public static Map<String, AttributeValue> consentEvent(String customerKey, Instant at, String wamid) {
+    public static Map<String, AttributeValue> consent(String customerKey, Instant at, String wamid) {
         if (at == null) {
             throw new IllegalArgumentException("a consent event needs its time");
         }
@@ -87,7 +87,7 @@ public final class Keys {
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */
-    public static Map<String, AttributeValue> inboundReceipt(String wamid) {
+    public static Map<String, AttributeValue> receipt(String wamid) {
         return key(INBOUND_PREFIX + requireValue(wamid, "wamid"), RECEIPT);
     }
 

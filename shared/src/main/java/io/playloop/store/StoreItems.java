@@ -83,7 +83,7 @@ final class StoreItems {
     // --- consent event ----------------------------------------------------------------------------
 
     static Map<String, AttributeValue> consentItem(String customerKey, ConsentChange change) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.consentEvent(customerKey, change.at(), change.wamid()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.consent(customerKey, change.at(), change.wamid()));
         item.put(TYPE, s("CONSENT"));
         item.put("proactive", AttributeValue.fromBool(change.proactive()));
         item.put("at", s(change.at().toString()));
@@ -101,7 +101,7 @@ final class StoreItems {
     // --- inbound receipt --------------------------------------------------------------------------
 
     static Map<String, AttributeValue> receiptItem(InboundReceipt r) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.inboundReceipt(r.wamid()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.receipt(r.wamid()));
         item.put(TYPE, s("RECEIPT"));
         item.put("wamid", s(r.wamid()));
         item.put("customerKey", s(r.customerKey()));

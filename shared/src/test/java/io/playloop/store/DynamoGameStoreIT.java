@@ -60,7 +60,7 @@ class DynamoGameStoreIT {
         Snapshot snapshot = store.load(KEY, WAMID, T0.plusSeconds(1));
         assertThat(snapshot.customer()).contains(versioned(lea, 1));
         assertThat(snapshot.receipt()).contains(receipt);
-        assertThat(dynamo.item(Keys.inboundReceipt(WAMID)).get(Keys.TTL).n())
+        assertThat(dynamo.item(Keys.receipt(WAMID)).get(Keys.TTL).n())
                 .isEqualTo(Long.toString(receipt.expiresAt().getEpochSecond()));
     }
 
@@ -101,7 +101,7 @@ class DynamoGameStoreIT {
         Instant longAgo = T0.minus(Duration.ofDays(9));
         Customer lea = customer(KEY, "Léa", 0);
         store.commit(new Commit(receipt(WAMID, KEY, "sqs-old", longAgo), lea, 0, Optional.empty()));
-        assertThat(dynamo.item(Keys.inboundReceipt(WAMID))).as("still stored: TTL deletion is lazy").isNotNull();
+        assertThat(dynamo.item(Keys.receipt(WAMID))).as("still stored: TTL deletion is lazy").isNotNull();
 
         Snapshot snapshot = store.load(KEY, WAMID, T0);
         assertThat(snapshot.receipt()).isEmpty();
@@ -173,7 +173,7 @@ class DynamoGameStoreIT {
         store.commit(new Commit(receipt("wamid.2", KEY, "sqs-2", T0), versioned(withName, 1).withName(null), 1,
                 Optional.empty()));
 
-        Map<String, AttributeValue> item = dynamo.item(Keys.customerProfile(KEY));
+        Map<String, AttributeValue> item = dynamo.item(Keys.customer(KEY));
         assertThat(item).doesNotContainKey("name");
         assertThat(store.load(KEY, "wamid.3", T0).customer().orElseThrow().name()).isNull();
     }
@@ -184,14 +184,14 @@ class DynamoGameStoreIT {
 
         store.markReplySent(WAMID, "wamid.SENT-1", T0.plusSeconds(1));
 
-        Map<String, AttributeValue> item = dynamo.item(Keys.inboundReceipt(WAMID));
+        Map<String, AttributeValue> item = dynamo.item(Keys.receipt(WAMID));
         assertThat(item.get("sentWamid").s()).isEqualTo("wamid.SENT-1");
         assertThat(item.get("repliedAt").s()).isEqualTo(T0.plusSeconds(1).toString());
         assertThat(store.load(KEY, WAMID, T0).receipt().orElseThrow().status()).isEqualTo(InboundReceipt.Status.REPLIED);
 
         assertThatThrownBy(() -> store.markReplySent("wamid.NEVER-SEEN", "wamid.SENT-2", T0))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("wamid.NEVER-SEEN");
-        assertThat(dynamo.item(Keys.inboundReceipt("wamid.NEVER-SEEN"))).isNull();
+        assertThat(dynamo.item(Keys.receipt("wamid.NEVER-SEEN"))).isNull();
     }
 
     @Test

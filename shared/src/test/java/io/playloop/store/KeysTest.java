@@ -14,11 +14,11 @@ class KeysTest {
 
     @Test
     void keyShapes_areTheDocumentedOnes() {
-        assertThat(Keys.customerProfile("33612345678")).isEqualTo(Map.of(
+        assertThat(Keys.customer("33612345678")).isEqualTo(Map.of(
                 "pk", AttributeValue.fromS("CUSTOMER#33612345678"), "sk", AttributeValue.fromS("PROFILE")));
-        assertThat(Keys.inboundReceipt("wamid.ABC=")).isEqualTo(Map.of(
+        assertThat(Keys.receipt("wamid.ABC=")).isEqualTo(Map.of(
                 "pk", AttributeValue.fromS("INBOUND#wamid.ABC="), "sk", AttributeValue.fromS("RECEIPT")));
-        assertThat(Keys.consentEvent("US.13491208655302741918", Instant.parse("2026-11-23T10:15:30Z"), "wamid.X"))
+        assertThat(Keys.consent("US.13491208655302741918", Instant.parse("2026-11-23T10:15:30Z"), "wamid.X"))
                 .isEqualTo(Map.of("pk", AttributeValue.fromS("CUSTOMER#US.13491208655302741918"),
                         "sk", AttributeValue.fromS("CONSENT#2026-11-23T10:15:30.000Z#wamid.X")));
     }
@@ -31,9 +31,9 @@ class KeysTest {
         assertThat(whole.toString()).isGreaterThan(halfSecondLater.toString()); // why Keys.sortable exists
 
         List<String> sortKeys = new ArrayList<>(List.of(
-                Keys.consentEvent("k", nextDay, "wamid.C").get(Keys.SK).s(),
-                Keys.consentEvent("k", halfSecondLater, "wamid.B").get(Keys.SK).s(),
-                Keys.consentEvent("k", whole, "wamid.A").get(Keys.SK).s()));
+                Keys.consent("k", nextDay, "wamid.C").get(Keys.SK).s(),
+                Keys.consent("k", halfSecondLater, "wamid.B").get(Keys.SK).s(),
+                Keys.consent("k", whole, "wamid.A").get(Keys.SK).s()));
         sortKeys.sort(null);
 
         assertThat(sortKeys).extracting(sk -> sk.substring(sk.lastIndexOf('#') + 1))
@@ -42,13 +42,13 @@ class KeysTest {
 
     @Test
     void noKeyIsEverBuiltFromAnEmptyValue() {
-        assertThatThrownBy(() -> Keys.customerProfile("")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keys.customer("")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customer key");
-        assertThatThrownBy(() -> Keys.customerProfile(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Keys.inboundReceipt("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keys.customer(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Keys.receipt("  ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wamid");
-        assertThatThrownBy(() -> Keys.consentEvent("k", Instant.EPOCH, "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Keys.consentEvent("k", null, "wamid.X")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Keys.consent("k", Instant.EPOCH, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Keys.consent("k", null, "wamid.X")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
