@@ -1,44 +1,71 @@
 package io.playloop.engine;
 
 import io.playloop.whatsapp.inbound.InboundMessage;
-import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
-import io.playloop.whatsapp.outbound.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The game rules: plain Java, no I/O, no AWS types. Given the customer's state (or none for a first
- * contact) and one inbound message, decides the new state, the consent event and the reply.
+ * The game rules: plain Java, no I/O, no AWS types, deterministic. Given the customer's state (or none
+ * for a first contact) and one inbound message, decides the new state, the consent event and the reply.
  *
- * <p>Chat etiquette: whatever a message triggers is said in one message (Meta allows about one message
- * every 6 seconds to the same customer), so a first contact that is also a command gets one welcome that
- * answers the command.
+ * <p>What it knows in this release:
+ * <ul>
+ *   <li>first contact: creates the customer and answers with one welcome that names the business, greets
+ *       by name, explains POINTS / HELP / STOP and asks for consent to proactive messages (a START button);
+ *       when the first message is itself a command, the same message answers it;</li>
+ *   <li>HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
+ *       who never answered), typed in en/fr/ar or tapped ({@code cmd:...} ids);</li>
+ *   <li>anything else: a polite "didn't understand" quoting the text, or "I can read text and buttons"
+ *       for media; reactions and system notices are not answered;</li>
+ *   <li>a message handled more than 24 hours after it was sent changes state but gets no reply
+ *       ({@link Outcome#windowClosed()}).</li>
+ * </ul>
+ * Consent is an audit trail: a START or STOP sent before the stored consent's time (an out-of-order
+ * delivery) does not overturn the customer's later decision.
  */
 public final class Engine {
-    /** Free-form replies are allowed only within 24 hours of the customer's message. */
+    /** Meta's customer-service window: free-form replies only within 24 h of the customer's message. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
-    /** How much of an unrecognised message is quoted back. */
-    static final int QUOTE_MAX = 100;
-    /** Longest profile name used in a greeting. */
-    static final int NAME_MAX = 40;
-
-    private static final Set<String> TEXT_TYPES = Set.of("text", "interactive", "button");
+    /** Longest business name accepted, in code points: it appears in several texts of one message. */
+    public static final int BUSINESS_NAME_MAX = 100;
 
     private final MessageCatalog catalog;
-    private final String businessName;
-    private final String defaultLanguage;
+    private final IntentResolver resolver;
+    private final LanguagePolicy languages;
+    private final Replies replies;
 
+    /**
+     * Creates the engine and checks, for every language, that each reply it can send fits WhatsApp's
+     * limits even with the longest name, quote and balance, so a catalogue or business name that would
+     * produce a message Meta refuses fails here, at start-up, not on a customer's message.
+     *
+     * @param catalog         keywords and texts
+     * @param businessName    the name the welcome and the STOP confirmation use (1 to 100 code points)
+     * @param defaultLanguage the language of a new customer whose keyword and country say nothing
+     * @throws IllegalArgumentException when the business name or default language is unusable, or a
+     *                                  reply would break WhatsApp's limits
+     */
     public Engine(MessageCatalog catalog, String businessName, String defaultLanguage) {
-        this.catalog = catalog;
-        this.businessName = businessName;
-        this.defaultLanguage = catalog.supports(defaultLanguage) ? defaultLanguage : catalog.languages().get(0);
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        if (businessName == null || businessName.isBlank()) {
+            throw new IllegalArgumentException("the business name must not be blank: the welcome names it");
+        }
+        String name = businessName.strip();
+        if (name.codePointCount(0, name.length()) > BUSINESS_NAME_MAX) {
+            throw new IllegalArgumentException("the business name has " + name.codePointCount(0, name.length())
+                    + " characters; at most " + BUSINESS_NAME_MAX + " fit in a WhatsApp interactive message");
+        }
+        if (!catalog.supports(defaultLanguage)) {
+            throw new IllegalArgumentException("default language '" + defaultLanguage + "' is not in the message "
+                    + "catalogue " + catalog.source() + ", which has " + catalog.languages());
+        }
+        this.resolver = new IntentResolver(catalog);
+        this.languages = new LanguagePolicy(catalog, defaultLanguage);
+        this.replies = new Replies(catalog, name);
+        checkEveryReplyFits();
     }
 
     /**
@@ -49,219 +76,128 @@ public final class Engine {
      * @param now     the processing time; a message older than 24 hours gets no free-form reply
      */
     public Outcome handle(Customer current, InboundMessage message, Instant now) {
-        Recognition recognition = IntentRecognizer.recognize(catalog, message);
-        String language = chooseLanguage(current, message, recognition);
-        Customer customer = update(current, message, language);
-
-        Optional<ConsentChange> consentChange = Optional.empty();
-        String source = recognition.tapped() ? "button" : "keyword";
-        if (recognition.intent() == Intent.START && !customer.consent().proactive()) {
-            consentChange = Optional.of(new ConsentChange(true, message.sentAt(), message.wamid(), source, language));
-        } else if (recognition.intent() == Intent.STOP
-                && (customer.consent().proactive() || customer.consent().changedAt() == null)) {
-            consentChange = Optional.of(new ConsentChange(false, message.sentAt(), message.wamid(), source, language));
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(now, "now");
+        if (current != null && !current.key().equals(message.customerKey())) {
+            throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
-        boolean alreadySubscribed = recognition.intent() == Intent.START && consentChange.isEmpty();
-        if (consentChange.isPresent()) {
-            ConsentChange c = consentChange.get();
-            customer = customer.withConsent(new Consent(c.proactive(), c.at(), c.wamid()));
-        }
+        Resolution resolution = resolver.resolve(message);
+        String language = languages.choose(current, message, resolution);
+        Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);
 
-        String intentName;
+        Optional<ConsentChange> change = Optional.empty();
         Optional<OutboundMessage> reply;
-        Replies replies = new Replies(catalog, language, businessName, customer);
-        if (current == null) {
-            intentName = "welcome";
-            reply = Optional.of(recognition.intent() == Intent.STOP
-                    ? replies.stopOnFirstContact()
-                    : replies.welcome(recognition.intent()));
-        } else if ("reaction".equals(message.type()) || "request_welcome".equals(message.type())) {
-            intentName = message.type();
-            reply = Optional.empty();
-        } else if (!TEXT_TYPES.contains(message.type()) && recognition.intent() == Intent.UNKNOWN) {
-            intentName = "unsupported";
-            reply = Optional.of(replies.unsupported());
-        } else {
-            intentName = recognition.intent().key();
-            reply = Optional.of(switch (recognition.intent()) {
-                case POINTS -> replies.points();
-                case HELP -> replies.help();
-                case START -> alreadySubscribed ? replies.startAlready() : replies.startDone();
-                case STOP -> replies.stopDone();
-                case UNKNOWN -> replies.unknown(message.text());
-            });
+        Intent intent = resolution.intent();
+        if (intent == Intent.START || intent == Intent.STOP) {
+            boolean optIn = intent == Intent.START;
+            if (changesConsent(customer.consent(), optIn, message.sentAt())) {
+                customer = customer.withConsent(new Consent(optIn, message.sentAt(), message.wamid()));
+                change = Optional.of(new ConsentChange(optIn, message.sentAt(), message.wamid(),
+                        resolution.tapped() ? ConsentChange.BUTTON : ConsentChange.KEYWORD, language));
+            }
         }
+        reply = current == null ? firstContactReply(customer, resolution)
+                : reply(current, customer, resolution, change.isPresent());
 
-        boolean windowClosed = message.sentAt().plus(SERVICE_WINDOW).isBefore(now);
-        if (windowClosed) {
+        boolean windowClosed = false;
+        if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
             reply = Optional.empty();
+            windowClosed = true;
         }
-        return new Outcome(customer, consentChange, reply, intentName, windowClosed);
+        return new Outcome(customer, change, reply, intent.id(), windowClosed);
     }
 
-    private String chooseLanguage(Customer current, InboundMessage message, Recognition recognition) {
-        Set<String> keywordLanguages = recognition.languages();
-        String stored = current == null ? null : current.language();
-        String ofNumber = catalog.languageOfNumber(message.waId());
-        if (keywordLanguages.size() == 1) {
-            return keywordLanguages.iterator().next();
+    /**
+     * True when START ({@code optIn}) or STOP changes the stored consent: START unless already given, STOP
+     * when consent was given or never asked; never when the message predates the stored decision.
+     */
+    private static boolean changesConsent(Consent consent, boolean optIn, Instant sentAt) {
+        boolean neverAnswered = consent.changedAt() == null;
+        if (!neverAnswered && sentAt.isBefore(consent.changedAt())) {
+            return false;
         }
-        if (!keywordLanguages.isEmpty()) {
-            for (String candidate : new String[] {stored, ofNumber, defaultLanguage}) {
-                if (candidate != null && keywordLanguages.contains(candidate)) {
-                    return candidate;
+        return optIn ? !consent.proactive() : consent.proactive() || neverAnswered;
+    }
+
+    private Optional<OutboundMessage> firstContactReply(Customer customer, Resolution resolution) {
+        if (resolution.intent() == Intent.REACTION || resolution.intent() == Intent.IGNORED) {
+            return Optional.empty();
+        }
+        Command command = resolution.command().filter(c -> c != Command.HELP).orElse(null);
+        return Optional.of(replies.welcome(customer.language(), to(customer), Replies.displayName(customer.name()),
+                customer.points(), command));
+    }
+
+    private Optional<OutboundMessage> reply(Customer before, Customer after, Resolution resolution,
+                                            boolean consentChanged) {
+        String language = after.language();
+        String to = to(after);
+        return switch (resolution.intent()) {
+            case HELP -> Optional.of(replies.help(language, to, after.consent().proactive()));
+            case POINTS -> Optional.of(replies.points(language, to, after.points()));
+            case START -> Optional.of(consentChanged ? replies.startConfirmed(language, to)
+                    : before.consent().proactive() ? replies.startAlready(language, to)
+                    : replies.help(language, to, false)); // a START older than a later STOP: show the options
+            case STOP -> Optional.of(consentChanged || !before.consent().proactive()
+                    ? replies.stopConfirmed(language, to)
+                    : replies.help(language, to, true)); // a STOP older than a later START: show the options
+            case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
+            case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
+            // request_welcome is sent when a chat is first opened: a known customer has been greeted already.
+            case WELCOME, REACTION, IGNORED -> Optional.empty();
+        };
+    }
+
+    private static Customer newCustomer(InboundMessage message, String language) {
+        return new Customer(message.customerKey(), blankToNull(message.waId()), blankToNull(message.bsuid()),
+                blankToNull(message.profileName()), language, 0, Consent.NONE, message.sentAt(), message.sentAt(), 0);
+    }
+
+    private static Customer refresh(Customer current, InboundMessage message, String language) {
+        Instant sentAt = message.sentAt();
+        Instant lastInbound = current.lastInboundAt() == null || sentAt.isAfter(current.lastInboundAt())
+                ? sentAt : current.lastInboundAt();
+        Instant firstSeen = current.firstSeenAt() == null || sentAt.isBefore(current.firstSeenAt())
+                ? sentAt : current.firstSeenAt();
+        String waId = blankToNull(message.waId()) != null ? message.waId() : current.waId();
+        String bsuid = blankToNull(message.bsuid()) != null ? message.bsuid() : current.bsuid();
+        String name = blankToNull(message.profileName()) != null ? message.profileName() : current.name();
+        return new Customer(current.key(), waId, bsuid, name, language, current.points(), current.consent(),
+                firstSeen, lastInbound, current.version());
+    }
+
+    /** The recipient: '+' and the wa_id, else the BSUID; the key as a last resort (it is one of the two). */
+    private static String to(Customer customer) {
+        String address = customer.address();
+        return address != null && !address.isBlank() ? address : customer.key();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private void checkEveryReplyFits() {
+        String to = "+971501234567";
+        String longestName = "W".repeat(Replies.NAME_MAX);
+        String longestQuote = "W".repeat(Replies.QUOTE_MAX + 1);
+        for (String language : catalog.languages()) {
+            try {
+                for (Command command : new Command[]{null, Command.POINTS, Command.START, Command.STOP}) {
+                    replies.welcome(language, to, longestName, Long.MAX_VALUE, command);
+                    replies.welcome(language, to, null, Long.MAX_VALUE, command);
                 }
+                replies.help(language, to, true);
+                replies.help(language, to, false);
+                replies.points(language, to, Long.MAX_VALUE);
+                replies.startConfirmed(language, to);
+                replies.startAlready(language, to);
+                replies.stopConfirmed(language, to);
+                replies.unknown(language, to, longestQuote);
+                replies.unsupported(language, to);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("message catalogue " + catalog.source() + ", language " + language
+                        + ": a reply would break WhatsApp's limits: " + e.getMessage(), e);
             }
-            return catalog.languages().stream().filter(keywordLanguages::contains).findFirst().orElse(defaultLanguage);
-        }
-        if (recognition.intent() == Intent.UNKNOWN && IntentRecognizer.isArabicScript(message.text())
-                && catalog.supports("ar")) {
-            return "ar";
-        }
-        if (stored != null) {
-            return stored;
-        }
-        return ofNumber != null ? ofNumber : defaultLanguage;
-    }
-
-    private static Customer update(Customer current, InboundMessage message, String language) {
-        String name = usableName(message.profileName());
-        if (current == null) {
-            return new Customer(message.customerKey(), message.waId(), message.bsuid(), name, language, 0,
-                    Consent.NONE, message.sentAt(), message.sentAt(), 0);
-        }
-        Customer updated = current.withLanguage(language);
-        if (name != null) {
-            updated = updated.withName(name);
-        }
-        if (current.lastInboundAt() == null || message.sentAt().isAfter(current.lastInboundAt())) {
-            updated = updated.withLastInboundAt(message.sentAt());
-        }
-        return updated;
-    }
-
-    /** A profile name worth greeting with: trimmed, without control characters, with at least one letter. */
-    static String usableName(String profileName) {
-        if (profileName == null) {
-            return null;
-        }
-        StringBuilder clean = new StringBuilder();
-        boolean hasLetter = false;
-        int count = 0;
-        for (int i = 0; i < profileName.length() && count < NAME_MAX; ) {
-            int cp = profileName.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
-                continue;
-            }
-            hasLetter |= Character.isLetter(cp);
-            clean.appendCodePoint(cp);
-            count++;
-        }
-        String name = clean.toString().strip();
-        return hasLetter && !name.isEmpty() ? name : null;
-    }
-
-    /** Builds the replies of one turn in one language. */
-    private static final class Replies {
-        private final MessageCatalog catalog;
-        private final String language;
-        private final Customer customer;
-        private final Map<String, String> values = new HashMap<>();
-
-        Replies(MessageCatalog catalog, String language, String businessName, Customer customer) {
-            this.catalog = catalog;
-            this.language = language;
-            this.customer = customer;
-            values.put("business", businessName);
-            values.put("points", Long.toString(customer.points()));
-            if (customer.name() != null) {
-                values.put("name", customer.name());
-            }
-        }
-
-        OutboundMessage welcome(Intent firstIntent) {
-            List<String> parts = new ArrayList<>();
-            parts.add(greeting());
-            parts.add(text("welcome_intro"));
-            if (firstIntent == Intent.POINTS) {
-                parts.add(text("points_balance"));
-            }
-            if (firstIntent == Intent.START) {
-                parts.add(text("start_done"));
-            }
-            parts.add(text("commands"));
-            List<ButtonMessage.Button> buttons = new ArrayList<>();
-            if (!customer.consent().proactive()) {
-                parts.add(text("consent_question"));
-                buttons.add(button(Intent.START, "button_start"));
-            }
-            buttons.add(button(Intent.POINTS, "button_points"));
-            buttons.add(button(Intent.HELP, "button_help"));
-            return new ButtonMessage(customer.address(), null, String.join("\n\n", parts), null, buttons);
-        }
-
-        OutboundMessage stopOnFirstContact() {
-            return new TextMessage(customer.address(), greeting() + "\n\n" + text("stop_done"));
-        }
-
-        OutboundMessage points() {
-            return new TextMessage(customer.address(), text("points_balance"));
-        }
-
-        OutboundMessage help() {
-            List<ButtonMessage.Button> buttons = new ArrayList<>();
-            buttons.add(button(Intent.POINTS, "button_points"));
-            if (!customer.consent().proactive()) {
-                buttons.add(button(Intent.START, "button_start"));
-            }
-            return new ButtonMessage(customer.address(), null, text("help"), null, buttons);
-        }
-
-        OutboundMessage startDone() {
-            return new TextMessage(customer.address(), text("start_done"));
-        }
-
-        OutboundMessage startAlready() {
-            return new TextMessage(customer.address(), text("start_already"));
-        }
-
-        OutboundMessage stopDone() {
-            return new TextMessage(customer.address(), text("stop_done"));
-        }
-
-        OutboundMessage unknown(String typed) {
-            values.put("text", quote(typed));
-            return new TextMessage(customer.address(), text("unknown"));
-        }
-
-        OutboundMessage unsupported() {
-            return new TextMessage(customer.address(), text("unsupported"));
-        }
-
-        private String greeting() {
-            return text(customer.name() == null ? "greeting_anonymous" : "greeting_named");
-        }
-
-        private ButtonMessage.Button button(Intent intent, String titleKey) {
-            return new ButtonMessage.Button(intent.buttonId(), catalog.text(language, titleKey));
-        }
-
-        private String text(String key) {
-            return TextTemplate.render(catalog.text(language, key), values);
-        }
-
-        /** The first {@value #QUOTE_MAX} code points, on one line, never splitting a surrogate pair. */
-        private static String quote(String typed) {
-            if (typed == null) {
-                return "";
-            }
-            String oneLine = typed.strip().replaceAll("\\s+", " ");
-            int count = oneLine.codePointCount(0, oneLine.length());
-            if (count <= QUOTE_MAX) {
-                return oneLine;
-            }
-            return oneLine.substring(0, oneLine.offsetByCodePoints(0, QUOTE_MAX)) + "…";
         }
     }
 }

@@ -1,44 +1,33 @@
 package io.playloop.engine;
 
 import java.util.Locale;
-import java.util.Optional;
 
-/** What a customer's message asks for. Keywords per intent and language live in the catalogue. */
+/**
+ * What an inbound message was understood as; {@link #id()} is the value of {@link Outcome#intent()}
+ * that logs and metrics use.
+ */
 public enum Intent {
-    POINTS, HELP, START, STOP, UNKNOWN;
+    /** {@code request_welcome}: the customer opened the chat for the first time. */
+    WELCOME,
+    /** The HELP command. */
+    HELP,
+    /** The POINTS command. */
+    POINTS,
+    /** The START command (opt in). */
+    START,
+    /** The STOP command (opt out). */
+    STOP,
+    /** Text (typed, or the title of a button whose id we do not know) that matches no keyword. */
+    UNKNOWN,
+    /** A message we cannot read yet: image, sticker, audio, location, contacts, order, unsupported, ... */
+    UNSUPPORTED,
+    /** A reaction to one of our messages: never answered. */
+    REACTION,
+    /** A notice that is not something the customer said (system, revoke): never answered. */
+    IGNORED;
 
-    /** The reply-button id PlayLoop sends for this intent, e.g. {@code cmd:START}. */
-    public String buttonId() {
-        return BUTTON_PREFIX + name();
-    }
-
-    /** The catalogue's name for the intent, e.g. {@code points}. */
-    public String key() {
+    /** The lower-case name used in {@link Outcome#intent()}: welcome, help, points, ... */
+    public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Reads a button id PlayLoop sent; anything else (tampered, old, foreign) is empty. */
-    public static Optional<Intent> fromButtonId(String id) {
-        if (id == null || !id.startsWith(BUTTON_PREFIX)) {
-            return Optional.empty();
-        }
-        String name = id.substring(BUTTON_PREFIX.length());
-        for (Intent intent : values()) {
-            if (intent != UNKNOWN && intent.name().equals(name)) {
-                return Optional.of(intent);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<Intent> fromKey(String key) {
-        for (Intent intent : values()) {
-            if (intent != UNKNOWN && intent.key().equals(key)) {
-                return Optional.of(intent);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static final String BUTTON_PREFIX = "cmd:";
 }

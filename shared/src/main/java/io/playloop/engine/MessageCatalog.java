@@ -1,184 +1,180 @@
 package io.playloop.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keywords and texts per language (en, fr, ar), loaded from a JSON resource: no keyword lives in
- * code. Keywords are stored in their {@link TextNormalizer normalised} form, so "ARRÊT", "Arret" and
- * "arrêt !" all find the STOP intent by one map lookup.
+ * Keywords and texts per language (en, fr, ar), loaded from a UTF-8 JSON resource: no keyword or text
+ * lives in code. Matching is a map lookup on {@link TextNormalizer normalised} phrases.
  *
- * <p>Format ({@code io/playloop/engine/catalog.json}): {@code intents.<intent>.<language>} lists the
- * keyword phrases; {@code texts.<language>.<key>} holds each text with {@code {{placeholders}}};
- * {@code countryLanguages} maps calling codes to a language.
+ * <p>The format ({@code "format": 1}):
+ * <pre>{@code
+ * {
+ *   "format": 1,
+ *   "countryLanguages": { "33": "fr", "966": "ar", ... },   // calling-code prefix of wa_id -> language
+ *   "scriptLanguages":  { "ARABIC": "ar" },                   // unmatched text mostly in this script -> language
+ *   "wholeMessageOnly": ["START"],                            // commands never matched by a first word alone
+ *   "languages": {
+ *     "en": {
+ *       "pluralRules": [ {"category": "one", "from": 1, "to": 1} ],   // first match wins, else "other";
+ *                                                                      // "modulus": 100 compares n % 100
+ *       "keywords": { "POINTS": ["points", "balance"], "HELP": [...], "START": [...], "STOP": [...] },
+ *       "buttons":  { "POINTS": "⭐ My points", ... },                 // reply-button titles, <= 20 code points
+ *       "texts": {
+ *         "greeting_named": "Hello {{name}}, welcome to {{business}}!",
+ *         "points_balance": { "one": "You have 1 point.", "other": "You have {{points}} points." },
+ *         ...                                                          // every TextKey
+ *       }
+ *     }
+ *   }
+ * }
+ * }</pre>
+ * Loading validates everything (every language has every command's keywords and button, every text with
+ * only its allowed placeholders and every plural form of the language, button titles within 20 code
+ * points, no keyword meaning two commands, codes naming known languages) and fails with a
+ * {@link CatalogException} listing each problem by path.
  */
 public final class MessageCatalog {
-    /** Every text key each language must define. */
-    static final List<String> TEXT_KEYS = List.of("greeting_named", "greeting_anonymous", "welcome_intro", "commands",
-            "consent_question", "points_balance", "help", "start_done", "start_already", "stop_done", "unknown",
-            "unsupported", "button_start", "button_points", "button_help");
-    private static final int BUTTON_TITLE_MAX = 20;
-    private static final String RESOURCE = "io/playloop/engine/catalog.json";
+    /** The classpath location of the catalogue PlayLoop ships. */
+    public static final String BUNDLED_RESOURCE = "/io/playloop/engine/catalog.json";
 
-    private final List<String> languages;
-    private final Map<String, Map<Intent, Set<String>>> keywords; // normalised phrase -> intent -> languages
-    private final Map<String, Map<String, String>> texts;         // language -> key -> text
-    private final Map<String, String> countryLanguages;           // calling code -> language
+    private final String source;
+    private final Map<String, LanguagePack> languages;
+    private final Map<String, KeywordMatch> keywords;
+    private final Map<String, String> countryLanguages;
+    private final int longestCountryPrefix;
+    private final Map<Character.UnicodeScript, String> scriptLanguages;
+    private final Set<Command> wholeMessageOnly;
 
-    private MessageCatalog(List<String> languages, Map<String, Map<Intent, Set<String>>> keywords,
-                           Map<String, Map<String, String>> texts, Map<String, String> countryLanguages) {
-        this.languages = List.copyOf(languages);
-        this.keywords = keywords;
-        this.texts = texts;
-        this.countryLanguages = countryLanguages;
+    MessageCatalog(String source, Map<String, LanguagePack> languages, Map<String, KeywordMatch> keywords,
+                   Map<String, String> countryLanguages, Map<Character.UnicodeScript, String> scriptLanguages,
+                   Set<Command> wholeMessageOnly) {
+        this.source = source;
+        this.languages = Collections.unmodifiableMap(new LinkedHashMap<>(languages));
+        this.keywords = Map.copyOf(keywords);
+        this.countryLanguages = Map.copyOf(countryLanguages);
+        this.longestCountryPrefix = countryLanguages.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.scriptLanguages = Map.copyOf(scriptLanguages);
+        this.wholeMessageOnly = Set.copyOf(wholeMessageOnly);
     }
 
-    /** Loads the catalogue bundled with PlayLoop. */
+    /** The catalogue bundled with PlayLoop, loaded and validated once per class loader. */
     public static MessageCatalog bundled() {
-        try (InputStream in = MessageCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("classpath resource " + RESOURCE + " is missing");
-            }
-            return load(in, RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return Bundled.CATALOG;
     }
 
     /**
      * Loads and validates a catalogue.
      *
-     * @throws IllegalArgumentException listing every problem with its path, e.g.
-     *                                  {@code texts.fr.button_start: 23 characters, a button title allows 20}
+     * @param json   UTF-8 JSON in the format above; not closed
+     * @param source a name for error messages (a path or resource name)
+     * @throws CatalogException listing every problem found
      */
     public static MessageCatalog load(InputStream json, String source) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not JSON: " + e.getMessage(), e);
-        }
-        List<String> problems = new ArrayList<>();
-        List<String> languages = new ArrayList<>();
-        root.path("defaultLanguageOrder").forEach(l -> languages.add(l.asText()));
-        if (languages.isEmpty()) {
-            problems.add("defaultLanguageOrder: must list the languages");
-        }
-        Map<String, Map<String, String>> texts = new HashMap<>();
-        for (String language : languages) {
-            JsonNode node = root.path("texts").path(language);
-            Map<String, String> byKey = new HashMap<>();
-            for (String key : TEXT_KEYS) {
-                String path = "texts." + language + "." + key;
-                JsonNode text = node.path(key);
-                if (!text.isTextual() || text.asText().isBlank()) {
-                    problems.add(path + ": missing");
-                    continue;
-                }
-                String value = text.asText();
-                int length = value.codePointCount(0, value.length());
-                if (key.startsWith("button_") && length > BUTTON_TITLE_MAX) {
-                    problems.add(path + ": " + length + " characters, a button title allows " + BUTTON_TITLE_MAX);
-                }
-                byKey.put(key, value);
-            }
-            texts.put(language, Collections.unmodifiableMap(byKey));
-        }
-        Map<String, Map<Intent, Set<String>>> keywords = new HashMap<>();
-        JsonNode intents = root.path("intents");
-        for (Intent intent : Intent.values()) {
-            if (intent == Intent.UNKNOWN) {
-                continue;
-            }
-            for (String language : languages) {
-                String path = "intents." + intent.key() + "." + language;
-                JsonNode phrases = intents.path(intent.key()).path(language);
-                if (!phrases.isArray() || phrases.isEmpty()) {
-                    problems.add(path + ": needs at least one keyword");
-                    continue;
-                }
-                for (int i = 0; i < phrases.size(); i++) {
-                    String normalised = TextNormalizer.normalize(phrases.get(i).asText());
-                    if (normalised.isEmpty()) {
-                        problems.add(path + "[" + i + "]: empty once normalised");
-                        continue;
-                    }
-                    keywords.computeIfAbsent(normalised, k -> new EnumMap<>(Intent.class))
-                            .computeIfAbsent(intent, k -> new LinkedHashSet<>()).add(language);
-                }
-            }
-        }
-        keywords.forEach((phrase, byIntent) -> {
-            if (byIntent.size() > 1) {
-                problems.add("intents: keyword '" + phrase + "' belongs to several intents " + byIntent.keySet());
-            }
-        });
-        Map<String, String> countries = new LinkedHashMap<>();
-        root.path("countryLanguages").fields().forEachRemaining(e -> {
-            if (!languages.contains(e.getValue().asText())) {
-                problems.add("countryLanguages." + e.getKey() + ": unknown language " + e.getValue().asText());
-            }
-            countries.put(e.getKey(), e.getValue().asText());
-        });
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(source + " has " + problems.size() + " problem(s):\n  "
-                    + String.join("\n  ", problems));
-        }
-        return new MessageCatalog(languages, keywords, texts, countries);
+        return CatalogLoader.load(json, source);
     }
 
-    /** The languages, default order first. */
-    public List<String> languages() {
-        return languages;
+    /** Where this catalogue came from. */
+    public String source() {
+        return source;
     }
 
+    /** The language codes, in catalogue order. */
+    public Set<String> languages() {
+        return languages.keySet();
+    }
+
+    /** True when the catalogue has texts in {@code language}. */
     public boolean supports(String language) {
-        return texts.containsKey(language);
+        return language != null && languages.containsKey(language);
     }
 
-    /** The text {@code key} in {@code language} (falls back to the first language). */
-    public String text(String language, String key) {
-        Map<String, String> byKey = texts.getOrDefault(language, texts.get(languages.get(0)));
-        String text = byKey.get(key);
-        if (text == null) {
-            throw new IllegalArgumentException("no text '" + key + "' in the catalogue");
-        }
-        return text;
-    }
-
-    /** The intent a normalised phrase names, with the languages it is a keyword of; empty if none. */
-    public Map<Intent, Set<String>> keyword(String normalisedPhrase) {
-        return keywords.getOrDefault(normalisedPhrase, Map.of());
+    /** What a normalised phrase means, if it is a keyword of any language. */
+    public Optional<KeywordMatch> keyword(String normalizedPhrase) {
+        return Optional.ofNullable(keywords.get(normalizedPhrase));
     }
 
     /**
-     * The language of a WhatsApp id's country (longest calling-code prefix wins: 212 before 2), or null.
+     * True when a short message may give {@code command} by its first word ("stop please"); false for
+     * the commands the catalogue lists under {@code wholeMessageOnly} (START: consent must be
+     * unambiguous, "start a new order" is not an opt-in).
      */
-    public String languageOfNumber(String waId) {
+    public boolean matchesFirstWord(Command command) {
+        return !wholeMessageOnly.contains(command);
+    }
+
+    /** The language of the country whose calling code starts {@code waId} (longest prefix wins). */
+    public Optional<String> languageOfCountry(String waId) {
         if (waId == null) {
-            return null;
+            return Optional.empty();
         }
         String digits = waId.startsWith("+") ? waId.substring(1) : waId;
-        for (int length = 3; length >= 1; length--) {
-            if (digits.length() > length) {
-                String language = countryLanguages.get(digits.substring(0, length));
-                if (language != null) {
-                    return language;
-                }
+        for (int length = Math.min(longestCountryPrefix, digits.length()); length > 0; length--) {
+            String language = countryLanguages.get(digits.substring(0, length));
+            if (language != null) {
+                return Optional.of(language);
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /**
+     * The language tied to the script most of {@code text}'s letters are written in (Arabic script → ar),
+     * if the catalogue ties one to it.
+     */
+    public Optional<String> languageOfScript(String text) {
+        if (text == null || scriptLanguages.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
+        int total = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                letters.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+                total++;
+            }
+        }
+        for (Map.Entry<Character.UnicodeScript, String> e : scriptLanguages.entrySet()) {
+            if (letters.getOrDefault(e.getKey(), 0) * 2 > total) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    LanguagePack language(String code) {
+        LanguagePack pack = languages.get(code);
+        if (pack == null) {
+            throw new IllegalArgumentException("the message catalogue has no language '" + code + "'; it has "
+                    + languages.keySet());
+        }
+        return pack;
+    }
+
+    /** Lazy holder: the bundled catalogue is parsed on first use, once. */
+    private static final class Bundled {
+        static final MessageCatalog CATALOG = read();
+
+        private static MessageCatalog read() {
+            String name = "classpath:" + BUNDLED_RESOURCE;
+            try (InputStream in = MessageCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+                if (in == null) {
+                    throw new CatalogException(name, List.of("resource not found on the classpath"));
+                }
+                return load(in, name);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
+            }
+        }
     }
 }
