@@ -219,8 +219,9 @@ class PointsAccountTest {
         Lot late = new Lot("a", 10, 10, T0, day(90));
         Lot soon = new Lot("b", 10, 5, T0, day(10));
 
-        assertThat(new PointsAccount(List.of(late, soon), 20, List.of()))
-                .isEqualTo(new PointsAccount(List.of(soon, late), 20, List.of()))
-                .extracting(PointsAccount::lots).asList().containsExactly(soon, late);
+        PointsAccount readLateFirst = new PointsAccount(List.of(late, soon), 20, List.of());
+
+        assertThat(readLateFirst).isEqualTo(new PointsAccount(List.of(soon, late), 20, List.of()));
+        assertThat(readLateFirst.lots()).containsExactly(soon, late);
     }
 }
