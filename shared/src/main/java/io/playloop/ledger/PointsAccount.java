@@ -193,10 +193,12 @@ public record PointsAccount(List<Lot> lots, long earnedTotal, List<LedgerEntry> 
             return new LedgerResult.AlreadyApplied(this, reversed);
         }
         Sweep sweep = sweep(at);
+        // The grant's size from its lot as read (even if it expires in this very sweep), else its entry.
+        Optional<Lot> lotRead = lots.stream().filter(l -> l.id().equals(eventId)).findFirst();
         Optional<Lot> lot = sweep.lots.stream().filter(l -> l.id().equals(eventId)).findFirst();
         long granted;
-        if (lot.isPresent()) {
-            granted = lot.get().granted();
+        if (lotRead.isPresent()) {
+            granted = lotRead.get().granted();
         } else {
             Optional<LedgerEntry> grant = entry(EntryKind.GRANT, eventId);
             if (grant.isEmpty()) {

@@ -195,6 +195,19 @@ class PointsAccountTest {
     }
 
     @Test
+    void aRefundArrivingAfterThePointsExpired_takesNothing_butTheTierNoLongerCountsThem() {
+        PointsAccount account = applied(PointsAccount.empty().grant(100, "order", "order-42", T0, day(30)));
+        PointsAccount trimmed = account.withEntriesSince(day(10));   // as read back from the table
+
+        LedgerResult refunded = trimmed.reverse("order-42", "refund:r-1", day(31));
+
+        assertThat(refunded.entries()).extracting(LedgerEntry::kind).containsExactly(EntryKind.EXPIRE, EntryKind.REVERSE);
+        assertThat(refunded.entries().get(1).notRecovered()).isEqualTo(100);
+        assertThat(refunded.account().balance(day(31))).isZero();
+        assertThat(refunded.account().earnedTotal()).isZero();
+    }
+
+    @Test
     void pointsThatNeverExpire_areNotOfferedAsTheNextToExpire() {
         PointsAccount account = applied(PointsAccount.empty().grant(40, "welcome", "wamid.1", T0, Lot.NEVER));
         account = applied(account.grant(10, "quiz.correct", "wamid.2", T0, day(30)));
