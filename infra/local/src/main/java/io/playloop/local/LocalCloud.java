@@ -11,6 +11,7 @@ import io.playloop.definitions.TemplateDefinitions;
 import io.playloop.game.GameHandler;
 import io.playloop.local.emulators.DynamoDbLocalServer;
 import io.playloop.local.emulators.ElasticMqServer;
+import io.playloop.local.emulators.EmulatorLogs;
 import io.playloop.local.emulators.LocalAwsClients;
 import io.playloop.local.emulators.ProvisionedQueue;
 import io.playloop.local.emulators.RequestCounter;
@@ -43,6 +44,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -166,28 +168,41 @@ public final class LocalCloud implements Callable<Integer> {
     public static RunningLocalCloud start(LocalCloudOptions options) {
         long t0 = System.nanoTime();
         PrintStream out = options.out();
-        quietEmulatorLogs();
+        EmulatorLogs.quiet();
         TemplateDefinitions template = TemplateDefinitions.bundled();
-        List<AutoCloseable> started = new ArrayList<>();
+        List<AutoCloseable> started = new CopyOnWriteArrayList<>();
         try {
-            CompletableFuture<Timed<DynamoDbLocalServer>> dynamoStart = CompletableFuture.supplyAsync(
-                    () -> Timed.of(() -> DynamoDbLocalServer.start(options.dynamoDbPort())));
+            // DynamoDB Local and ElasticMQ start, and get their table and queues, side by side.
+            CompletableFuture<Timed<DynamoDbLocalServer>> dynamoStart = CompletableFuture.supplyAsync(() -> {
+                Timed<DynamoDbLocalServer> server = Timed.of(() -> DynamoDbLocalServer.start(options.dynamoDbPort()));
+                started.add(server.value());
+                try (DynamoDbClient admin = LocalAwsClients.dynamoDb(server.value().endpoint())) {
+                    ResourceProvisioner.createTable(admin, template.createTableRequest(options.tableName()),
+                            template.ttlAttribute());
+                }
+                return server;
+            });
             Timed<ElasticMqServer> elasticMq;
             Timed<DynamoDbLocalServer> dynamoDbServer;
+            SqsClient adminSqs;
+            Map<String, ProvisionedQueue> queues;
             try {
                 elasticMq = Timed.of(() -> ElasticMqServer.start(options.sqsPort()));
+                started.add(elasticMq.value());
+                adminSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10));
+                started.add(0, adminSqs);
+                queues = ResourceProvisioner.createQueues(adminSqs, template.queues());
             } finally {
                 try {
                     dynamoDbServer = dynamoStart.join();
-                    started.add(dynamoDbServer.value());
                 } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }
-            started.add(elasticMq.value());
+            long provisionMillis = millis(t0);
 
             LocalHttpServer http = bind(options);
-            started.add(http);
+            started.add(0, http);
             URI baseUrl = URI.create("http://" + RunningLocalCloud.displayHost(options.host()) + ":" + http.port());
 
             RequestCounter functionsSqsRequests = new RequestCounter();
@@ -195,18 +210,11 @@ public final class LocalCloud implements Callable<Integer> {
             RequestCounter functionsDynamoRequests = new RequestCounter();
             DynamoDbClient adminDynamo = LocalAwsClients.dynamoDb(dynamoDbServer.value().endpoint());
             DynamoDbClient functionsDynamo = LocalAwsClients.dynamoDb(dynamoDbServer.value().endpoint(), functionsDynamoRequests);
-            SqsClient adminSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10));
             SqsClient functionsSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10), functionsSqsRequests);
             SqsClient pollerSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(),
                     Duration.ofSeconds(EventSourceMapping.WAIT_SECONDS + 10L), pollerSqsRequests);
             List<AutoCloseable> clients = List.of(functionsDynamo, functionsSqs, pollerSqs, adminSqs, adminDynamo);
-            started.addAll(0, clients);
-
-            long tProvision = System.nanoTime();
-            ResourceProvisioner.createTable(adminDynamo, template.createTableRequest(options.tableName()),
-                    template.ttlAttribute());
-            Map<String, ProvisionedQueue> queues = ResourceProvisioner.createQueues(adminSqs, template.queues());
-            long provisionMillis = millis(tProvision);
+            started.addAll(0, List.of(functionsDynamo, functionsSqs, pollerSqs, adminDynamo));
 
             List<QueueEventSource> sources = template.queueEventSources();
             ProvisionedQueue inbound = inboundQueue(sources, queues);
@@ -318,7 +326,7 @@ public final class LocalCloud implements Callable<Integer> {
             described.add(d.deadLetterLogicalId() == null ? q.name()
                     : q.name() + " -> " + queues.get(d.deadLetterLogicalId()).name() + " after " + d.maxReceiveCount() + " receives");
         }
-        out.printf("  ElasticMQ       %-24s queues %s   started in %d ms (table and queues created in %d ms)%n",
+        out.printf("  ElasticMQ       %-24s queues %s   started in %d ms (emulators ready with table and queues after %d ms)%n",
                 elasticMq.value().endpoint(), String.join(", ", described), elasticMq.millis(), provisionMillis);
         for (EventSourceMapping m : mappings) {
             out.printf("  %-15s polls %s: batches of up to %d, %d pollers, failed records retried after %s%s%n",
@@ -333,18 +341,6 @@ public final class LocalCloud implements Callable<Integer> {
                 options.appSecret().equals(LocalCloudOptions.DEFAULT_APP_SECRET) ? options.appSecret() : "(from --app-secret)",
                 options.verifyToken().equals(LocalCloudOptions.DEFAULT_VERIFY_TOKEN) ? options.verifyToken() : "(from --verify-token)");
         out.flush();
-    }
-
-    /** Lets the emulators' own INFO chatter out of the handlers' log stream. */
-    private static void quietEmulatorLogs() {
-        try {
-            for (String logger : List.of("org.elasticmq", "org.apache.pekko", "software.amazon.dynamodb",
-                    "com.amazonaws.services.dynamodbv2", "org.eclipse.jetty", "com.almworks.sqlite4java")) {
-                org.apache.logging.log4j.core.config.Configurator.setLevel(logger, org.apache.logging.log4j.Level.WARN);
-            }
-        } catch (LinkageError e) {
-            // log4j-core absent: the emulators log at their own levels
-        }
     }
 
     /** For the command line only: our shutdown hook, not the libraries', decides the stopping order. */

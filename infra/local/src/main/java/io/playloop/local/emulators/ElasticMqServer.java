@@ -23,16 +23,19 @@ public final class ElasticMqServer implements AutoCloseable {
                 .withInterface("127.0.0.1")
                 .withAWSRegion(LocalAwsClients.REGION.id())
                 .withAWSAccountId(LocalAwsClients.ACCOUNT_ID);
-        SQSRestServer server = builder.start();
-        int bound;
-        try {
-            bound = server.waitUntilStarted().localAddress().getPort();
-        } catch (RuntimeException e) {
-            server.stopAndWait();
-            throw new IllegalStateException("ElasticMQ could not start on port " + (port == 0 ? "(a free one)" : port)
-                    + ": " + e.getMessage(), e);
-        }
-        return new ElasticMqServer(server, bound);
+        return EmulatorLogs.silencedDuring(() -> {
+            SQSRestServer server = null;
+            try {
+                server = builder.start();
+                return new ElasticMqServer(server, server.waitUntilStarted().localAddress().getPort());
+            } catch (RuntimeException e) {
+                if (server != null) {
+                    server.stopAndWait();
+                }
+                throw new IllegalStateException("ElasticMQ could not start on port "
+                        + (port == 0 ? "(a free one)" : port) + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     public int port() {

@@ -9,20 +9,29 @@ import java.util.Optional;
  * Faults to inject into the next Graph API calls, set through {@code POST /_local/faults}:
  * {@code {"graph":{"status":500,"count":3}}} makes the next 3 calls fail with HTTP 500 and a Meta error
  * body; {@code "code"} picks the Meta error code (else a usual one for the status), {@code "details"}
- * the explanation. {@code {}} clears every fault. Thread-safe: each failing call takes one unit.
+ * the explanation, {@code "to"} limits the fault to sends to that recipient (phone number in any
+ * notation, wa_id or BSUID; other customers' sends go through). {@code {}} clears every fault.
+ * Thread-safe: each failing call takes one unit.
  */
 public final class GraphFaults {
     private Fault pending;
 
-    /** One armed fault. */
-    public record Fault(int status, int code, int remaining, String details) {
+    /** One armed fault; {@code to} is null when it hits every send. */
+    public record Fault(int status, int code, int remaining, String details, String to) {
         Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("status", status);
             json.put("code", code);
             json.put("count", remaining);
             json.put("details", details);
+            if (to != null) {
+                json.put("to", to);
+            }
             return json;
+        }
+
+        boolean hits(String recipient) {
+            return to == null || (recipient != null && Outbox.normalise(to).equals(Outbox.normalise(recipient)));
         }
     }
 
@@ -51,17 +60,21 @@ public final class GraphFaults {
         int code = graph.hasNonNull("code") ? graph.get("code").asInt() : MetaError.defaultCode(status);
         String details = graph.hasNonNull("details") ? graph.get("details").asText()
                 : "Simulated by the PlayLoop local cloud (POST /_local/faults)";
-        pending = new Fault(status, code, count, details);
+        String to = graph.hasNonNull("to") ? graph.get("to").asText() : null;
+        if (to != null && to.isBlank()) {
+            throw new IllegalArgumentException("graph.to must name a recipient when given");
+        }
+        pending = new Fault(status, code, count, details, to);
     }
 
-    /** Takes one unit of the armed fault, if any. */
-    synchronized Optional<Fault> take() {
-        if (pending == null) {
+    /** Takes one unit of the armed fault if it hits a send to {@code recipient} (null when unknown). */
+    synchronized Optional<Fault> take(String recipient) {
+        if (pending == null || !pending.hits(recipient)) {
             return Optional.empty();
         }
         Fault taken = pending;
         pending = taken.remaining() > 1
-                ? new Fault(taken.status(), taken.code(), taken.remaining() - 1, taken.details())
+                ? new Fault(taken.status(), taken.code(), taken.remaining() - 1, taken.details(), taken.to())
                 : null;
         return Optional.of(taken);
     }

@@ -47,7 +47,9 @@ public final class GraphSimulator {
 
     /** Handles one send request for {@code version} and {@code fromPhoneNumberId} (the URL's segments). */
     public LocalResponse send(LocalRequest request, String version, String fromPhoneNumberId) {
-        Optional<GraphFaults.Fault> fault = faults.take();
+        JsonNode parsed = Json.parseOrNull(new String(request.body(), StandardCharsets.UTF_8));
+        String recipient = parsed != null && parsed.hasNonNull("to") ? parsed.get("to").asText() : null;
+        Optional<GraphFaults.Fault> fault = faults.take(recipient);
         if (fault.isPresent()) {
             faulted.incrementAndGet();
             GraphFaults.Fault f = fault.get();
@@ -131,6 +133,10 @@ public final class GraphSimulator {
 
     /** Counters for {@code /_local/stats}. */
     public Map<String, Object> stats() {
-        return Map.of("accepted", accepted.get(), "faulted", faulted.get(), "rejected", rejected.get());
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("accepted", accepted.get());
+        stats.put("faulted", faulted.get());
+        stats.put("rejected", rejected.get());
+        return stats;
     }
 }

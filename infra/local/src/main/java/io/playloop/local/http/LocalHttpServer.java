@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalHttpServer implements AutoCloseable {
     /** API Gateway's payload limit (10 MB); larger requests get 413 before any function runs. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final long DISCARD_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
@@ -99,22 +100,18 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** Reads the request; null when its body is over the limit. */
     private static LocalRequest read(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException ignored) {
-                // the stream length decides below
-            }
-        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            return null;
+            if (body.length > MAX_BODY_BYTES) {
+                // Read on (up to a bound) before answering 413, so the client, still sending, reads
+                // the answer instead of a reset connection.
+                long skipped = 0;
+                while (skipped < DISCARD_LIMIT_BYTES && in.read() >= 0) {
+                    skipped += 1 + in.skip(DISCARD_LIMIT_BYTES - skipped);
+                }
+                return null;
+            }
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));

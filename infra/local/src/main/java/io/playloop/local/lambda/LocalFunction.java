@@ -1,6 +1,7 @@
 package io.playloop.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -89,8 +90,13 @@ public final class LocalFunction<I, O> {
 
     /** Counters for {@code /_local/stats}. */
     public Map<String, Object> stats() {
-        return Map.of("invocations", invocations.get(), "errors", errors.get(), "running", running.get(),
-                "environments", environments.get(), "overTimeout", overTimeout.get(),
-                "timeoutSeconds", timeoutSeconds);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("invocations", invocations.get());
+        stats.put("errors", errors.get());
+        stats.put("running", running.get());
+        stats.put("environments", environments.get());
+        stats.put("timeoutSeconds", timeoutSeconds);
+        stats.put("overTimeout", overTimeout.get());
+        return stats;
     }
 }

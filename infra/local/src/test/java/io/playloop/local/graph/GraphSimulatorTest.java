@@ -161,6 +161,21 @@ class GraphSimulatorTest {
     }
 
     @Test
+    void aFaultForOneRecipient_letsEveryoneElsesSendsThrough() {
+        faults.configure(Json.parse("{\"graph\":{\"status\":500,\"count\":10,\"to\":\"971501234567\"}}"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        LocalResponse poisoned = send(ARABIC_TEXT);
+        LocalResponse other = send("{\"messaging_product\":\"whatsapp\",\"to\":\"+33612345678\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"a\"}}");
+
+        assertThat(poisoned.status()).isEqualTo(500);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(outbox.to("33612345678")).hasSize(1);
+        assertThat(faults.toJson()).extractingByKey("graph").hasFieldOrPropertyWithValue("count", 9);
+    }
+
+    @Test
     void anEmptyObject_clearsTheFaults() {
         faults.configure(Json.parse("{\"graph\":{\"status\":503,\"count\":5}}".getBytes(StandardCharsets.UTF_8)));
         assertThat(faults.toJson()).containsKey("graph");
