@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.StaticSecrets;
-import io.playloop.definitions.QueueDefinition;
 import io.playloop.definitions.QueueEventSource;
 import io.playloop.definitions.TemplateDefinitions;
 import io.playloop.game.GameHandler;
@@ -34,7 +33,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -265,8 +263,8 @@ public final class LocalCloud implements Callable<Integer> {
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             RunningLocalCloud cloud = new RunningLocalCloud(options, dynamoDbServer.value(), elasticMq.value(), http,
                     adminDynamo, adminSqs, clients, queues, mappings, clock, outbox, faults, drainer, stats::toJson, startup);
-            printStartup(out, options, template, cloud, dynamoDbServer, elasticMq, queues, mappings, provisionMillis,
-                    httpMillis, startup);
+            StartupReport.print(out, options, template.ttlAttribute(), cloud, dynamoDbServer.millis(),
+                    elasticMq.millis(), queues, mappings, provisionMillis, httpMillis);
             return cloud;
         } catch (RuntimeException | Error e) {
             for (AutoCloseable c : started) {
@@ -310,37 +308,6 @@ public final class LocalCloud implements Callable<Integer> {
             }
         }
         return targets.stream().map(queues::get).toList();
-    }
-
-    private static void printStartup(PrintStream out, LocalCloudOptions options, TemplateDefinitions template,
-                                     RunningLocalCloud cloud, Timed<DynamoDbLocalServer> dynamo,
-                                     Timed<ElasticMqServer> elasticMq, Map<String, ProvisionedQueue> queues,
-                                     List<EventSourceMapping> mappings, long provisionMillis, long httpMillis,
-                                     Duration startup) {
-        out.println("PlayLoop local cloud");
-        out.printf("  DynamoDB Local  %-24s table %s (TTL on %s)   started in %d ms%n", dynamo.value().endpoint(),
-                options.tableName(), template.ttlAttribute(), dynamo.millis());
-        List<String> described = new ArrayList<>();
-        for (ProvisionedQueue q : queues.values()) {
-            QueueDefinition d = q.definition();
-            described.add(d.deadLetterLogicalId() == null ? q.name()
-                    : q.name() + " -> " + queues.get(d.deadLetterLogicalId()).name() + " after " + d.maxReceiveCount() + " receives");
-        }
-        out.printf("  ElasticMQ       %-24s queues %s   started in %d ms (emulators ready with table and queues after %d ms)%n",
-                elasticMq.value().endpoint(), String.join(", ", described), elasticMq.millis(), provisionMillis);
-        for (EventSourceMapping m : mappings) {
-            out.printf("  %-15s polls %s: batches of up to %d, %d pollers, failed records retried after %s%s%n",
-                    m.source().functionLogicalId(), m.queue().name(), Math.min(m.source().batchSize(), 10),
-                    options.pollersPerQueue(), options.retryDelay().effective(m.queue().definition()),
-                    options.retryDelay().fixed() == null ? " (the queue's visibility timeout)" : " (--retry-delay)");
-        }
-        out.printf("  HTTP            %-24s POST /webhooks/whatsapp (IngestFunction), Graph API simulator at /graph, controls at /_local (GET / lists them)   started in %d ms%n",
-                cloud.baseUrl(), httpMillis);
-        out.printf("Ready in %d ms: phone-number id %s, app secret %s, verify token %s. Ctrl-C stops.%n",
-                startup.toMillis(), options.phoneNumberId(),
-                options.appSecret().equals(LocalCloudOptions.DEFAULT_APP_SECRET) ? options.appSecret() : "(from --app-secret)",
-                options.verifyToken().equals(LocalCloudOptions.DEFAULT_VERIFY_TOKEN) ? options.verifyToken() : "(from --verify-token)");
-        out.flush();
     }
 
     /** For the command line only: our shutdown hook, not the libraries', decides the stopping order. */
