@@ -27,6 +27,10 @@ public final class EnvironmentVariables {
     public static final String VERIFY_TOKEN = "PLAYLOOP_VERIFY_TOKEN";
     public static final String ACCESS_TOKEN = "PLAYLOOP_ACCESS_TOKEN";
 
+    /** Powertools logging: the service field of every log line, and the log level. */
+    public static final String POWERTOOLS_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
+    public static final String POWERTOOLS_LOG_LEVEL = "POWERTOOLS_LOG_LEVEL";
+
     /** Set by the Lambda runtime. */
     public static final String AWS_REGION = "AWS_REGION";
 

@@ -18,6 +18,13 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueReques
  */
 public final class SecretsManagerSecrets implements Secrets {
     static final Duration CACHE_FOR = Duration.ofMinutes(5);
+    /**
+     * The value template.yaml stores in appSecret and accessToken until the team puts the real ones. It
+     * is public (the template is), so a value still equal to it is refused, never used: nobody can sign
+     * a webhook with a string printed in this repository. Each value is checked when asked for, so the
+     * verification handshake (verify token only) already works before the other two are set.
+     */
+    public static final String PLACEHOLDER = "REPLACE_ME";
 
     private final SecretsManagerClient client;
     private final String secretId;
@@ -34,17 +41,25 @@ public final class SecretsManagerSecrets implements Secrets {
 
     @Override
     public String appSecret() {
-        return current().appSecret();
+        return usable("appSecret", current().appSecret());
     }
 
     @Override
     public String verifyToken() {
-        return current().verifyToken();
+        return usable("verifyToken", current().verifyToken());
     }
 
     @Override
     public String accessToken() {
-        return current().accessToken();
+        return usable("accessToken", current().accessToken());
+    }
+
+    private String usable(String name, String value) {
+        if (PLACEHOLDER.equals(value)) {
+            throw new IllegalStateException("secret " + secretId + " still holds the placeholder for '" + name
+                    + "': put the real value with `aws secretsmanager put-secret-value`");
+        }
+        return value;
     }
 
     private StaticSecrets current() {

@@ -4,8 +4,11 @@ package io.playloop.definitions;
  * One AWS::SQS::Queue of template.yaml.
  *
  * @param logicalId                 the resource's logical id, e.g. InboundQueue
- * @param localName                 the queue name used off AWS: the logical id in kebab case, plus
- *                                  {@code .fifo} for FIFO queues (e.g. inbound-queue.fifo)
+ * @param localName                 the queue name used off AWS (local cloud, tests): the logical id in
+ *                                  kebab case, a new word at each capital with acronyms kept together,
+ *                                  plus {@code .fifo} for FIFO queues: InboundQueue is inbound-queue.fifo,
+ *                                  InboundDeadLetterQueue inbound-dead-letter-queue.fifo, DLQForOrders
+ *                                  dlq-for-orders. On AWS the template's QueueName applies instead.
  * @param fifo                      FifoQueue
  * @param contentBasedDeduplication ContentBasedDeduplication
  * @param visibilityTimeoutSeconds  VisibilityTimeout (SQS default 30)

@@ -12,4 +12,8 @@ import java.time.Instant;
  * @param language  the language the customer used
  */
 public record ConsentChange(boolean proactive, Instant at, String wamid, String source, String language) {
+    /** {@link #source()} of a consent the customer typed (START, OUI, اشتراك, STOP, ...). */
+    public static final String KEYWORD = "keyword";
+    /** {@link #source()} of a consent the customer gave by tapping a button or list row. */
+    public static final String BUTTON = "button";
 }

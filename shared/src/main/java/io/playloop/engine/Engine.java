@@ -1,21 +1,71 @@
 package io.playloop.engine;
 
 import io.playloop.whatsapp.inbound.InboundMessage;
+import io.playloop.whatsapp.outbound.OutboundMessage;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The game rules: plain Java, no I/O, no AWS types. Given the customer's state (or none for a first
- * contact) and one inbound message, decides the new state, the consent event and the reply.
+ * The game rules: plain Java, no I/O, no AWS types, deterministic. Given the customer's state (or none
+ * for a first contact) and one inbound message, decides the new state, the consent event and the reply.
+ *
+ * <p>What it knows in this release:
+ * <ul>
+ *   <li>first contact: creates the customer and answers with one welcome that names the business, greets
+ *       by name, explains POINTS / HELP / STOP and asks for consent to proactive messages (a START button);
+ *       when the first message is itself a command, the same message answers it;</li>
+ *   <li>HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
+ *       who never answered), typed in en/fr/ar or tapped ({@code cmd:...} ids);</li>
+ *   <li>anything else: a polite "didn't understand" quoting the text, or "I can read text and buttons"
+ *       for media; reactions and system notices are not answered;</li>
+ *   <li>a message handled more than 24 hours after it was sent changes state but gets no reply
+ *       ({@link Outcome#windowClosed()}).</li>
+ * </ul>
+ * Consent is an audit trail: a START or STOP sent before the stored consent's time (an out-of-order
+ * delivery) does not overturn the customer's later decision.
  */
 public final class Engine {
-    private final MessageCatalog catalog;
-    private final String businessName;
-    private final String defaultLanguage;
+    /** Meta's customer-service window: free-form replies only within 24 h of the customer's message. */
+    public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /** Longest business name accepted, in code points: it appears in several texts of one message. */
+    public static final int BUSINESS_NAME_MAX = 100;
 
+    private final MessageCatalog catalog;
+    private final IntentResolver resolver;
+    private final LanguagePolicy languages;
+    private final Replies replies;
+
+    /**
+     * Creates the engine and checks, for every language, that each reply it can send fits WhatsApp's
+     * limits even with the longest name, quote and balance, so a catalogue or business name that would
+     * produce a message Meta refuses fails here, at start-up, not on a customer's message.
+     *
+     * @param catalog         keywords and texts
+     * @param businessName    the name the welcome and the STOP confirmation use (1 to 100 code points)
+     * @param defaultLanguage the language of a new customer whose keyword and country say nothing
+     * @throws IllegalArgumentException when the business name or default language is unusable, or a
+     *                                  reply would break WhatsApp's limits
+     */
     public Engine(MessageCatalog catalog, String businessName, String defaultLanguage) {
-        this.catalog = catalog;
-        this.businessName = businessName;
-        this.defaultLanguage = defaultLanguage;
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        if (businessName == null || businessName.isBlank()) {
+            throw new IllegalArgumentException("the business name must not be blank: the welcome names it");
+        }
+        String name = businessName.strip();
+        if (name.codePointCount(0, name.length()) > BUSINESS_NAME_MAX) {
+            throw new IllegalArgumentException("the business name has " + name.codePointCount(0, name.length())
+                    + " characters; at most " + BUSINESS_NAME_MAX + " fit in a WhatsApp interactive message");
+        }
+        if (!catalog.supports(defaultLanguage)) {
+            throw new IllegalArgumentException("default language '" + defaultLanguage + "' is not in the message "
+                    + "catalogue " + catalog.source() + ", which has " + catalog.languages());
+        }
+        this.resolver = new IntentResolver(catalog);
+        this.languages = new LanguagePolicy(catalog, defaultLanguage);
+        this.replies = new Replies(catalog, name);
+        checkEveryReplyFits();
     }
 
     /**
@@ -26,6 +76,128 @@ public final class Engine {
      * @param now     the processing time; a message older than 24 hours gets no free-form reply
      */
     public Outcome handle(Customer current, InboundMessage message, Instant now) {
-        throw new UnsupportedOperationException("engine not implemented yet");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(now, "now");
+        if (current != null && !current.key().equals(message.customerKey())) {
+            throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
+        }
+        Resolution resolution = resolver.resolve(message);
+        String language = languages.choose(current, message, resolution);
+        Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);
+
+        Optional<ConsentChange> change = Optional.empty();
+        Optional<OutboundMessage> reply;
+        Intent intent = resolution.intent();
+        if (intent == Intent.START || intent == Intent.STOP) {
+            boolean optIn = intent == Intent.START;
+            if (changesConsent(customer.consent(), optIn, message.sentAt())) {
+                customer = customer.withConsent(new Consent(optIn, message.sentAt(), message.wamid()));
+                change = Optional.of(new ConsentChange(optIn, message.sentAt(), message.wamid(),
+                        resolution.tapped() ? ConsentChange.BUTTON : ConsentChange.KEYWORD, language));
+            }
+        }
+        reply = current == null ? firstContactReply(customer, resolution)
+                : reply(current, customer, resolution, change.isPresent());
+
+        boolean windowClosed = false;
+        if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
+            reply = Optional.empty();
+            windowClosed = true;
+        }
+        return new Outcome(customer, change, reply, intent.id(), windowClosed);
+    }
+
+    /**
+     * True when START ({@code optIn}) or STOP changes the stored consent: START unless already given, STOP
+     * when consent was given or never asked; never when the message predates the stored decision.
+     */
+    private static boolean changesConsent(Consent consent, boolean optIn, Instant sentAt) {
+        boolean neverAnswered = consent.changedAt() == null;
+        if (!neverAnswered && sentAt.isBefore(consent.changedAt())) {
+            return false;
+        }
+        return optIn ? !consent.proactive() : consent.proactive() || neverAnswered;
+    }
+
+    private Optional<OutboundMessage> firstContactReply(Customer customer, Resolution resolution) {
+        if (resolution.intent() == Intent.REACTION || resolution.intent() == Intent.IGNORED) {
+            return Optional.empty();
+        }
+        Command command = resolution.command().filter(c -> c != Command.HELP).orElse(null);
+        return Optional.of(replies.welcome(customer.language(), to(customer), Replies.displayName(customer.name()),
+                customer.points(), command));
+    }
+
+    private Optional<OutboundMessage> reply(Customer before, Customer after, Resolution resolution,
+                                            boolean consentChanged) {
+        String language = after.language();
+        String to = to(after);
+        return switch (resolution.intent()) {
+            case HELP -> Optional.of(replies.help(language, to, after.consent().proactive()));
+            case POINTS -> Optional.of(replies.points(language, to, after.points()));
+            case START -> Optional.of(consentChanged ? replies.startConfirmed(language, to)
+                    : before.consent().proactive() ? replies.startAlready(language, to)
+                    : replies.help(language, to, false)); // a START older than a later STOP: show the options
+            case STOP -> Optional.of(consentChanged || !before.consent().proactive()
+                    ? replies.stopConfirmed(language, to)
+                    : replies.help(language, to, true)); // a STOP older than a later START: show the options
+            case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
+            case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
+            // request_welcome is sent when a chat is first opened: a known customer has been greeted already.
+            case WELCOME, REACTION, IGNORED -> Optional.empty();
+        };
+    }
+
+    private static Customer newCustomer(InboundMessage message, String language) {
+        return new Customer(message.customerKey(), blankToNull(message.waId()), blankToNull(message.bsuid()),
+                blankToNull(message.profileName()), language, 0, Consent.NONE, message.sentAt(), message.sentAt(), 0);
+    }
+
+    private static Customer refresh(Customer current, InboundMessage message, String language) {
+        Instant sentAt = message.sentAt();
+        Instant lastInbound = current.lastInboundAt() == null || sentAt.isAfter(current.lastInboundAt())
+                ? sentAt : current.lastInboundAt();
+        Instant firstSeen = current.firstSeenAt() == null || sentAt.isBefore(current.firstSeenAt())
+                ? sentAt : current.firstSeenAt();
+        String waId = blankToNull(message.waId()) != null ? message.waId() : current.waId();
+        String bsuid = blankToNull(message.bsuid()) != null ? message.bsuid() : current.bsuid();
+        String name = blankToNull(message.profileName()) != null ? message.profileName() : current.name();
+        return new Customer(current.key(), waId, bsuid, name, language, current.points(), current.consent(),
+                firstSeen, lastInbound, current.version());
+    }
+
+    /** The recipient: '+' and the wa_id, else the BSUID; the key as a last resort (it is one of the two). */
+    private static String to(Customer customer) {
+        String address = customer.address();
+        return address != null && !address.isBlank() ? address : customer.key();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private void checkEveryReplyFits() {
+        String to = "+971501234567";
+        String longestName = "W".repeat(Replies.NAME_MAX);
+        String longestQuote = "W".repeat(Replies.QUOTE_MAX + 1);
+        for (String language : catalog.languages()) {
+            try {
+                for (Command command : new Command[]{null, Command.POINTS, Command.START, Command.STOP}) {
+                    replies.welcome(language, to, longestName, Long.MAX_VALUE, command);
+                    replies.welcome(language, to, null, Long.MAX_VALUE, command);
+                }
+                replies.help(language, to, true);
+                replies.help(language, to, false);
+                replies.points(language, to, Long.MAX_VALUE);
+                replies.startConfirmed(language, to);
+                replies.startAlready(language, to);
+                replies.stopConfirmed(language, to);
+                replies.unknown(language, to, longestQuote);
+                replies.unsupported(language, to);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("message catalogue " + catalog.source() + ", language " + language
+                        + ": a reply would break WhatsApp's limits: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -8,38 +8,57 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 /**
  * Adds up the capacity units DynamoDB reports (ReturnConsumedCapacity=TOTAL) so that tests and
  * benchmarks can state request units per message. Thread-safe.
+ *
+ * <p>DynamoDB (and DynamoDB Local) often report only the total {@code CapacityUnits} of a call, without
+ * the read/write split, so the caller says which kind of call it made: a reported split is used as
+ * given, otherwise the total counts as read units for a read call and as write units for a write call.
  */
 public final class CapacityMeter {
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final LongAdder requests = new LongAdder();
 
-    public void record(ConsumedCapacity capacity) {
+    /** Records one read call (GetItem, Query); null when DynamoDB reported nothing (a failed call). */
+    public void recordRead(ConsumedCapacity capacity) {
         requests.increment();
-        if (capacity == null) {
-            return;
-        }
-        if (capacity.readCapacityUnits() != null) {
-            readUnits.add(capacity.readCapacityUnits());
-        }
-        if (capacity.writeCapacityUnits() != null) {
-            writeUnits.add(capacity.writeCapacityUnits());
+        add(capacity, readUnits);
+    }
+
+    /** Records one read call that reports per table (BatchGetItem, TransactGetItems). */
+    public void recordRead(List<ConsumedCapacity> capacities) {
+        requests.increment();
+        if (capacities != null) {
+            capacities.forEach(c -> add(c, readUnits));
         }
     }
 
-    /** For calls that return one entry per table (batch and transaction APIs); counts one request. */
-    public void record(List<ConsumedCapacity> capacities) {
+    /** Records one write call (PutItem, UpdateItem, DeleteItem); null when DynamoDB reported nothing. */
+    public void recordWrite(ConsumedCapacity capacity) {
         requests.increment();
-        if (capacities == null) {
+        add(capacity, writeUnits);
+    }
+
+    /** Records one write call that reports per table (TransactWriteItems, BatchWriteItem). */
+    public void recordWrite(List<ConsumedCapacity> capacities) {
+        requests.increment();
+        if (capacities != null) {
+            capacities.forEach(c -> add(c, writeUnits));
+        }
+    }
+
+    private void add(ConsumedCapacity c, DoubleAdder kindOfCall) {
+        if (c == null) {
             return;
         }
-        for (ConsumedCapacity c : capacities) {
+        if (c.readCapacityUnits() != null || c.writeCapacityUnits() != null) {
             if (c.readCapacityUnits() != null) {
                 readUnits.add(c.readCapacityUnits());
             }
             if (c.writeCapacityUnits() != null) {
                 writeUnits.add(c.writeCapacityUnits());
             }
+        } else if (c.capacityUnits() != null) {
+            kindOfCall.add(c.capacityUnits());
         }
     }
 

@@ -1,32 +1,260 @@
 package io.playloop.store;
 
+import io.playloop.engine.ConsentChange;
+import io.playloop.engine.Customer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
-/** {@link GameStore} over the single DynamoDB table. Key shapes come from {@link Keys}. */
+/**
+ * {@link GameStore} over the single DynamoDB table. Key shapes come from {@link Keys}, item layouts
+ * from {@link StoreItems}. Every call asks for its consumed capacity and adds it to the
+ * {@link CapacityMeter}. Thread-safe.
+ *
+ * <p>One inbound message costs one BatchGetItem ({@link #load}), one TransactWriteItems
+ * ({@link #commit}) and, when a reply went out, one UpdateItem ({@link #markReplySent}).
+ *
+ * <p>No ClientRequestToken is derived from the wamid: the SDK already gives every transaction a random
+ * token that it reuses on its own retries (so a retried call whose first attempt succeeded is not
+ * applied twice), while a wamid-derived token would turn a legitimate second attempt with other
+ * values (after a version conflict) into an IdempotentParameterMismatch for ten minutes. Duplicates
+ * are stopped by the receipt's condition, not by the token.
+ */
 public final class DynamoGameStore implements GameStore {
+    /** Retries of keys BatchGetItem left unprocessed (throttling), with doubling pauses from 20 ms. */
+    static final int MAX_UNPROCESSED_RETRIES = 4;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
+
+    private static final int RECEIPT_ACTION = 0;
+    private static final int CUSTOMER_ACTION = 1;
+    private static final int CONSENT_ACTION = 2;
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+
     private final DynamoDbClient dynamo;
     private final String tableName;
     private final CapacityMeter meter;
 
     public DynamoGameStore(DynamoDbClient dynamo, String tableName, CapacityMeter meter) {
-        this.dynamo = dynamo;
-        this.tableName = tableName;
-        this.meter = meter;
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.meter = Objects.requireNonNull(meter, "meter");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One consistent BatchGetItem of the profile and the receipt. A receipt whose {@code ttl} has
+     * passed counts as absent even while DynamoDB has not deleted it yet (TTL deletion takes days).
+     *
+     * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
+     */
     @Override
     public Snapshot load(String customerKey, String wamid, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
+        Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
+        Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
+                .keys(customerKeyMap, receiptKeyMap).consistentRead(true).build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>(2);
+        for (int attempt = 0; ; attempt++) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.recordRead(response.consumedCapacity());
+            items.addAll(response.responses().getOrDefault(tableName, List.of()));
+            pending = response.unprocessedKeys();
+            if (pending == null || pending.isEmpty()) {
+                break;
+            }
+            if (attempt >= MAX_UNPROCESSED_RETRIES) {
+                throw new IllegalStateException("DynamoDB left keys unprocessed after " + (attempt + 1)
+                        + " BatchGetItem calls on " + tableName + " (throttled); the record will be retried");
+            }
+            pause(FIRST_BACKOFF.multipliedBy(1L << attempt));
+        }
+
+        Optional<Customer> customer = Optional.empty();
+        Optional<InboundReceipt> receipt = Optional.empty();
+        for (Map<String, AttributeValue> item : items) {
+            String sk = item.get(Keys.SK).s();
+            if (Keys.PROFILE.equals(sk)) {
+                customer = Optional.of(StoreItems.customer(item));
+            } else if (Keys.RECEIPT.equals(sk) && !StoreItems.expired(item, now)) {
+                receipt = Optional.of(StoreItems.receipt(item));
+            }
+        }
+        return new Snapshot(customer, receipt);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One TransactWriteItems: Put the receipt if no live one exists ({@code ttl} passed counts as
+     * none), Update the profile if its version is still {@code expectedVersion} (absent when 0) and store
+     * {@code expectedVersion + 1}, Put the consent event if it is new. "Now" for the receipt's condition
+     * is the receipt's {@code processedAt}.
+     *
+     * @throws IllegalArgumentException    when the commit is inconsistent (receipt and customer of different keys)
+     * @throws TransactionCanceledException for any other cancellation (throttling, validation): retry later
+     */
     @Override
     public void commit(Commit commit) {
-        throw new UnsupportedOperationException("not implemented yet");
+        InboundReceipt receipt = commit.receipt();
+        Customer customer = commit.customer();
+        if (!receipt.customerKey().equals(customer.key())) {
+            throw new IllegalArgumentException("the receipt of " + receipt.wamid()
+                    + " belongs to another customer than the state committed with it");
+        }
+        if (commit.expectedVersion() < 0) {
+            throw new IllegalArgumentException("expectedVersion must be 0 (new customer) or the version read");
+        }
+
+        List<TransactWriteItem> actions = new ArrayList<>(3);
+        actions.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(StoreItems.receiptItem(receipt))
+                .conditionExpression("attribute_not_exists(#pk) OR #ttl <= :now")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#ttl", Keys.TTL))
+                .expressionAttributeValues(Map.of(":now", StoreItems.n(receipt.processedAt().getEpochSecond())))
+                .build()).build());
+        actions.add(TransactWriteItem.builder().update(customerUpdate(customer, commit.expectedVersion())).build());
+        Optional<ConsentChange> consent = commit.consentChange();
+        consent.ifPresent(change -> actions.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName)
+                .item(StoreItems.consentItem(customer.key(), change))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .build()).build()));
+
+        TransactWriteItemsResponse response;
+        try {
+            response = dynamo.transactWriteItems(b -> b.transactItems(actions)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (TransactionCanceledException e) {
+            meter.recordWrite((List<ConsumedCapacity>) null);
+            throw translate(e, receipt.wamid(), customer.key());
+        }
+        meter.recordWrite(response.consumedCapacity());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when there is no receipt for {@code wamid}
+     */
     @Override
     public void markReplySent(String wamid, String sentWamid, Instant at) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (sentWamid == null || sentWamid.isBlank()) {
+            throw new IllegalArgumentException("the wamid the Graph API gave the reply is required");
+        }
+        Objects.requireNonNull(at, "at");
+        UpdateItemResponse response;
+        try {
+            response = dynamo.updateItem(b -> b.tableName(tableName)
+                    .key(Keys.receipt(wamid))
+                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#sentWamid", StoreItems.SENT_WAMID,
+                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK))
+                    .expressionAttributeValues(Map.of(":replied", StoreItems.s(InboundReceipt.Status.REPLIED.name()),
+                            ":sentWamid", StoreItems.s(sentWamid), ":at", StoreItems.s(at.toString())))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        } catch (ConditionalCheckFailedException e) {
+            meter.recordWrite((ConsumedCapacity) null);
+            throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
+        }
+        meter.recordWrite(response.consumedCapacity());
+    }
+
+    /** SET every profile attribute (REMOVE the absent ones), conditional on the version read. */
+    private Update customerUpdate(Customer customer, long expectedVersion) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> a : StoreItems.customerAttributes(customer, expectedVersion + 1).entrySet()) {
+            String name = "#a" + i;
+            names.put(name, a.getKey());
+            if (a.getValue() == null) {
+                remove.add(name);
+            } else {
+                set.add(name + " = :a" + i);
+                values.put(":a" + i, a.getValue());
+            }
+            i++;
+        }
+        String expression = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        String condition;
+        if (expectedVersion == 0) {
+            names.put("#pk", Keys.PK);
+            condition = "attribute_not_exists(#pk)";
+        } else {
+            names.put("#version", StoreItems.VERSION);
+            values.put(":expected", StoreItems.n(expectedVersion));
+            condition = "#version = :expected";
+        }
+        return Update.builder()
+                .tableName(tableName)
+                .key(Keys.customer(customer.key()))
+                .updateExpression(expression)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
+    }
+
+    /**
+     * Maps the cancellation reasons (one per action, in order) to what the caller must do: a live
+     * receipt (or this wamid's consent event already recorded) means another delivery applied the
+     * message; a changed profile or a conflicting concurrent transaction means re-read and try again.
+     */
+    private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey) {
+        List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+        if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)
+                || failed(reasons, CONSENT_ACTION, CONDITIONAL_CHECK_FAILED)) {
+            DuplicateInboundException duplicate = new DuplicateInboundException(wamid);
+            duplicate.initCause(e);
+            return duplicate;
+        }
+        if (failed(reasons, CUSTOMER_ACTION, CONDITIONAL_CHECK_FAILED)
+                || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
+            ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customerKey);
+            concurrent.initCause(e);
+            return concurrent;
+        }
+        return e;
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int action, String code) {
+        return reasons.size() > action && code.equals(reasons.get(action).code());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry unprocessed keys", e);
+        }
     }
 }

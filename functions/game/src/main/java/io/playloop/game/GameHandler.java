@@ -135,7 +135,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                 LOG.atWarn().addKeyValue("sqsMessageId", record.getMessageId())
                         .addKeyValue("receiveCount", record.getAttributes() == null ? null
                                 : record.getAttributes().get("ApproximateReceiveCount"))
-                        .addKeyValue("error", e.getClass().getSimpleName())
+                        .addKeyValue("errorType", e.getClass().getSimpleName())
                         .setCause(e)
                         .log("inbound record failed; it will be retried, then dead-lettered");
             }

@@ -4,22 +4,284 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.config.AwsClients;
+import io.playloop.config.EnvironmentVariables;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.Secrets;
+import io.playloop.logging.Masking;
+import io.playloop.whatsapp.inbound.InboundMessage;
+import io.playloop.whatsapp.inbound.InboundMessageCodec;
+import io.playloop.whatsapp.webhook.IgnoreReason;
+import io.playloop.whatsapp.webhook.MalformedWebhookException;
+import io.playloop.whatsapp.webhook.ParsedWebhook;
+import io.playloop.whatsapp.webhook.WebhookParser;
+import io.playloop.whatsapp.webhook.WebhookSignature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The webhook entry point (API Gateway HTTP API, payload 2.0): GET handshake and POST webhooks on
  * /webhooks/whatsapp. Verifies, splits per message, queues, answers. No game logic here.
+ *
+ * <p>POST answers: 413 over 4 MiB; 401 without a valid {@code X-Hub-Signature-256} (nothing queued);
+ * 400 when the body is not a webhook; 500 when SQS did not take every record (Meta redelivers, and
+ * duplicates are harmless); otherwise 200, also for webhooks with nothing to queue (statuses, errors,
+ * other fields), which are logged and never bounced, because Meta would retry them for seven days.
  */
 public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** The one route this function serves. */
+    public static final String PATH = "/webhooks/whatsapp";
+    /** Largest webhook accepted (decoded bytes): Meta sends at most 3 MB, so 4 MiB leaves headroom. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Log at most this many masked customer ids per request. */
+    private static final int LOGGED_CUSTOMERS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
+    private static final Map<String, String> TEXT = Map.of("Content-Type", "text/plain; charset=utf-8");
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    private final Secrets secrets;
+    private final Clock clock;
+    private final WebhookParser parser;
+    private final InboundQueue queue;
+
+    /**
+     * Called by the Lambda runtime: builds the SQS client, configuration and secrets once from the
+     * environment. Nothing here calls AWS (SnapStart snapshots the initialised function); the secrets
+     * are fetched on first use.
+     */
+    public IngestHandler() {
+        this(System.getenv(), Clock.systemUTC());
+        warmUp();
+    }
+
+    private IngestHandler(Map<String, String> env, Clock clock) {
+        this(sqsClient(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock), clock);
+    }
 
     public IngestHandler(SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock) {
+        if (config.inboundQueueUrl() == null) {
+            throw new IllegalStateException(EnvironmentVariables.INBOUND_QUEUE_URL
+                    + " is not set: the ingest function needs the inbound FIFO queue's URL");
+        }
+        this.secrets = secrets;
+        this.clock = clock;
+        this.parser = new WebhookParser(config.phoneNumberId());
+        this.queue = new InboundQueue(sqs, config.inboundQueueUrl(), new InboundMessageCodec(new ObjectMapper()));
+    }
+
+    private static SqsClient sqsClient(Map<String, String> env) {
+        return SqsClient.builder()
+                .region(AwsClients.region(env))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .httpClient(AwsClients.httpClient())
+                .overrideConfiguration(AwsClients.timeouts())
+                .build();
+    }
+
+    /**
+     * Runs signature, parsing and record encoding once on a synthetic webhook, so the classes of the
+     * request path are loaded and initialised in the SnapStart snapshot. Uses a throwaway secret and
+     * touches neither SQS nor Secrets Manager.
+     */
+    void warmUp() {
+        byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"1\"},\"contacts\":[{\"wa_id\":\"1\"}],"
+                + "\"messages\":[{\"from\":\"1\",\"id\":\"wamid.WARMUP\",\"timestamp\":\"1\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"warm-up \\u0646\"}}]}}]}]}").getBytes(StandardCharsets.UTF_8);
+        WebhookSignature.verify(body, WebhookSignature.sign(body, "warm-up"), "warm-up");
+        for (InboundMessage m : new WebhookParser().parse(body).messages()) {
+            queue.recordBody(m);
+            SqsIds.of(m.customerKey());
+        }
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (context != null) {
+            PowertoolsLogging.initializeLogging(context);
+        }
+        long started = System.nanoTime();
+        HttpRequest request = new HttpRequest(event);
+        try {
+            if (!servesPath(request.path())) {
+                return respond(404, TEXT, "not found");
+            }
+            switch (request.method()) {
+                case "GET":
+                    return verify(request);
+                case "POST":
+                    return receive(request, started);
+                default:
+                    return respond(405, Map.of("Content-Type", "text/plain; charset=utf-8", "Allow", "GET, POST"),
+                            "method not allowed");
+            }
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("status", 500).addKeyValue("ms", millisSince(started))
+                    .addKeyValue("errorType", e.getClass().getSimpleName()).setCause(e)
+                    .log("webhook request failed; Meta will redeliver");
+            return respond(500, TEXT, "internal error; retry later");
+        }
+    }
+
+    /** The route, also behind a named stage ({@code /prod/webhooks/whatsapp}). */
+    private static boolean servesPath(String path) {
+        if (path.equals(PATH)) {
+            return true;
+        }
+        if (!path.endsWith(PATH)) {
+            return false;
+        }
+        String stage = path.substring(0, path.length() - PATH.length());
+        return stage.length() > 1 && stage.indexOf('/', 1) < 0;
+    }
+
+    // --- GET: Meta's verification handshake ---------------------------------------------------------
+
+    private APIGatewayV2HTTPResponse verify(HttpRequest request) {
+        String mode = request.queryParameter("hub.mode");
+        String token = request.queryParameter("hub.verify_token");
+        String challenge = request.queryParameter("hub.challenge");
+        boolean ok = "subscribe".equals(mode) && challenge != null && token != null
+                && constantTimeEquals(secrets.verifyToken(), token);
+        LOG.atInfo().addKeyValue("status", ok ? 200 : 403).addKeyValue("mode", mode)
+                .log(ok ? "webhook verification accepted" : "webhook verification refused");
+        // The challenge goes back verbatim as text: JSON quotes would break Meta's comparison.
+        return ok ? respond(200, TEXT, challenge) : respond(403, TEXT, "forbidden");
+    }
+
+    /** Compares digests of both values so neither the content nor the length leaks through timing. */
+    private static boolean constantTimeEquals(String expected, String presented) {
+        if (expected == null || expected.isEmpty()) {
+            return false;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] a = sha.digest(expected.getBytes(StandardCharsets.UTF_8));
+            byte[] b = sha.digest(presented.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(a, b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    // --- POST: a webhook ------------------------------------------------------------------------------
+
+    private APIGatewayV2HTTPResponse receive(HttpRequest request, long started) {
+        byte[] body;
+        try {
+            body = request.body(MAX_BODY_BYTES);
+        } catch (IllegalArgumentException e) {
+            return rejected(400, "body marked base64 is not base64", started, -1);
+        }
+        if (body == null) {
+            return rejected(413, "payload too large", started, -1);
+        }
+        String signature = request.header(WebhookSignature.HEADER);
+        if (signature == null) {
+            return rejected(401, "missing X-Hub-Signature-256", started, body.length);
+        }
+        if (!WebhookSignature.verify(body, signature, secrets.appSecret())) {
+            return rejected(401, "invalid signature", started, body.length);
+        }
+        ParsedWebhook parsed;
+        try {
+            parsed = parser.parse(body);
+        } catch (MalformedWebhookException e) {
+            return rejected(400, e.getMessage(), started, body.length);
+        }
+
+        InboundQueue.Result result = parsed.hasNothingToQueue()
+                ? new InboundQueue.Result(0, 0, 0, 0, null)
+                : queue.publish(inTimestampOrder(parsed.messages()));
+        int status = result.allQueued() ? 200 : 500;
+        summary(status, parsed, result, body.length, started);
+        if (status != 200) {
+            return respond(500, TEXT, "could not queue every message; retry later");
+        }
+        return respond(200, JSON, "{\"queued\":" + result.queued() + ",\"ignored\":" + parsed.ignored().size() + "}");
+    }
+
+    /**
+     * Meta lists a batch in no guaranteed order; a stable sort by {@code timestamp} queues each
+     * customer's messages in the order they were sent (ties, same second, keep Meta's order).
+     */
+    private static List<InboundMessage> inTimestampOrder(List<InboundMessage> messages) {
+        List<InboundMessage> sorted = new ArrayList<>(messages);
+        sorted.sort(Comparator.comparing(InboundMessage::sentAt));
+        return sorted;
+    }
+
+    private APIGatewayV2HTTPResponse rejected(int status, String reason, long started, int bytes) {
+        LOG.atWarn().addKeyValue("status", status).addKeyValue("reason", reason).addKeyValue("bytes", bytes)
+                .addKeyValue("ms", millisSince(started)).log("webhook rejected");
+        return respond(status, TEXT, status == 400 ? "malformed webhook: " + reason : reason);
+    }
+
+    /** One line per webhook: what was queued, what was ignored and why, size and time. */
+    private void summary(int status, ParsedWebhook parsed, InboundQueue.Result result, int bytes, long started) {
+        LoggingEventBuilder line = (status == 200 ? LOG.atInfo() : LOG.atError())
+                .addKeyValue("status", status)
+                .addKeyValue("messages", parsed.messages().size())
+                .addKeyValue("queued", result.queued())
+                .addKeyValue("notQueued", result.notQueued())
+                .addKeyValue("ignored", parsed.ignored().size())
+                .addKeyValue("sqsRequests", result.requests())
+                .addKeyValue("retriedEntries", result.retried())
+                .addKeyValue("bytes", bytes)
+                .addKeyValue("ms", millisSince(started));
+        for (Map.Entry<IgnoreReason, Integer> e : parsed.ignoredByReason().entrySet()) {
+            line = line.addKeyValue("ignored." + e.getKey().code(), e.getValue());
+        }
+        if (!parsed.messages().isEmpty()) {
+            Set<String> customers = new LinkedHashSet<>();
+            Instant oldest = null;
+            for (InboundMessage m : parsed.messages()) {
+                if (customers.size() < LOGGED_CUSTOMERS) {
+                    customers.add(Masking.phone(m.customerKey()));
+                }
+                oldest = oldest == null || m.sentAt().isBefore(oldest) ? m.sentAt() : oldest;
+            }
+            // A large age means Meta is redelivering a backlog (after an outage here or there).
+            line = line.addKeyValue("customers", String.join(",", customers))
+                    .addKeyValue("oldestMessageAgeSeconds", Duration.between(oldest, clock.instant()).toSeconds());
+        }
+        if (result.failureCode() != null) {
+            line = line.addKeyValue("sqsError", result.failureCode());
+        }
+        line.log(status == 200
+                ? (parsed.hasNothingToQueue() ? "webhook acknowledged, nothing to queue" : "webhook queued")
+                : "webhook not fully queued; answering 500 so that Meta redelivers");
+    }
+
+    private static long millisSince(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, Map<String, String> headers, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
     }
 }

@@ -1,0 +1,33 @@
+package io.playloop.engine;
+
+import java.util.Locale;
+
+/**
+ * What an inbound message was understood as; {@link #id()} is the value of {@link Outcome#intent()}
+ * that logs and metrics use.
+ */
+public enum Intent {
+    /** {@code request_welcome}: the customer opened the chat for the first time. */
+    WELCOME,
+    /** The HELP command. */
+    HELP,
+    /** The POINTS command. */
+    POINTS,
+    /** The START command (opt in). */
+    START,
+    /** The STOP command (opt out). */
+    STOP,
+    /** Text (typed, or the title of a button whose id we do not know) that matches no keyword. */
+    UNKNOWN,
+    /** A message we cannot read yet: image, sticker, audio, location, contacts, order, unsupported, ... */
+    UNSUPPORTED,
+    /** A reaction to one of our messages: never answered. */
+    REACTION,
+    /** A notice that is not something the customer said (system, revoke): never answered. */
+    IGNORED;
+
+    /** The lower-case name used in {@link Outcome#intent()}: welcome, help, points, ... */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
