@@ -1,14 +1,16 @@
 package io.playloop.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playloop.definitions.QueueDefinition;
 import io.playloop.definitions.TemplateDefinitions;
+import io.playloop.engine.Engine;
 import io.playloop.engine.MessageCatalog;
 import io.playloop.local.http.Json;
 import io.playloop.store.Keys;
+import io.playloop.whatsapp.inbound.InboundMessage;
+import io.playloop.whatsapp.webhook.WebhookParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class LocalCloudIT {
     private static final String APP_SECRET = LocalCloudOptions.DEFAULT_APP_SECRET;
     private static final String PHONE_NUMBER_ID = LocalCloudOptions.DEFAULT_PHONE_NUMBER_ID;
+    private static final String BUSINESS_NAME = "Café Lumière";
     private static final AtomicLong WAMIDS = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
@@ -44,20 +47,9 @@ class LocalCloudIT {
 
     @BeforeAll
     static void startLocalCloud() {
-        assumeTrue(theRealFunctionsAreMerged(), "the store, engine and webhook branches are not merged into main yet");
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withBusinessName("Café Lumière")
+        cloud = LocalCloud.start(LocalCloudOptions.forTests().withBusinessName(BUSINESS_NAME)
                 .withOut(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8)));
         base = cloud.baseUrl();
-    }
-
-    private static boolean theRealFunctionsAreMerged() {
-        try {
-            TemplateDefinitions.bundled();
-            MessageCatalog.bundled();
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     @AfterAll
@@ -123,8 +115,7 @@ class LocalCloudIT {
     private static long customerVersion(String customerKey) {
         Map<String, AttributeValue> item = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName())
                 .consistentRead(true)
-                .key(Map.of(Keys.PK, AttributeValue.fromS("CUSTOMER#" + customerKey),
-                        Keys.SK, AttributeValue.fromS("PROFILE")))).item();
+                .key(Keys.customer(customerKey))).item();
         assertThat(item).as("the customer's item").isNotEmpty();
         return Long.parseLong(item.get("version").n());
     }
@@ -202,17 +193,26 @@ class LocalCloudIT {
     void arabicIn_arabicOut_byteForByte() throws Exception {
         String waId = "971501234567";
         String name = "محمد";
-        assertThat(postWebhook(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, name, "نقاط", nowSeconds())))
-                .isEqualTo(200);
+        String webhook = Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, name, "نقاط", nowSeconds());
+        // What the engine answers this message with, straight from the catalogue: the expected reply.
+        InboundMessage message = new WebhookParser(PHONE_NUMBER_ID).parse(webhook.getBytes(StandardCharsets.UTF_8))
+                .messages().get(0);
+        String expected = new Engine(MessageCatalog.bundled(), BUSINESS_NAME, "en")
+                .handle(null, message, cloud.clock().instant()).reply().orElseThrow().bodyText();
+        assertThat(expected).contains(name, BUSINESS_NAME);
+
+        assertThat(postWebhook(webhook)).isEqualTo(200);
         drain();
 
         List<JsonNode> replies = outbox(waId);
         assertThat(replies).hasSize(1);
-        String text = readableText(replies.get(0).path("body"));
-        assertThat(text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC))
-                .as("an Arabic reply: %s", text).isTrue();
-        byte[] raw = outboxBytes(waId);
-        assertThat(raw).containsSubsequence(text.getBytes(StandardCharsets.UTF_8));
+        String sent = readableText(replies.get(0).path("body"));
+        assertThat(sent.getBytes(StandardCharsets.UTF_8)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+        // ...and the outbox itself carries the name, the business and the emoji as raw UTF-8.
+        assertThat(outboxBytes(waId))
+                .containsSubsequence(name.getBytes(StandardCharsets.UTF_8))
+                .containsSubsequence(BUSINESS_NAME.getBytes(StandardCharsets.UTF_8))
+                .containsSubsequence("👋".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -272,6 +272,74 @@ class LocalCloudIT {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).isEqualTo("1158201444");
         assertThat(wrong.statusCode()).isEqualTo(403);
+    }
+
+    /** What one message cost, read from {@code /_local/stats} before and after it. */
+    private record Cost(double readUnits, double writeUnits, Map<String, Long> dynamoRequests, long sendMessageBatch,
+                        long nonEmptyReceives, long deleteMessageBatch, long changeVisibility) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "DynamoDB %.1f RCU + %.1f WCU %s; SQS SendMessageBatch %d,"
+                            + " ReceiveMessage (with records) %d, DeleteMessageBatch %d, ChangeMessageVisibilityBatch %d",
+                    readUnits, writeUnits, dynamoRequests, sendMessageBatch, nonEmptyReceives, deleteMessageBatch,
+                    changeVisibility);
+        }
+    }
+
+    private static JsonNode stats() throws Exception {
+        return Json.parse(HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/stats")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    private static Cost costOf(String webhook) throws Exception {
+        JsonNode before = stats();
+        assertThat(postWebhook(webhook)).isEqualTo(200);
+        drain();
+        JsonNode after = stats();
+        Map<String, Long> dynamoRequests = new java.util.TreeMap<>();
+        after.path("dynamodb").path("requests").fields().forEachRemaining(e -> {
+            long n = e.getValue().asLong() - before.path("dynamodb").path("requests").path(e.getKey()).asLong();
+            if (n > 0) {
+                dynamoRequests.put(e.getKey(), n);
+            }
+        });
+        JsonNode esmBefore = before.path("eventSourceMappings").get(0);
+        JsonNode esmAfter = after.path("eventSourceMappings").get(0);
+        return new Cost(
+                after.path("dynamodb").path("readUnits").asDouble() - before.path("dynamodb").path("readUnits").asDouble(),
+                after.path("dynamodb").path("writeUnits").asDouble() - before.path("dynamodb").path("writeUnits").asDouble(),
+                dynamoRequests,
+                delta(before, after, "byFunctions", "SendMessageBatch"),
+                (esmAfter.path("receives").asLong() - esmAfter.path("emptyReceives").asLong())
+                        - (esmBefore.path("receives").asLong() - esmBefore.path("emptyReceives").asLong()),
+                delta(before, after, "byEventSourceMappings", "DeleteMessageBatch"),
+                delta(before, after, "byEventSourceMappings", "ChangeMessageVisibilityBatch"));
+    }
+
+    private static long delta(JsonNode before, JsonNode after, String who, String operation) {
+        return after.path("sqsRequests").path(who).path(operation).asLong()
+                - before.path("sqsRequests").path(who).path(operation).asLong();
+    }
+
+    @Test
+    void onePointsAndOneStop_areMeteredThroughStats() throws Exception {
+        String waId = "33700000001";
+        Cost welcome = costOf(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, "Chloé", "Bonjour", nowSeconds()));
+        Cost points = costOf(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, "Chloé", "POINTS", nowSeconds()));
+        Cost stop = costOf(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, "Chloé", "STOP", nowSeconds()));
+        System.out.println("COST first contact: " + welcome);
+        System.out.println("COST POINTS:        " + points);
+        System.out.println("COST STOP:          " + stop);
+
+        for (Cost c : List.of(welcome, points, stop)) {
+            assertThat(c.sendMessageBatch()).isEqualTo(1);
+            assertThat(c.nonEmptyReceives()).isEqualTo(1);
+            assertThat(c.deleteMessageBatch()).isEqualTo(1);
+            assertThat(c.changeVisibility()).isZero();
+            assertThat(c.writeUnits()).isPositive();
+            assertThat(c.dynamoRequests()).containsKey("TransactWriteItems");
+        }
+        assertThat(outbox(waId)).hasSize(3);
     }
 
     @Test

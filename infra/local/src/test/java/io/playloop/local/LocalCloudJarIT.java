@@ -3,7 +3,6 @@ package io.playloop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.playloop.definitions.TemplateDefinitions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -45,7 +44,6 @@ class LocalCloudJarIT {
 
     @Test
     void theJar_startsOnFreePorts_servesHttp_andStopsCleanlyOnCtrlC() throws Exception {
-        assumeTrue(templateIsMerged(), "template.yaml and TemplateDefinitions are not merged into main yet");
         assumeTrue(!System.getProperty("os.name").toLowerCase().contains("win"), "sends SIGINT with kill");
         Process p = launch("--port", "0");
         StringBuilder console = new StringBuilder();
@@ -87,14 +85,5 @@ class LocalCloudJarIT {
     private static void signal(String signal, Process p) throws Exception {
         Process kill = new ProcessBuilder("kill", signal, String.valueOf(p.pid())).inheritIO().start();
         assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static boolean templateIsMerged() {
-        try {
-            TemplateDefinitions.bundled();
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
     }
 }

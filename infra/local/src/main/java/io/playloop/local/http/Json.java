@@ -1,15 +1,22 @@
 package io.playloop.local.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The local cloud's one JSON mapper: UTF-8 out, non-ASCII written as is (Arabic stays readable). */
+/**
+ * The local cloud's one JSON mapper: UTF-8 out with every character written as itself (Arabic stays
+ * readable, and an emoji is its four UTF-8 bytes, not two backslash-u surrogate escapes, as the
+ * Graph API client sends it), so the outbox shows a reply byte for byte as it was sent.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {
