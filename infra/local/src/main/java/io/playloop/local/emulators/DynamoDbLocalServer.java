@@ -1,0 +1,86 @@
+package io.playloop.local.emulators;
+
+import java.lang.reflect.Field;
+import java.net.URI;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/**
+ * DynamoDB Local 3.x in server mode, in memory, on 127.0.0.1, telemetry off: a real HTTP endpoint any
+ * SDK or the AWS CLI can reach, so the table can be inspected while the local cloud runs.
+ */
+public final class DynamoDbLocalServer implements AutoCloseable {
+    private static final int ATTEMPTS = 3;
+
+    private final DynamoDBProxyServer server;
+    private final int port;
+
+    private DynamoDbLocalServer(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server on {@code port}, or on a free port when it is 0 (DynamoDB Local cannot report
+     * the port it bound, so one is picked first and the pick retried if another process takes it).
+     */
+    public static DynamoDbLocalServer start(int port) {
+        Exception last = null;
+        for (int attempt = 0; attempt < (port == 0 ? ATTEMPTS : 1); attempt++) {
+            int chosen = port == 0 ? FreePorts.find() : port;
+            try {
+                return new DynamoDbLocalServer(BannerFilter.around(() -> createAndStart(chosen)), chosen);
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("DynamoDB Local could not start on port "
+                + (port == 0 ? "(a free one)" : port) + ": " + last, last);
+    }
+
+    private static DynamoDBProxyServer createAndStart(int port) {
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", String.valueOf(port)});
+            bindToLoopback(server);
+            server.start();
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local has no option for the interface and binds every one; the local cloud talks to it
+     * over 127.0.0.1 only, so its Jetty connector is pointed there before it starts.
+     */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) {
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
+                if (connector instanceof ServerConnector network) {
+                    network.setHost("127.0.0.1");
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Another DynamoDB Local version: it then listens on all interfaces, as it does by default.
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

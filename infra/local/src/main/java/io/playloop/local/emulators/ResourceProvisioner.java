@@ -1,0 +1,87 @@
+package io.playloop.local.emulators;
+
+import io.playloop.definitions.QueueDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates the table and the queues in the emulators from the template's definitions (never from a
+ * copy): the table with its TTL attribute, every queue with its attributes, each source queue after
+ * its dead-letter queue so its RedrivePolicy can name the DLQ's ARN.
+ */
+public final class ResourceProvisioner {
+    private ResourceProvisioner() {
+    }
+
+    /** Creates the table from the template's request and switches TTL on for {@code ttlAttribute}. */
+    public static void createTable(DynamoDbClient dynamo, CreateTableRequest request, String ttlAttribute) {
+        dynamo.createTable(request);
+        if (ttlAttribute != null) {
+            dynamo.updateTimeToLive(b -> b.tableName(request.tableName()).timeToLiveSpecification(
+                    TimeToLiveSpecification.builder().attributeName(ttlAttribute).enabled(true).build()));
+        }
+    }
+
+    /**
+     * Creates every queue; returns them by logical id, in template order.
+     *
+     * @throws IllegalStateException when a RedrivePolicy names a queue the template does not declare,
+     *                               or dead-letter targets form a cycle
+     */
+    public static Map<String, ProvisionedQueue> createQueues(SqsClient sqs, List<QueueDefinition> queues) {
+        Map<String, QueueDefinition> byId = new LinkedHashMap<>();
+        queues.forEach(q -> byId.put(q.logicalId(), q));
+        for (QueueDefinition q : queues) {
+            if (q.deadLetterLogicalId() != null && !byId.containsKey(q.deadLetterLogicalId())) {
+                throw new IllegalStateException("queue " + q.logicalId() + " redrives to " + q.deadLetterLogicalId()
+                        + ", which template.yaml does not declare as an AWS::SQS::Queue");
+            }
+        }
+        Map<String, ProvisionedQueue> created = new HashMap<>();
+        List<QueueDefinition> remaining = new ArrayList<>(queues);
+        while (!remaining.isEmpty()) {
+            boolean progress = false;
+            for (var it = remaining.iterator(); it.hasNext(); ) {
+                QueueDefinition q = it.next();
+                if (q.deadLetterLogicalId() == null || created.containsKey(q.deadLetterLogicalId())) {
+                    created.put(q.logicalId(), create(sqs, q,
+                            q.deadLetterLogicalId() == null ? null : created.get(q.deadLetterLogicalId())));
+                    it.remove();
+                    progress = true;
+                }
+            }
+            if (!progress) {
+                throw new IllegalStateException("the dead-letter targets of these queues form a cycle: " + remaining);
+            }
+        }
+        Map<String, ProvisionedQueue> inOrder = new LinkedHashMap<>();
+        queues.forEach(q -> inOrder.put(q.logicalId(), created.get(q.logicalId())));
+        return inOrder;
+    }
+
+    private static ProvisionedQueue create(SqsClient sqs, QueueDefinition q, ProvisionedQueue deadLetter) {
+        Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
+        if (q.fifo()) {
+            attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, String.valueOf(q.contentBasedDeduplication()));
+        }
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(q.visibilityTimeoutSeconds()));
+        attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(q.messageRetentionSeconds()));
+        if (deadLetter != null) {
+            attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetter.arn()
+                    + "\",\"maxReceiveCount\":\"" + q.maxReceiveCount() + "\"}");
+        }
+        String url = sqs.createQueue(b -> b.queueName(q.localName()).attributes(attributes)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return new ProvisionedQueue(q, url, arn);
+    }
+}

@@ -1,0 +1,151 @@
+package io.playloop.local.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The local cloud's HTTP front door on the JDK's built-in server with a bounded thread pool: reads
+ * each request once (at most {@link #MAX_BODY_BYTES}, API Gateway's limit, else 413), hands it to the
+ * {@link Router} and writes the answer. A handler that throws gets a 500 with the reason, never a
+ * dropped connection.
+ */
+public final class LocalHttpServer implements AutoCloseable {
+    /** API Gateway's payload limit (10 MB); larger requests get 413 before any function runs. */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final long DISCARD_LIMIT_BYTES = 64L * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final PrintStream errors;
+    private final AtomicLong requests = new AtomicLong();
+    private volatile Router router = new Router();
+
+    private LocalHttpServer(HttpServer server, ThreadPoolExecutor executor, PrintStream errors) {
+        this.server = server;
+        this.executor = executor;
+        this.errors = errors;
+    }
+
+    /**
+     * Binds {@code host:port} (0 = a free port) without serving yet, so the bound port is known before
+     * the routes that need it (the Graph API base URL) are built.
+     */
+    public static LocalHttpServer bind(String host, int port, int threads, PrintStream errors) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        AtomicInteger n = new AtomicInteger();
+        // Bounded: when every thread is busy and the queue is full, the accepting thread runs the
+        // request itself, which slows intake instead of failing it.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), r -> {
+                    Thread t = new Thread(r, "local-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        server.setExecutor(executor);
+        return new LocalHttpServer(server, executor, errors);
+    }
+
+    /** Starts serving with these routes. */
+    public LocalHttpServer start(Router routes) {
+        this.router = routes;
+        server.createContext("/", this::serve);
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String host() {
+        return server.getAddress().getHostString();
+    }
+
+    /** Requests served so far. */
+    public long requests() {
+        return requests.get();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            LocalResponse response;
+            try {
+                LocalRequest request = read(exchange);
+                response = request == null
+                        ? LocalResponse.error(413, "Request Entity Too Large: API Gateway accepts at most "
+                                + MAX_BODY_BYTES + " bytes")
+                        : router.dispatch(request);
+            } catch (Exception | StackOverflowError e) {
+                errors.println("local cloud: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                        + " failed: " + e);
+                response = LocalResponse.error(500, "Internal Server Error: " + e);
+            }
+            write(exchange, response);
+        }
+    }
+
+    /** Reads the request; null when its body is over the limit. */
+    private static LocalRequest read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                // Read on (up to a bound) before answering 413, so the client, still sending, reads
+                // the answer instead of a reset connection.
+                long skipped = 0;
+                while (skipped < DISCARD_LIMIT_BYTES && in.read() >= 0) {
+                    skipped += 1 + in.skip(DISCARD_LIMIT_BYTES - skipped);
+                }
+                return null;
+            }
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+        InetSocketAddress remote = exchange.getRemoteAddress();
+        return new LocalRequest(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body,
+                exchange.getProtocol(), remote == null ? null : remote.getAddress().getHostAddress(),
+                exchange.getLocalAddress().getPort());
+    }
+
+    private static void write(HttpExchange exchange, LocalResponse response) throws IOException {
+        response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
+        boolean noBody = response.body().length == 0 || "HEAD".equals(exchange.getRequestMethod())
+                || response.status() == 204 || response.status() == 304;
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+
+    /** Stops accepting and gives running requests two seconds to finish. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.playloop.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.playloop.config.PlayLoopConfig;
+import io.playloop.config.Secrets;
+import io.playloop.definitions.QueueEventSource;
+import io.playloop.game.GameHandler;
+import io.playloop.ingest.IngestHandler;
+import io.playloop.store.CapacityMeter;
+import io.playloop.whatsapp.outbound.GraphApiClient;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the local cloud's functions from the same handler classes that run on Lambda, through their
+ * injecting constructors: the ingest function behind the HTTP API, and for each SQS event source of
+ * the template the function its {@code Handler} names. A handler the local cloud does not know how to
+ * build fails the start with its name, so a new function cannot be silently left out.
+ */
+public final class FunctionCatalog {
+    /** The ingest function's name; its timeout mirrors API Gateway's 30-second integration limit. */
+    public static final String INGEST_FUNCTION = "IngestFunction";
+    static final int INGEST_TIMEOUT_SECONDS = 30;
+    static final Duration GRAPH_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final PlayLoopConfig config;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final HttpClient graphHttp;
+    private final List<CapacityMeter> meters = new CopyOnWriteArrayList<>();
+    private final Map<String, Supplier<RequestHandler<SQSEvent, ?>>> queueHandlers = new LinkedHashMap<>();
+
+    /**
+     * @param dynamo    the functions' DynamoDB client
+     * @param sqs       the functions' SQS client
+     * @param config    the functions' configuration (table, inbound queue URL, Graph base URL = the simulator)
+     * @param secrets   app secret, verify token and access token
+     * @param clock     the simulated clock
+     * @param graphHttp the HTTP client the Graph API client uses
+     */
+    public FunctionCatalog(DynamoDbClient dynamo, SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock,
+                           HttpClient graphHttp) {
+        this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.config = config;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.graphHttp = graphHttp;
+        queueHandlers.put(GameHandler.class.getName(), this::newGameHandler);
+    }
+
+    /** The webhook function behind {@code GET|POST /webhooks/whatsapp}. */
+    public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest() {
+        return new LocalFunction<>(INGEST_FUNCTION, INGEST_TIMEOUT_SECONDS,
+                () -> new IngestHandler(sqs, config, secrets, clock));
+    }
+
+    /**
+     * The function behind one SQS event source of the template.
+     *
+     * @throws IllegalStateException when the template's handler is not one the local cloud can build
+     */
+    public LocalFunction<SQSEvent, Object> forEventSource(QueueEventSource source) {
+        Supplier<RequestHandler<SQSEvent, ?>> factory = queueHandlers.get(handlerClass(source.handler()));
+        if (factory == null) {
+            throw new IllegalStateException("template.yaml gives " + source.functionLogicalId() + " the handler '"
+                    + source.handler() + "', which the local cloud cannot build (it knows " + queueHandlers.keySet()
+                    + "): add it to " + FunctionCatalog.class.getName());
+        }
+        return new LocalFunction<>(source.functionLogicalId(), source.functionTimeoutSeconds(), () -> {
+            RequestHandler<SQSEvent, ?> handler = factory.get();
+            RequestHandler<SQSEvent, Object> untyped = handler::handleRequest;
+            return untyped;
+        });
+    }
+
+    /** Whether {@link #forEventSource} can build the handler named in the template. */
+    public boolean knows(String handler) {
+        return queueHandlers.containsKey(handlerClass(handler));
+    }
+
+    private GameHandler newGameHandler() {
+        CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
+        meters.add(meter);
+        return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter);
+    }
+
+    /** DynamoDB capacity the functions consumed so far (all environments). */
+    public CapacityMeter.Reading capacity() {
+        double read = 0;
+        double write = 0;
+        long requests = 0;
+        for (CapacityMeter m : meters) {
+            CapacityMeter.Reading r = m.reading();
+            read += r.readUnits();
+            write += r.writeUnits();
+            requests += r.requests();
+        }
+        return new CapacityMeter.Reading(read, write, requests);
+    }
+
+    /** {@code io.playloop.game.GameHandler::handleRequest} → {@code io.playloop.game.GameHandler}. */
+    public static String handlerClass(String handler) {
+        int sep = handler.indexOf("::");
+        return (sep < 0 ? handler : handler.substring(0, sep)).trim();
+    }
+}

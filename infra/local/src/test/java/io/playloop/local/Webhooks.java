@@ -1,0 +1,50 @@
+package io.playloop.local;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Real-format Meta webhook payloads (whatsapp.md §2.2-2.4) and their X-Hub-Signature-256. */
+final class Webhooks {
+    static final String WABA_ID = "102290129340398";
+    static final String DISPLAY_PHONE_NUMBER = "15550783881";
+
+    private Webhooks() {
+    }
+
+    /** A text message from a customer, as Meta posts it. */
+    static String text(String phoneNumberId, String wamid, String waId, String profileName, String body,
+                       long timestampSeconds) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
+                + DISPLAY_PHONE_NUMBER + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"" + profileName + "\"},\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\""
+                + timestampSeconds + "\",\"type\":\"text\",\"text\":{\"body\":\"" + body + "\"}}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
+    /** A status-only webhook (our earlier reply was delivered): nothing for the game to do. */
+    static String delivered(String phoneNumberId, String outboundWamid, String recipientWaId, long timestampSeconds) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
+                + DISPLAY_PHONE_NUMBER + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"statuses\":[{\"id\":\"" + outboundWamid + "\",\"status\":\"delivered\",\"timestamp\":\""
+                + timestampSeconds + "\",\"recipient_id\":\"" + recipientWaId + "\",\"pricing\":{\"billable\":false,"
+                + "\"pricing_model\":\"PMP\",\"type\":\"free_customer_service\",\"category\":\"service\"}}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
+    /** {@code sha256=<hex HMAC-SHA256 of the exact bytes>}, as Meta signs. */
+    static String signature(String appSecret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
