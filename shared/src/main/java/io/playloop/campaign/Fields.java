@@ -38,7 +38,7 @@ final class Fields {
 
     /** A cursor over {@code node}, which must be a mapping; anything else is reported and read as empty. */
     static Fields of(String path, JsonNode node, Problems problems) {
-        if (node == null || node.isNull()) {
+        if (isEmpty(node)) {
             return new Fields(path, null, problems);
         }
         if (!node.isObject()) {
@@ -115,7 +115,7 @@ final class Fields {
 
     /** A non-blank text value, or empty after reporting why not. */
     static Optional<String> textValue(String path, JsonNode value, Problems problems) {
-        if (value.isNull()) {
+        if (isEmpty(value)) {
             problems.add(path, "has no value");
             return Optional.empty();
         }
@@ -161,7 +161,7 @@ final class Fields {
         if (node == null || value == null) {
             return OptionalLong.empty();
         }
-        if (value.isNull()) {
+        if (isEmpty(value)) {
             problem(key, "has no value");
             return OptionalLong.empty();
         }
@@ -193,7 +193,7 @@ final class Fields {
             return fallback;
         }
         if (!value.isNumber()) {
-            problem(key, value.isNull() ? "has no value" : "must be a number, not " + describe(value));
+            problem(key, isEmpty(value) ? "has no value" : "must be a number, not " + describe(value));
             return fallback;
         }
         BigDecimal number = Decimals.normalize(value.decimalValue());
@@ -263,7 +263,7 @@ final class Fields {
             return Optional.empty();
         }
         // "quiz:" with nothing under it is a section written empty: its required fields are missing.
-        return Optional.of(of(at(key), value.isNull() ? JsonNodeFactory.instance.objectNode() : value, problems));
+        return Optional.of(of(at(key), isEmpty(value) ? JsonNodeFactory.instance.objectNode() : value, problems));
     }
 
     /** A required nested mapping; a silent cursor after reporting it missing. */
@@ -331,6 +331,14 @@ final class Fields {
         });
     }
 
+    /**
+     * Whether a value is absent in all but name: null, or empty text (YAML reads {@code key:} with nothing
+     * after it as empty text).
+     */
+    static boolean isEmpty(JsonNode value) {
+        return value == null || value.isNull() || value.isTextual() && value.textValue().isEmpty();
+    }
+
     /** How a problem names a value of the wrong type. */
     static String describe(JsonNode value) {
         if (value.isObject()) {
@@ -339,7 +347,7 @@ final class Fields {
         if (value.isArray()) {
             return "a list";
         }
-        if (value.isNull()) {
+        if (isEmpty(value)) {
             return "nothing";
         }
         if (value.isBoolean()) {

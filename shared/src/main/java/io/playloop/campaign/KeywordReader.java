@@ -80,7 +80,7 @@ final class KeywordReader {
             rule.problem("keywords", "missing");
             return byLanguage;
         }
-        if (rule.raw("keywords").isNull()) {
+        if (Fields.isEmpty(rule.raw("keywords"))) {
             rule.problem("keywords", "has no value: give phrases per language, e.g. {en: [summer]}");
             return byLanguage;
         }
@@ -104,7 +104,7 @@ final class KeywordReader {
 
     private List<String> phrases(String path, JsonNode value) {
         List<String> phrases = new ArrayList<>();
-        if (value == null || value.isNull()) {
+        if (Fields.isEmpty(value)) {
             problems.add(path, "has no value: list the keywords, e.g. [points, balance]");
             return phrases;
         }
@@ -136,47 +136,57 @@ final class KeywordReader {
 
     /**
      * Reports every phrase that names two different things: two commands, or a command and a keyword
-     * rule, in any languages (the engine looks a message up in all of them). The later one is reported.
+     * rule, in any languages (the engine looks a message up in all of them). Each later owner is reported
+     * against an earlier owner with another meaning, preferably one of its own language.
      */
     void checkConflicts(Keywords keywords, List<KeywordRule> rules, String rulesPath) {
-        Map<String, Owner> owners = new HashMap<>();
+        Map<String, List<Owner>> owners = new LinkedHashMap<>();
         for (String language : languages) {
             for (Command command : Command.values()) {
                 for (String phrase : keywords.phrases(language, command)) {
-                    claim(owners, phrase, new Owner(command.name(), language + "." + command.name()),
-                            "keywords." + language + "." + command.name());
+                    claim(owners, phrase, new Owner(command.name(), language, language + "." + command.name(),
+                            "keywords." + language + "." + command.name()));
                 }
             }
         }
         for (int i = 0; i < rules.size(); i++) {
             KeywordRule rule = rules.get(i);
-            String path = rulesPath + "[" + i + "].keywords";
             for (String language : languages) {
                 for (String phrase : rule.phrases().getOrDefault(language, List.of())) {
-                    claim(owners, phrase, new Owner("rule:" + rule.id(), "the keyword rule " + rule.id()),
-                            path + "." + language);
+                    claim(owners, phrase, new Owner("rule:" + rule.id(), language, "the keyword rule " + rule.id(),
+                            rulesPath + "[" + i + "].keywords." + language));
                 }
             }
         }
     }
 
-    private void claim(Map<String, Owner> owners, String phrase, Owner owner, String path) {
+    private void claim(Map<String, List<Owner>> owners, String phrase, Owner owner) {
         String normalised = TextNormalizer.normalize(phrase);
         if (normalised.isEmpty()) {
             return;
         }
-        Owner existing = owners.putIfAbsent(normalised, owner);
-        if (existing != null && !existing.meaning().equals(owner.meaning())) {
-            problems.add(path, "'" + phrase + "' is also a keyword of " + existing.label());
+        List<Owner> earlier = owners.computeIfAbsent(normalised, k -> new ArrayList<>());
+        Owner clash = null;
+        for (Owner other : earlier) {
+            if (!other.meaning().equals(owner.meaning())
+                    && (clash == null || other.language().equals(owner.language()))) {
+                clash = other;
+            }
         }
+        if (clash != null && earlier.stream().noneMatch(o -> o.path().equals(owner.path()))) {
+            problems.add(owner.path(), "'" + phrase + "' is also a keyword of " + clash.label());
+        }
+        earlier.add(owner);
     }
 
     /**
-     * What a phrase means and how a problem names its first owner.
+     * One place a phrase is listed.
      *
-     * @param meaning the command name, or {@code rule:<id>}
-     * @param label   e.g. {@code fr.SPIN}
+     * @param meaning  the command name, or {@code rule:<id>}
+     * @param language the list's language
+     * @param label    how a problem names it, e.g. {@code fr.SPIN}
+     * @param path     the list's path
      */
-    private record Owner(String meaning, String label) {
+    private record Owner(String meaning, String language, String label, String path) {
     }
 }

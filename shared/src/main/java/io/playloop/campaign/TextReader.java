@@ -48,7 +48,7 @@ final class TextReader {
     }
 
     private LocalizedText read(Fields parent, String key, TextKind kind, String why) {
-        if (parent.raw(key).isNull()) {
+        if (Fields.isEmpty(parent.raw(key))) {
             parent.problem(key, "has no value: write one text per language (" + String.join(", ", languages) + ")");
             return empty();
         }
@@ -98,7 +98,7 @@ final class TextReader {
                 }
                 continue;
             }
-            if (entries.get(language).isNull()) {
+            if (Fields.isEmpty(entries.get(language))) {
                 problems.add(section.at(language), "has no value");
                 continue;
             }
@@ -144,7 +144,7 @@ final class TextReader {
                 }
                 continue;
             }
-            if (entries.get(language).isNull()) {
+            if (Fields.isEmpty(entries.get(language))) {
                 problems.add(section.at(language), "has no value");
                 continue;
             }

@@ -17,11 +17,11 @@ import java.io.InputStream;
  *
  * <p>YAML 1.1 would read {@code yes}, {@code no}, {@code on}, {@code off} as booleans, which turns the
  * keyword "yes" into "true"; here they stay text. Duplicate keys are an error, not a silent overwrite.
+ * A key with nothing after it ({@code quiz:}) reads as empty text, which {@link Fields} treats as no value.
  */
 final class YamlTrees {
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                    .disable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
