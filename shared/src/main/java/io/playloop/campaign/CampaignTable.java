@@ -152,7 +152,7 @@ public final class CampaignTable implements CampaignStore {
                 .key(CampaignKeys.version(campaignId, version))
                 .consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.record(response.consumedCapacity());
+        meter.recordRead(response.consumedCapacity());
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(response.item().get(CampaignKeys.JSON).s()) : Optional.empty();
     }
@@ -162,7 +162,7 @@ public final class CampaignTable implements CampaignStore {
                 .key(CampaignKeys.active())
                 .consistentRead(consistent)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.record(response.consumedCapacity());
+        meter.recordRead(response.consumedCapacity());
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -178,7 +178,7 @@ public final class CampaignTable implements CampaignStore {
                 .key(CampaignKeys.index(campaignId))
                 .consistentRead(true)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.record(response.consumedCapacity());
+        meter.recordRead(response.consumedCapacity());
         return response.hasItem() && !response.item().isEmpty()
                 ? Integer.parseInt(response.item().get(CampaignKeys.LATEST_VERSION).n()) : 0;
     }
@@ -252,10 +252,10 @@ public final class CampaignTable implements CampaignStore {
                 .clientRequestToken(UUID.randomUUID().toString())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
         try {
-            meter.record(dynamo.transactWriteItems(request.build()).consumedCapacity());
+            meter.recordWrite(dynamo.transactWriteItems(request.build()).consumedCapacity());
             return true;
         } catch (TransactionCanceledException e) {
-            meter.record(List.of());
+            meter.recordWrite((java.util.List<software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity>) null);
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             boolean retryable = false;
             for (int i = 0; i < reasons.size(); i++) {
@@ -293,7 +293,7 @@ public final class CampaignTable implements CampaignStore {
                     .exclusiveStartKey(start)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .build());
-            meter.record(response.consumedCapacity());
+            meter.recordRead(response.consumedCapacity());
             items.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;

@@ -56,10 +56,10 @@ class KeywordsValidationTest {
     }
 
     @Test
-    void a_keyword_that_is_only_punctuation_cannot_match_anything() {
+    void a_keyword_of_invisible_marks_only_cannot_match_anything() {
         assertThat(problemsOf(demoWith("    HELP: [help, commands, info, hi, hello]",
-                "    HELP: [help, commands, info, hi, hello, \"???\"]")))
-                .containsExactly("keywords.en.HELP[5]: '???' is only punctuation or symbols, which matching ignores");
+                "    HELP: [help, commands, info, hi, hello, \"\\u200f\\u200e\"]")))
+                .containsExactly("keywords.en.HELP[5]: '\u200f\u200e' is only punctuation or symbols, which matching ignores");
     }
 
     @Test
