@@ -243,7 +243,7 @@ public final class LocalCloud implements Callable<Integer> {
             List<ProvisionedQueue> sourceQueues = sources.stream().map(s -> queues.get(s.queueLogicalId())).distinct().toList();
             Drainer drainer = new Drainer(adminSqs, sourceQueues,
                     () -> functions.stream().mapToInt(LocalFunction::running).sum());
-            DeadLetterQueues deadLetters = new DeadLetterQueues(adminSqs, deadLetterQueues(queues));
+            DeadLetterQueues deadLetters = new DeadLetterQueues(elasticMq.value().mirror(), deadLetterQueues(queues));
 
             Outbox outbox = new Outbox();
             GraphFaults faults = new GraphFaults();

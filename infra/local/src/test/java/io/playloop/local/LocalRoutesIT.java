@@ -77,7 +77,7 @@ class LocalRoutesIT {
         LocalRoutes routes = new LocalRoutes(ingest, new ApiGatewayHttpApi(clock),
                 new GraphSimulator(PHONE_NUMBER_ID, "local-access-token", clock, outbox, faults), outbox, faults, clock,
                 new Drainer(sqs, List.of(queues.get("InboundQueue")), ingest::running),
-                new DeadLetterQueues(sqs, List.of(queues.get("InboundDeadLetterQueue"))),
+                new DeadLetterQueues(elasticMq.mirror(), List.of(queues.get("InboundDeadLetterQueue"))),
                 () -> Map.of("httpRequests", server.requests()), () -> "<h1>PlayLoop local cloud</h1>", log);
         server.start(routes.router());
         base = URI.create("http://127.0.0.1:" + server.port());

@@ -78,10 +78,4 @@ public record LocalRequest(String method, String rawPath, String rawQuery, List<
     public Map<String, String> queryParameters() {
         return QueryStrings.parse(rawQuery);
     }
-
-    /** The first value of a query parameter, or null. */
-    public String queryParameter(String name) {
-        String joined = queryParameters().get(name);
-        return joined;
-    }
 }

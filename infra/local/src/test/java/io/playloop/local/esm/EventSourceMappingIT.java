@@ -142,7 +142,7 @@ class EventSourceMappingIT {
             assertThat(Duration.ofNanos(poison.get(i).atNanos() - poison.get(i - 1).atNanos()))
                     .isGreaterThanOrEqualTo(RETRY_DELAY.minusMillis(50));
         }
-        Map<String, List<Map<String, Object>>> dlq = new DeadLetterQueues(sqs, List.of(deadLetters)).list();
+        Map<String, List<Map<String, Object>>> dlq = new DeadLetterQueues(elasticMq.mirror(), List.of(deadLetters)).list();
         assertThat(dlq.get(deadLetters.name())).singleElement().satisfies(record -> {
             assertThat(record.get("body")).isEqualTo("poison");
             assertThat(record.get("messageId")).isEqualTo(poison.get(0).record().getMessageId());
@@ -227,7 +227,7 @@ class EventSourceMappingIT {
             assertThat(deliveriesOf(failed.body())).extracting(Delivery::receiveCount).containsExactly(1, 2);
         }
         assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("the whole batch", "DynamoDB is unreachable");
-        assertThat(new DeadLetterQueues(sqs, List.of(deadLetters)).list().get(deadLetters.name())).isEmpty();
+        assertThat(new DeadLetterQueues(elasticMq.mirror(), List.of(deadLetters)).list().get(deadLetters.name())).isEmpty();
     }
 
     @Test
@@ -287,7 +287,7 @@ class EventSourceMappingIT {
         send("customer-b", "{\"wamid\":\"wamid.DEAD\",\"text\":\"مساعدة\"}");
         assertThat(drain().drained()).isTrue();
 
-        DeadLetterQueues view = new DeadLetterQueues(sqs, List.of(deadLetters));
+        DeadLetterQueues view = new DeadLetterQueues(elasticMq.mirror(), List.of(deadLetters));
         var first = view.list().get(deadLetters.name());
         var second = view.list().get(deadLetters.name());
 
