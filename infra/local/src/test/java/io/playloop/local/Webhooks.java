@@ -1,13 +1,15 @@
 package io.playloop.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Real-format Meta webhook payloads (whatsapp.md §2.2-2.4) and their X-Hub-Signature-256. */
-final class Webhooks {
+public final class Webhooks {
     static final String WABA_ID = "102290129340398";
     static final String DISPLAY_PHONE_NUMBER = "15550783881";
 
@@ -15,7 +17,7 @@ final class Webhooks {
     }
 
     /** A text message from a customer, as Meta posts it. */
-    static String text(String phoneNumberId, String wamid, String waId, String profileName, String body,
+    public static String text(String phoneNumberId, String wamid, String waId, String profileName, String body,
                        long timestampSeconds) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
@@ -27,7 +29,7 @@ final class Webhooks {
     }
 
     /** A status-only webhook (our earlier reply was delivered): nothing for the game to do. */
-    static String delivered(String phoneNumberId, String outboundWamid, String recipientWaId, long timestampSeconds) {
+    public static String delivered(String phoneNumberId, String outboundWamid, String recipientWaId, long timestampSeconds) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
                 + DISPLAY_PHONE_NUMBER + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
@@ -38,7 +40,7 @@ final class Webhooks {
     }
 
     /** {@code sha256=<hex HMAC-SHA256 of the exact bytes>}, as Meta signs. */
-    static String signature(String appSecret, byte[] body) {
+    public static String signature(String appSecret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -46,5 +48,24 @@ final class Webhooks {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The API Gateway HTTP API (payload 2.0) event of a signed webhook POST, as the ingest function gets it. */
+    public static APIGatewayV2HTTPEvent signedPost(String body, String appSecret) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey("POST /webhooks/whatsapp");
+        event.setRawPath("/webhooks/whatsapp");
+        event.setHeaders(Map.of("content-type", "application/json",
+                "x-hub-signature-256", signature(appSecret, body.getBytes(StandardCharsets.UTF_8))));
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod("POST");
+        http.setPath("/webhooks/whatsapp");
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setHttp(http);
+        event.setRequestContext(context);
+        event.setBody(body);
+        event.setIsBase64Encoded(false);
+        return event;
     }
 }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** Builds the {@link SQSEvent} Lambda's event-source mapping passes for a batch of received messages. */
-final class SqsEvents {
+public final class SqsEvents {
     private SqsEvents() {
     }
 
@@ -18,7 +18,7 @@ final class SqsEvents {
      * attributes under their SQS names (ApproximateReceiveCount, SentTimestamp, MessageGroupId, ...),
      * message attributes, {@code eventSource "aws:sqs"}, the queue's ARN and the region.
      */
-    static SQSEvent of(List<Message> messages, String queueArn, String region) {
+    public static SQSEvent of(List<Message> messages, String queueArn, String region) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>(messages.size());
         for (Message m : messages) {
             SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();

@@ -1,16 +1,15 @@
 package io.playloop.local.bench;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.StaticSecrets;
 import io.playloop.game.GameHandler;
 import io.playloop.ingest.IngestHandler;
+import io.playloop.local.Webhooks;
+import io.playloop.local.esm.SqsEvents;
 import io.playloop.store.CapacityMeter;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.LocalSqs;
 import io.playloop.testing.RecordingGraphApi;
-import io.playloop.whatsapp.webhook.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,10 +73,12 @@ public final class CostPerMessage {
                 CapacityMeter.Reading before = meter.reading();
                 Map<String, Map<String, AttributeValue>> itemsBefore = snapshot(dynamo);
 
-                ingest.handleRequest(signedPost(webhook(step[1], step[0])), null);
+                ingest.handleRequest(Webhooks.signedPost(Webhooks.text("100000000000001", step[1], "33612345678", "Léa",
+                        step[0], Instant.now().getEpochSecond()), APP_SECRET), null);
                 List<Message> records = sqs.receiveMessage(r -> r.queueUrl(inbound).maxNumberOfMessages(10)
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-                var response = game.handleRequest(toEvent(records), null);
+                var response = game.handleRequest(SqsEvents.of(records, "arn:aws:sqs:us-east-1:000000000000:inbound-queue.fifo",
+                        "us-east-1"), null);
                 List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
                 for (Message m : records) {
                     deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(deletes.size()))
@@ -161,49 +162,6 @@ public final class CostPerMessage {
             items.put(item.get("pk").s() + "|" + item.get("sk").s(), new HashMap<>(item));
         }
         return items;
-    }
-
-    private static String webhook(String wamid, String text) {
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\","
-                + "\"phone_number_id\":\"100000000000001\"},\"contacts\":[{\"profile\":{\"name\":\"L\\u00e9a\"},"
-                + "\"wa_id\":\"33612345678\"}],\"messages\":[{\"from\":\"33612345678\",\"id\":\"" + wamid
-                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\""
-                + text + "\"}}]},\"field\":\"messages\"}]}]}";
-    }
-
-    private static APIGatewayV2HTTPEvent signedPost(String body) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey("POST /webhooks/whatsapp");
-        event.setRawPath("/webhooks/whatsapp");
-        event.setHeaders(Map.of("content-type", "application/json", "x-hub-signature-256",
-                WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), APP_SECRET)));
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod("POST");
-        http.setPath("/webhooks/whatsapp");
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setHttp(http);
-        event.setRequestContext(context);
-        event.setBody(body);
-        return event;
-    }
-
-    private static SQSEvent toEvent(List<Message> records) {
-        List<SQSEvent.SQSMessage> out = new ArrayList<>();
-        for (Message m : records) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            r.setAttributes(attributes);
-            out.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(out);
-        return event;
     }
 
     /** Counts SDK requests by operation name. */

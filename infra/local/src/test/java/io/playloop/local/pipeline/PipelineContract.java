@@ -2,8 +2,6 @@ package io.playloop.local.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.playloop.config.PlayLoopConfig;
@@ -12,6 +10,8 @@ import io.playloop.definitions.QueueDefinition;
 import io.playloop.definitions.TemplateDefinitions;
 import io.playloop.game.GameHandler;
 import io.playloop.ingest.IngestHandler;
+import io.playloop.local.Webhooks;
+import io.playloop.local.esm.SqsEvents;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.Keys;
 import io.playloop.testing.RecordingGraphApi;
@@ -23,14 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -112,7 +109,8 @@ abstract class PipelineContract {
         String body = textWebhook("wamid.HBgLMzM2MTIzNDU2NzgVAgASGBQzQTdGQjJBMEE1QjA0QjQ0QjM4RgA=", "33612345678",
                 "Léa", "POINTS");
         for (int i = 0; i < 8; i++) {
-            assertThat(ingest.handleRequest(signedPost(body), null).getStatusCode()).isEqualTo(200);
+            assertThat(ingest.handleRequest(Webhooks.signedPost(body, APP_SECRET), null).getStatusCode())
+                    .isEqualTo(200);
         }
 
         List<Message> records = receiveAll(inboundQueueUrl);
@@ -126,12 +124,12 @@ abstract class PipelineContract {
     @Test
     void theSameMessageArrivingAgainDaysLater_changesNothing() {
         String body = textWebhook("wamid.LATE-DUPLICATE", "33612345678", "Léa", "STOP");
-        ingest.handleRequest(signedPost(body), null);
+        ingest.handleRequest(Webhooks.signedPost(body, APP_SECRET), null);
         process(receiveAll(inboundQueueUrl));
 
         now.set(now.get().plus(Duration.ofDays(6)));
         SQSEvent again = toEvent(List.of(Message.builder().messageId(UUID.randomUUID().toString())
-                .receiptHandle("r").body(receiveBodyOf(body)).attributes(Map.of()).build()));
+                .receiptHandle("r").body(receiveBodyOf(body)).build()));
         assertThat(game.handleRequest(again, null).getBatchItemFailures()).isEmpty();
 
         assertThat(graph.sent()).hasSize(1);
@@ -141,7 +139,7 @@ abstract class PipelineContract {
     @Test
     void arabicIn_arabicOut_byteForByte() {
         String body = textWebhook("wamid.ARABIC-1", "971501234567", "محمد", "نقاط");
-        ingest.handleRequest(signedPost(body), null);
+        ingest.handleRequest(Webhooks.signedPost(body, APP_SECRET), null);
         process(receiveAll(inboundQueueUrl));
 
         String reply = bodyOf(graph.sent().get(0));
@@ -154,7 +152,8 @@ abstract class PipelineContract {
     @Test
     void aRecordWhoseReplyKeepsFailing_endsInTheDeadLetterQueue_withoutBlockingOthers() {
         graph.failNext(100, 500, 131000);
-        ingest.handleRequest(signedPost(textWebhook("wamid.POISON", "33600000001", "A", "POINTS")), null);
+        ingest.handleRequest(Webhooks.signedPost(textWebhook("wamid.POISON", "33600000001", "A", "POINTS"),
+                APP_SECRET), null);
 
         for (int receive = 0; receive < 10 && receiveAll(deadLetterQueueUrl, false).isEmpty(); receive++) {
             List<Message> records = receiveAll(inboundQueueUrl);
@@ -206,24 +205,6 @@ abstract class PipelineContract {
         return response;
     }
 
-    private static SQSEvent toEvent(List<Message> records) {
-        List<SQSEvent.SQSMessage> out = new ArrayList<>();
-        for (Message m : records) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            r.setAttributes(attributes);
-            r.setEventSource("aws:sqs");
-            out.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(out);
-        return event;
-    }
-
     /** The queue record the ingest handler writes for a one-message webhook (re-read from a fresh queue). */
     private String receiveBodyOf(String webhook) {
         // The record body is what ingest queued: replay it through a scratch ingest onto the same queue
@@ -252,41 +233,11 @@ abstract class PipelineContract {
         return m.bodyText();
     }
 
+    private static SQSEvent toEvent(List<Message> records) {
+        return SqsEvents.of(records, "arn:aws:sqs:us-east-1:000000000000:inbound-queue.fifo", "us-east-1");
+    }
+
     private String textWebhook(String wamid, String waId, String name, String text) {
-        long ts = now.get().getEpochSecond();
-        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
-                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\","
-                + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"" + name
-                + "\"},\"wa_id\":\"" + waId + "\"}],\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + wamid
-                + "\",\"timestamp\":\"" + ts + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}]},"
-                + "\"field\":\"messages\"}]}]}";
-    }
-
-    private static APIGatewayV2HTTPEvent signedPost(String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey("POST /webhooks/whatsapp");
-        event.setRawPath("/webhooks/whatsapp");
-        event.setHeaders(Map.of("content-type", "application/json", "x-hub-signature-256", "sha256=" + hmac(bytes)));
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod("POST");
-        http.setPath("/webhooks/whatsapp");
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setHttp(http);
-        event.setRequestContext(context);
-        event.setBody(body);
-        event.setIsBase64Encoded(false);
-        return event;
-    }
-
-    private static String hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Webhooks.text(PHONE_NUMBER_ID, wamid, waId, name, text, now.get().getEpochSecond());
     }
 }
