@@ -41,11 +41,24 @@ public final class TextNormalizer {
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = removeFormatCharacters(s);
-        s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        s = foldCase(s);
         s = removeCombiningMarks(s);
         s = unifyVariantsAndDigits(s);
         s = collapseWhitespace(s);
         return trimNonAlphanumericEnds(s);
+    }
+
+    /**
+     * Upper then lower case until nothing changes: one round turns capital sharp s (ẞ) into ß, the next
+     * into ss, and matching must not depend on how many times a text was normalised.
+     */
+    private static String foldCase(String s) {
+        String previous;
+        do {
+            previous = s;
+            s = s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        } while (!s.equals(previous));
+        return s;
     }
 
     /** The words of a normalised string (split on single spaces); empty for an empty string. */

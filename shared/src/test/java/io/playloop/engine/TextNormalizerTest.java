@@ -128,4 +128,10 @@ class TextNormalizerTest {
     private static String pick(String[] values, java.util.Random random) {
         return values[random.nextInt(values.length)];
     }
+
+    @net.jqwik.api.Example
+    void capitalSharpS_foldsAllTheWayInOnePass() {
+        assertThat(TextNormalizer.normalize("ẞ")).isEqualTo("ss");
+        assertThat(TextNormalizer.normalize(TextNormalizer.normalize("STRAẞE"))).isEqualTo(TextNormalizer.normalize("STRAẞE"));
+    }
 }

@@ -1,0 +1,140 @@
+package io.playloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.playloop.definitions.TemplateDefinitions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+// Integration tier: the CLI against DynamoDB Local, in process and over HTTP, and the built jar.
+class PlayLoopCliIT {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static DynamoDbClient dynamo;
+    private static DynamoConnector connector;
+
+    @TempDir
+    Path dir;
+    private String table;
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamo = DynamoDBEmbedded.create().dynamoDbClient();
+        connector = Cli.shared(dynamo);
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = "playloop-" + TABLES.incrementAndGet();
+        dynamo.createTable(TemplateDefinitions.bundled().createTableRequest(table));
+    }
+
+    @Test
+    @DisplayName("push stores versions, --activate makes one play, list shows them and marks the active one")
+    void push_activate_list() throws IOException {
+        Cli.Result first = Cli.run(connector, "push", PlayLoopCliTest.DEMO.toString(), "--table", table);
+        assertThat(first.status()).as(first.err()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).contains("pushed demo v1 to table " + table,
+                "not activated; the game plays the bundled demo. To play this version: playloop-cli activate demo 1");
+
+        Path summer = Files.writeString(dir.resolve("summer.yaml"), Files.readString(PlayLoopCliTest.DEMO,
+                StandardCharsets.UTF_8).replace("id: demo\n", "id: summer-2025\n"), StandardCharsets.UTF_8);
+        Cli.Result second = Cli.run(connector, "push", summer.toString(), "--table", table, "--activate");
+        assertThat(second.out()).contains("pushed summer-2025 v1", "active: summer-2025 v1");
+
+        Cli.Result list = Cli.run(connector, "list", "--table", table);
+        assertThat(list.status()).isEqualTo(ExitCodes.OK);
+        List<String> lines = list.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("CAMPAIGN").contains("VERSION", "ACTIVE", "PUSHED", "SHA256", "NAME");
+        assertThat(lines.get(1)).startsWith("demo ").contains(" 1 ", "2025-06-02T08:00:00Z", "PlayLoop demo")
+                .doesNotContain("*");
+        assertThat(lines.get(2)).startsWith("summer-2025 ").contains(" 1  *");
+        assertThat(lines.get(3)).startsWith("active: summer-2025 v1 (since 2025-06-02T08:00:00Z, revision 1)");
+    }
+
+    @Test
+    @DisplayName("activate rolls back to a stored version and refuses one that does not exist")
+    void activate_and_roll_back() {
+        Cli.run(connector, "push", PlayLoopCliTest.DEMO.toString(), "--table", table, "--activate");
+        Cli.run(connector, "push", PlayLoopCliTest.DEMO.toString(), "--table", table, "--activate");
+        Cli.Result back = Cli.run(connector, "activate", "demo", "1", "--table", table);
+        assertThat(back.status()).isEqualTo(ExitCodes.OK);
+        assertThat(back.out()).contains("active: demo v1");
+        Cli.Result missing = Cli.run(connector, "activate", "demo", "7", "--table", table);
+        assertThat(missing.status()).isEqualTo(ExitCodes.TABLE_ERROR);
+        assertThat(missing.err()).contains("campaign demo v7 is not in table " + table + " (see list)");
+        assertThat(Cli.run(connector, "list", "--table", table).out()).contains("active: demo v1");
+    }
+
+    @Test
+    @DisplayName("an empty table lists nothing and says the demo plays; a missing table is a sentence, exit 3")
+    void empty_and_missing_tables() {
+        Cli.Result empty = Cli.run(connector, "list", "--table", table);
+        assertThat(empty.out()).contains("no campaigns in table " + table,
+                "no active campaign: the game plays the bundled demo");
+        Cli.Result missing = Cli.run(connector, "list", "--table", "no-such-table");
+        assertThat(missing.status()).isEqualTo(ExitCodes.TABLE_ERROR);
+        assertThat(missing.err()).startsWith("the table does not exist there").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("over HTTP with --endpoint, as against the local cloud's DynamoDB Local")
+    void over_http_with_endpoint() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                new String[] {"-inMemory", "-port", Integer.toString(port)});
+        server.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + port;
+            TableOptions options = new TableOptions();
+            options.endpoint = java.net.URI.create(endpoint);
+            try (DynamoDbClient client = TableOptions.connect(options)) {
+                client.createTable(TemplateDefinitions.bundled().createTableRequest("PlayLoopTable"));
+            }
+            Cli.Result push = Cli.run(TableOptions::connect, "push", PlayLoopCliTest.DEMO.toString(),
+                    "--table", "PlayLoopTable", "--endpoint", endpoint, "--activate");
+            assertThat(push.status()).as(push.err()).isEqualTo(ExitCodes.OK);
+            Cli.Result list = Cli.run(TableOptions::connect, "list", "--table", "PlayLoopTable", "--endpoint", endpoint);
+            assertThat(list.out()).contains("active: demo v1");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("the built jar runs with its lib/ folder: java -jar playloop-cli.jar validate demo.yaml")
+    void runnable_jar() throws Exception {
+        Path jar = Path.of("target", "playloop-cli.jar");
+        assertThat(jar).exists();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "validate", PlayLoopCliTest.DEMO.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("valid playloop/campaign@1").doesNotContain("SLF4J");
+    }
+}

@@ -1,0 +1,237 @@
+package io.playloop.local.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.playloop.config.PlayLoopConfig;
+import io.playloop.config.StaticSecrets;
+import io.playloop.game.GameHandler;
+import io.playloop.ingest.IngestHandler;
+import io.playloop.store.CapacityMeter;
+import io.playloop.testing.LocalDynamo;
+import io.playloop.testing.LocalSqs;
+import io.playloop.testing.RecordingGraphApi;
+import io.playloop.whatsapp.webhook.WebhookSignature;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Benchmark program (not a test): what one inbound POINTS and one STOP cost, request by request.
+ *
+ * <p>Runs the real handlers over DynamoDB Local and ElasticMQ the way Lambda would (ingest ->
+ * SendMessageBatch; the event-source mapping's ReceiveMessage and DeleteMessageBatch; the game
+ * function's DynamoDB calls), counts every SDK request by operation, and derives the DynamoDB
+ * request units AWS would bill from the sizes of the items actually written (DynamoDB Local reports
+ * consumed capacity, but not by AWS's per-KB and transactional rules). Run with:
+ * {@code mvn -q -pl infra/local -am test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.playloop.local.bench.CostPerMessage}
+ */
+public final class CostPerMessage {
+    private static final String APP_SECRET = "local-app-secret";
+
+    public static void main(String[] args) {
+        try (LocalDynamo dynamo = LocalDynamo.create(); LocalSqs sqsEmulator = LocalSqs.start()) {
+            Counter counter = new Counter();
+            SqsClient sqs = SqsClient.builder().endpointOverride(sqsEmulator.endpoint())
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                    .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
+                    .build();
+            DynamoDbClient ddb = dynamo.client();
+            Map<String, String> queues = sqsEmulator.createQueues();
+            String inbound = queues.get("InboundQueue");
+            PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), inbound, null, null, "100000000000001",
+                    "Café Lumière", "en");
+            IngestHandler ingest = new IngestHandler(sqs, config,
+                    new StaticSecrets(APP_SECRET, "local-verify-token", "token"), Clock.systemUTC());
+            CapacityMeter meter = new CapacityMeter();
+            GameHandler game = new GameHandler(ddb, new RecordingGraphApi(), config, Clock.systemUTC(), meter);
+
+            System.out.println("PlayLoop: cost of one inbound message (a new customer's POINTS, then STOP)");
+            System.out.println();
+            for (String[] step : new String[][] {{"POINTS", "wamid.COST-1"}, {"STOP", "wamid.COST-2"}}) {
+                counter.reset();
+                CapacityMeter.Reading before = meter.reading();
+                Map<String, Map<String, AttributeValue>> itemsBefore = snapshot(dynamo);
+
+                ingest.handleRequest(signedPost(webhook(step[1], step[0])), null);
+                List<Message> records = sqs.receiveMessage(r -> r.queueUrl(inbound).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                var response = game.handleRequest(toEvent(records), null);
+                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+                for (Message m : records) {
+                    deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(deletes.size()))
+                            .receiptHandle(m.receiptHandle()).build());
+                }
+                sqs.deleteMessageBatch(r -> r.queueUrl(inbound).entries(deletes));
+                if (!response.getBatchItemFailures().isEmpty()) {
+                    throw new IllegalStateException("the game function failed the record");
+                }
+                CapacityMeter.Reading used = meter.reading().minus(before);
+                Map<String, Map<String, AttributeValue>> itemsAfter = snapshot(dynamo);
+
+                System.out.println("== " + step[0]);
+                System.out.println("SQS requests: " + counter.byOperation() + " (total " + counter.total() + ")");
+                System.out.println("DynamoDB requests: " + used.requests() + "; DynamoDB Local reported "
+                        + used.readUnits() + " read units, " + used.writeUnits() + " write units");
+                printAwsEstimate(itemsBefore, itemsAfter);
+                System.out.println();
+            }
+        }
+    }
+
+    /** AWS's billing rules applied to the items as written: reads 1 RRU per 4 KB (strong), writes 1 WRU per KB, x2 in a transaction. */
+    private static void printAwsEstimate(Map<String, Map<String, AttributeValue>> before,
+                                         Map<String, Map<String, AttributeValue>> after) {
+        int transactionalWru = 0;
+        int readRru = 0;
+        int markSentWru = 0;
+        StringBuilder sizes = new StringBuilder();
+        for (Map.Entry<String, Map<String, AttributeValue>> e : after.entrySet()) {
+            Map<String, AttributeValue> old = before.get(e.getKey());
+            if (old != null && old.equals(e.getValue())) {
+                continue;
+            }
+            int size = itemSize(e.getValue());
+            String sk = e.getValue().get("sk").s();
+            String kind = sk.equals("PROFILE") ? "customer" : sk.equals("RECEIPT") ? "receipt"
+                    : sk.startsWith("CONSENT#") ? "consent" : sk;
+            sizes.append(kind).append(' ').append(size).append(" B; ");
+            transactionalWru += 2 * kb(size, 1024);
+            if ("receipt".equals(kind)) {
+                markSentWru = kb(size, 1024);
+            }
+            if ("customer".equals(kind) || "receipt".equals(kind)) {
+                // The BatchGetItem read both keys; a key not found still costs the minimum unit.
+                readRru += old == null ? 1 : kb(itemSize(old), 4096);
+            }
+        }
+        System.out.println("items written: " + sizes);
+        System.out.println("on AWS: BatchGetItem " + readRru + " RRU + TransactWriteItems " + transactionalWru
+                + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU = " + readRru + " RRU, "
+                + (transactionalWru + markSentWru) + " WRU");
+    }
+
+    private static int kb(int bytes, int unit) {
+        return Math.max(1, (bytes + unit - 1) / unit);
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers about 1 byte per 2 digits + 1). */
+    static int itemSize(Map<String, AttributeValue> item) {
+        int size = 0;
+        for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
+            size += a.getKey().getBytes(StandardCharsets.UTF_8).length;
+            AttributeValue v = a.getValue();
+            if (v.s() != null) {
+                size += v.s().getBytes(StandardCharsets.UTF_8).length;
+            } else if (v.n() != null) {
+                size += (v.n().replace("-", "").replace(".", "").length() + 1) / 2 + 1;
+            } else if (v.bool() != null) {
+                size += 1;
+            } else {
+                size += 3;
+            }
+        }
+        return size;
+    }
+
+    private static Map<String, Map<String, AttributeValue>> snapshot(LocalDynamo dynamo) {
+        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+        for (Map<String, AttributeValue> item : dynamo.items()) {
+            items.put(item.get("pk").s() + "|" + item.get("sk").s(), new HashMap<>(item));
+        }
+        return items;
+    }
+
+    private static String webhook(String wamid, String text) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
+                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\","
+                + "\"phone_number_id\":\"100000000000001\"},\"contacts\":[{\"profile\":{\"name\":\"L\\u00e9a\"},"
+                + "\"wa_id\":\"33612345678\"}],\"messages\":[{\"from\":\"33612345678\",\"id\":\"" + wamid
+                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\""
+                + text + "\"}}]},\"field\":\"messages\"}]}]}";
+    }
+
+    private static APIGatewayV2HTTPEvent signedPost(String body) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey("POST /webhooks/whatsapp");
+        event.setRawPath("/webhooks/whatsapp");
+        event.setHeaders(Map.of("content-type", "application/json", "x-hub-signature-256",
+                WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), APP_SECRET)));
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod("POST");
+        http.setPath("/webhooks/whatsapp");
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setHttp(http);
+        event.setRequestContext(context);
+        event.setBody(body);
+        return event;
+    }
+
+    private static SQSEvent toEvent(List<Message> records) {
+        List<SQSEvent.SQSMessage> out = new ArrayList<>();
+        for (Message m : records) {
+            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+            r.setMessageId(m.messageId());
+            r.setReceiptHandle(m.receiptHandle());
+            r.setBody(m.body());
+            Map<String, String> attributes = new HashMap<>();
+            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+            r.setAttributes(attributes);
+            out.add(r);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(out);
+        return event;
+    }
+
+    /** Counts SDK requests by operation name. */
+    static final class Counter implements ExecutionInterceptor {
+        private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        void reset() {
+            calls.clear();
+        }
+
+        Map<String, Integer> byOperation() {
+            Map<String, Integer> out = new TreeMap<>();
+            calls.forEach((k, v) -> out.put(k, v.get()));
+            return out;
+        }
+
+        int total() {
+            return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+    }
+
+    private CostPerMessage() {
+    }
+
+}

@@ -1,0 +1,177 @@
+package io.playloop.campaign;
+
+import static io.playloop.campaign.Mechanic.BADGES;
+import static io.playloop.campaign.Mechanic.CHALLENGES;
+import static io.playloop.campaign.Mechanic.CORE;
+import static io.playloop.campaign.Mechanic.LEADERBOARD;
+import static io.playloop.campaign.Mechanic.QUIZ;
+import static io.playloop.campaign.Mechanic.SPIN;
+import static io.playloop.campaign.Mechanic.TIERS;
+import static io.playloop.campaign.TextKind.BODY;
+import static io.playloop.campaign.TextKind.BUTTON;
+import static io.playloop.campaign.TextKind.LIST_BUTTON;
+import static io.playloop.campaign.TextKind.ROW_DESCRIPTION;
+import static io.playloop.campaign.TextKind.ROW_TITLE;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every text a campaign writes per language ({@code texts.<language>.<key>}), with where it goes
+ * (its {@link TextKind}), the mechanic that needs it, and the placeholders the engine fills in it.
+ *
+ * <p>Every body text may use the {@link Placeholders#COMMON common placeholders}; the ones listed
+ * here come on top. A text is required in every language when its mechanic is part of the campaign.
+ */
+public enum TextKey {
+    // --- Core: welcome, consent, points, help ------------------------------------------------------
+    GREETING_NAMED(BODY, CORE),
+    GREETING_ANONYMOUS(BODY, CORE),
+    WELCOME_INTRO(BODY, CORE),
+    COMMANDS(BODY, CORE),
+    CONSENT_QUESTION(BODY, CORE),
+    POINTS_BALANCE(BODY, CORE),
+    /** After a grant; {@code earned} is what this step added. */
+    POINTS_EARNED(BODY, CORE, "earned"),
+    /** The next points to expire and the day they do, in the campaign's time zone. */
+    POINTS_EXPIRING(BODY, CORE, "expiring", "date"),
+    HELP(BODY, CORE),
+    START_DONE(BODY, CORE),
+    START_ALREADY(BODY, CORE),
+    STOP_DONE(BODY, CORE),
+    /** {@code text} quotes (part of) what the customer wrote. */
+    UNKNOWN(BODY, CORE, "text"),
+    UNSUPPORTED(BODY, CORE),
+    /** A command for a mechanic this campaign leaves out. */
+    NOT_AVAILABLE(BODY, CORE),
+    CAMPAIGN_NOT_STARTED(BODY, CORE, "date"),
+    CAMPAIGN_ENDED(BODY, CORE, "date"),
+    // --- Language --------------------------------------------------------------------------------
+    LANG_PROMPT(BODY, CORE),
+    LANG_DONE(BODY, CORE),
+    /** The language's own name, on the button that picks it (e.g. "Français"). */
+    LANGUAGE_NAME(BUTTON, CORE),
+    // --- Menu (PLAY) -----------------------------------------------------------------------------
+    MENU_BODY(BODY, CORE),
+    MENU_BUTTON(LIST_BUTTON, CORE),
+    MENU_POINTS(ROW_TITLE, CORE),
+    MENU_POINTS_DESCRIPTION(ROW_DESCRIPTION, CORE),
+    MENU_REFER(ROW_TITLE, CORE),
+    MENU_REFER_DESCRIPTION(ROW_DESCRIPTION, CORE),
+    MENU_QUIZ(ROW_TITLE, QUIZ),
+    MENU_QUIZ_DESCRIPTION(ROW_DESCRIPTION, QUIZ),
+    MENU_SPIN(ROW_TITLE, SPIN),
+    MENU_SPIN_DESCRIPTION(ROW_DESCRIPTION, SPIN),
+    MENU_REWARDS(ROW_TITLE, SPIN),
+    MENU_REWARDS_DESCRIPTION(ROW_DESCRIPTION, SPIN),
+    MENU_CHALLENGES(ROW_TITLE, CHALLENGES),
+    MENU_CHALLENGES_DESCRIPTION(ROW_DESCRIPTION, CHALLENGES),
+    MENU_BADGES(ROW_TITLE, BADGES),
+    MENU_BADGES_DESCRIPTION(ROW_DESCRIPTION, BADGES),
+    MENU_TOP(ROW_TITLE, LEADERBOARD),
+    MENU_TOP_DESCRIPTION(ROW_DESCRIPTION, LEADERBOARD),
+    // --- Referral --------------------------------------------------------------------------------
+    /** The customer's own code and the wa.me link that carries it. */
+    REFER_INVITE(BODY, CORE, "code", "link"),
+    /** To the friend whose first message carried a code. */
+    REFER_WELCOME(BODY, CORE),
+    /** To the referrer when a friend's referral counts; {@code friends} is how many have so far. */
+    REFER_COUNTED(BODY, CORE, "friends", "earned"),
+    REFER_OWN_CODE(BODY, CORE),
+    /** The code came from someone who cannot refer this customer (already a customer, already referred). */
+    REFER_NOT_ELIGIBLE(BODY, CORE),
+    // --- Buttons ---------------------------------------------------------------------------------
+    BUTTON_START(BUTTON, CORE),
+    BUTTON_POINTS(BUTTON, CORE),
+    BUTTON_HELP(BUTTON, CORE),
+    BUTTON_PLAY(BUTTON, CORE),
+    // --- Quiz ------------------------------------------------------------------------------------
+    /** Frames a question; {@code number} counts today's questions, {@code question} is its text. */
+    QUIZ_QUESTION(BODY, QUIZ, "number", "question"),
+    QUIZ_LIST_BUTTON(LIST_BUTTON, QUIZ),
+    /** {@code streak}: correct answers in a row. */
+    QUIZ_CORRECT(BODY, QUIZ, "earned", "streak"),
+    /** {@code answer}: the right option's text. */
+    QUIZ_WRONG(BODY, QUIZ, "answer"),
+    QUIZ_CLOSED(BODY, QUIZ),
+    QUIZ_DAILY_LIMIT(BODY, QUIZ, "limit"),
+    BUTTON_QUIZ(BUTTON, QUIZ),
+    // --- Spin and rewards ------------------------------------------------------------------------
+    SPIN_WON_DISCOUNT(BODY, SPIN, "prize", "valid_until"),
+    SPIN_WON_POINTS(BODY, SPIN, "prize", "earned"),
+    SPIN_TRY_AGAIN(BODY, SPIN),
+    /** {@code next_spin}: when the cooldown ends, in the campaign's time zone. */
+    SPIN_COOLDOWN(BODY, SPIN, "next_spin"),
+    SPIN_NOT_ENOUGH_POINTS(BODY, SPIN, "cost"),
+    BUTTON_SPIN(BUTTON, SPIN),
+    REWARDS_HEADER(BODY, SPIN, "count"),
+    /** One line per pending reward. */
+    REWARDS_ITEM(BODY, SPIN, "prize", "valid_until"),
+    REWARDS_NONE(BODY, SPIN),
+    // --- Challenges ------------------------------------------------------------------------------
+    CHALLENGES_HEADER(BODY, CHALLENGES),
+    /** One line per open challenge, e.g. "Invite 3 friends ▰▰▱ 2 of 3". */
+    CHALLENGE_PROGRESS(BODY, CHALLENGES, "challenge", "bar", "done", "target"),
+    CHALLENGE_COMPLETED(BODY, CHALLENGES, "challenge", "earned"),
+    CHALLENGES_ALL_DONE(BODY, CHALLENGES),
+    // --- Badges ----------------------------------------------------------------------------------
+    BADGES_HEADER(BODY, BADGES, "count", "total"),
+    BADGES_ITEM(BODY, BADGES, "badge"),
+    BADGES_NONE(BODY, BADGES),
+    BADGE_AWARDED(BODY, BADGES, "badge"),
+    // --- Tiers -----------------------------------------------------------------------------------
+    /** Toward the next tier, e.g. "▰▰▰▱▱ 60 % to Gold, 40 points to go". */
+    TIER_PROGRESS(BODY, TIERS, "bar", "percent", "next_tier", "points_to_go"),
+    TIER_TOP(BODY, TIERS),
+    TIER_UP(BODY, TIERS),
+    /** Says that tiers count points earned, not the balance. */
+    TIER_EXPLAIN(BODY, TIERS),
+    // --- Leaderboard -----------------------------------------------------------------------------
+    TOP_HEADER(BODY, LEADERBOARD),
+    /** One line per rank; {@code player} is a display name the engine shortens and masks. */
+    TOP_LINE(BODY, LEADERBOARD, "rank", "player", "score"),
+    TOP_YOUR_RANK(BODY, LEADERBOARD, "rank", "score"),
+    TOP_UNRANKED(BODY, LEADERBOARD),
+    TOP_EMPTY(BODY, LEADERBOARD);
+
+    private final TextKind kind;
+    private final Mechanic mechanic;
+    private final Set<String> placeholders;
+
+    TextKey(TextKind kind, Mechanic mechanic, String... extraPlaceholders) {
+        this.kind = kind;
+        this.mechanic = mechanic;
+        Set<String> allowed = new LinkedHashSet<>();
+        if (kind.allowsPlaceholders()) {
+            allowed.addAll(Placeholders.COMMON);
+        }
+        allowed.addAll(List.of(extraPlaceholders));
+        this.placeholders = Set.copyOf(allowed);
+    }
+
+    /** The key as the format writes it, e.g. {@code points_balance}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public TextKind kind() {
+        return kind;
+    }
+
+    public Mechanic mechanic() {
+        return mechanic;
+    }
+
+    /** The placeholders this text may use: the common ones (body texts) and its own. */
+    public Set<String> placeholders() {
+        return placeholders;
+    }
+
+    /** Reads a format key; empty for anything else. */
+    public static Optional<TextKey> fromKey(String key) {
+        return FormatNames.lookup(TextKey.class, key);
+    }
+}
