@@ -262,6 +262,22 @@ public final class TemplateDefinitions {
     }
 
     /**
+     * A function's Timeout in seconds: its own, else Globals.Function's, else Lambda's default of 3.
+     *
+     * @throws IllegalArgumentException when the template has no such AWS::Serverless::Function
+     */
+    public int functionTimeoutSeconds(String functionLogicalId) {
+        Node function = resourcesOfType(FUNCTION_TYPE).get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("template.yaml has no " + FUNCTION_TYPE + " " + functionLogicalId);
+        }
+        Optional<Node> globals = root().optional("Globals").flatMap(g -> g.optional("Function"));
+        return function.required("Properties").optional("Timeout")
+                .or(() -> globals.flatMap(g -> g.optional("Timeout")))
+                .map(Node::integer).orElse(DEFAULT_FUNCTION_TIMEOUT_SECONDS);
+    }
+
+    /**
      * The local name of a queue: the logical id in kebab case (a new word at each capital, acronyms kept
      * together), plus {@code .fifo} for a FIFO queue. InboundDeadLetterQueue becomes
      * inbound-dead-letter-queue.fifo.

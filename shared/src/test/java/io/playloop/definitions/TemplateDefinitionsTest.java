@@ -23,6 +23,14 @@ class TemplateDefinitionsTest {
         private final TemplateDefinitions template = TemplateDefinitions.bundled();
 
         @Test
+        void functionTimeouts_comeFromTheFunctionElseFromGlobals() {
+            assertThat(template.functionTimeoutSeconds("IngestFunction")).isEqualTo(10);
+            assertThat(template.functionTimeoutSeconds("GameFunction")).isEqualTo(30);
+            assertThatThrownBy(() -> template.functionTimeoutSeconds("NoSuchFunction"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NoSuchFunction");
+        }
+
+        @Test
         void createTableRequest_hasTheKeysOfKeys_onDemand_withTheSparseGsiSlot() {
             CreateTableRequest request = template.createTableRequest("playloop-test");
 

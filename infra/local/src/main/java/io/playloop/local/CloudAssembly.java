@@ -120,7 +120,8 @@ final class CloudAssembly {
                             + ", which template.yaml does not declare as an AWS::SQS::Queue");
                 }
             }
-            LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest = catalog.ingest();
+            LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest = catalog.ingest(
+                    template.functionTimeoutSeconds(FunctionCatalog.INGEST_FUNCTION));
             List<EventSourceMapping> mappings = new ArrayList<>();
             List<LocalFunction<?, ?>> functions = new ArrayList<>(List.of(ingest));
             for (QueueEventSource source : sources) {

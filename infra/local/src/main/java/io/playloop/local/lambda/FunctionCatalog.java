@@ -29,9 +29,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * build fails the start with its name, so a new function cannot be silently left out.
  */
 public final class FunctionCatalog {
-    /** The ingest function's name; its timeout mirrors API Gateway's 30-second integration limit. */
+    /** The ingest function's logical id in template.yaml. */
     public static final String INGEST_FUNCTION = "IngestFunction";
-    static final int INGEST_TIMEOUT_SECONDS = 30;
     static final Duration GRAPH_TIMEOUT = Duration.ofSeconds(10);
 
     private final DynamoDbClient dynamo;
@@ -62,9 +61,9 @@ public final class FunctionCatalog {
         queueHandlers.put(GameHandler.class.getName(), this::newGameHandler);
     }
 
-    /** The webhook function behind {@code GET|POST /webhooks/whatsapp}. */
-    public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest() {
-        return new LocalFunction<>(INGEST_FUNCTION, INGEST_TIMEOUT_SECONDS,
+    /** The webhook function behind {@code GET|POST /webhooks/whatsapp}, with template.yaml's timeout. */
+    public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest(int timeoutSeconds) {
+        return new LocalFunction<>(INGEST_FUNCTION, timeoutSeconds,
                 () -> new IngestHandler(sqs, config, secrets, clock));
     }
 
