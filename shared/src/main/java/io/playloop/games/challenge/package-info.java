@@ -6,10 +6,10 @@
  *
  * <h2>Store shapes (proposed)</h2>
  * <ul>
- *   <li>{@code pk = C#<customer>, sk = CHALLENGE#<challenge id>}: the {@link io.playloop.games.challenge.ActionCount}
+ *   <li>{@code pk = CUSTOMER#<customer>, sk = CHALLENGE#<challenge id>}: the {@link io.playloop.games.challenge.ActionCount}
  *       (period key and count), overwritten as actions come in.</li>
- *   <li>{@code pk = C#<customer>, sk = STREAK}: the {@link io.playloop.games.challenge.Streak}.</li>
- *   <li>{@code pk = C#<customer>, sk = DONE#<challenge id>#<period>}: one per
+ *   <li>{@code pk = CUSTOMER#<customer>, sk = STREAK}: the {@link io.playloop.games.challenge.Streak}.</li>
+ *   <li>{@code pk = CUSTOMER#<customer>, sk = DONE#<challenge id>#<period>}: one per
  *       {@link io.playloop.games.challenge.Completion}, put with {@code attribute_not_exists(pk)} in the same
  *       transaction as the reward grant (ledger event id = {@link io.playloop.games.challenge.Completion#id()}),
  *       so a challenge pays once per period even if the same action is processed twice.</li>

@@ -10,9 +10,9 @@
  *   <li>{@code pk = CODE#<code>, sk = CODE}: the referrer's customer key, put with
  *       {@code attribute_not_exists(pk)} when the code is first shown (a second put of the same customer is a
  *       no-op; another customer's collision is a conflict the store reports; 31⁶ codes make it rare).</li>
- *   <li>{@code pk = C#<friend>, sk = REFERRED_BY}: the friend's one referral ({@link io.playloop.games.referral.Referral}),
+ *   <li>{@code pk = CUSTOMER#<friend>, sk = REFERRED_BY}: the friend's one referral ({@link io.playloop.games.referral.Referral}),
  *       put with {@code attribute_not_exists(pk)}: a friend is attributed once, to one referrer.</li>
- *   <li>{@code pk = C#<referrer>, sk = REFERRAL#<friend>}: the referrer's copy, for "2 of 3 joined" with one
+ *   <li>{@code pk = CUSTOMER#<referrer>, sk = REFERRAL#<friend>}: the referrer's copy, for "2 of 3 joined" with one
  *       Query on {@code begins_with(sk, "REFERRAL#")}. Both written in one transaction; the move to QUALIFIED
  *       updates both with {@code state = PENDING} as condition, so a referral counts once.</li>
  * </ul>

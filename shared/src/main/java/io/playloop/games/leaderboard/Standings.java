@@ -1,0 +1,54 @@
+package io.playloop.games.leaderboard;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Merging the shards of a weekly board into its top, and a customer's rank. */
+public final class Standings {
+    private Standings() {
+    }
+
+    /**
+     * The board's top {@code n} from each shard's top {@code n} (each shard's Query result, in any order): the
+     * overall top {@code n} is always among them, since a score beaten by {@code n} others in its own shard is
+     * beaten by at least as many overall.
+     */
+    public static List<Score> top(Collection<? extends Collection<Score>> shardTops, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: must be >= 1, was " + n);
+        }
+        return shardTops.stream().flatMap(Collection::stream).distinct().sorted(Score.BOARD_ORDER).limit(n).toList();
+    }
+
+    /**
+     * The rank of {@code me} (the customer's own score item, empty if they have not scored this week).
+     *
+     * <ul>
+     *   <li>In {@code top} (matched by customer key): exact.</li>
+     *   <li>Otherwise: about {@code aboveInMyShard × shards + 1}, where {@code aboveInMyShard} is how many scores
+     *       in the customer's own shard sort before theirs (one COUNT Query on one shard). Customers are spread
+     *       evenly over shards by the hash, so each shard holds about as many better scores as the customer's.
+     *       The estimate is never shown inside the top (at least {@code top.size() + 1}): the top is exact.</li>
+     * </ul>
+     */
+    public static Rank rank(List<Score> top, Optional<Score> me, long aboveInMyShard, int shards) {
+        Objects.requireNonNull(top, "top");
+        Shards.require(shards);
+        if (me.isEmpty()) {
+            return new Rank.Unranked();
+        }
+        // By customer, not by score: the index is eventually consistent, so the top may still show the
+        // customer's previous score while their own item already holds the new one.
+        for (int i = 0; i < top.size(); i++) {
+            if (top.get(i).customer().equals(me.get().customer())) {
+                return new Rank.Exact(i + 1);
+            }
+        }
+        if (aboveInMyShard < 0) {
+            throw new IllegalArgumentException("aboveInMyShard: must be >= 0, was " + aboveInMyShard);
+        }
+        return new Rank.About(Math.max(top.size() + 1L, aboveInMyShard * shards + 1));
+    }
+}
