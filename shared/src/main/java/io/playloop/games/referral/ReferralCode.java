@@ -20,6 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>{@link #verify} rejects typos and made-up codes with the secret alone, no lookup: only about 1 in
  *       961 random strings passes. Finding the referrer of a valid code still takes one GetItem on
  *       {@code CODE#<code>}, since an HMAC cannot be reversed.</li>
+ *   <li>31⁶ ≈ 887 million bodies: two customers sharing one becomes likely past about 30,000 customers
+ *       (birthday bound). The store claims {@code CODE#<code>} with a conditional put; when another customer
+ *       holds it, it takes the next {@code attempt} ({@link #of(String, byte[], int)}) and keeps the code it got
+ *       on the customer's profile, so a customer's code never changes once shown.</li>
  * </ul>
  *
  * @param value the eight characters, upper case
@@ -41,10 +45,21 @@ public record ReferralCode(String value) {
         }
     }
 
-    /** The code of {@code customerKey} under {@code secret}. */
+    /** The code of {@code customerKey} under {@code secret}: its first choice. */
     public static ReferralCode of(String customerKey, byte[] secret) {
+        return of(customerKey, secret, 0);
+    }
+
+    /**
+     * The code of {@code customerKey} for {@code attempt} 0, 1, 2…: another code for each attempt, for when an
+     * earlier one is already another customer's.
+     */
+    public static ReferralCode of(String customerKey, byte[] secret, int attempt) {
         Objects.requireNonNull(customerKey, "customerKey");
-        String body = encode(hmac(secret, "code|" + customerKey), BODY);
+        if (attempt < 0) {
+            throw new IllegalArgumentException("attempt: must be >= 0, was " + attempt);
+        }
+        String body = encode(hmac(secret, attempt == 0 ? "code|" + customerKey : "code|" + attempt + "|" + customerKey), BODY);
         return new ReferralCode(body + check(body, secret));
     }
 
@@ -62,7 +77,10 @@ public record ReferralCode(String value) {
                 : Optional.empty();
     }
 
-    /** Whether this is the code of {@code customerKey}: how a customer typing their own code is recognised. */
+    /**
+     * Whether this is the first-choice code of {@code customerKey}. The referrer named by the code's
+     * {@code CODE#} record is what decides self-referral ({@link ReferralRules#attribute}); this is a shortcut.
+     */
     public boolean belongsTo(String customerKey, byte[] secret) {
         return of(customerKey, secret).equals(this);
     }

@@ -23,6 +23,13 @@ class ReferralCodeTest {
     }
 
     @Test
+    void whenTheCodeIsTaken_theNextAttemptGivesAnotherValidCode() {
+        ReferralCode second = ReferralCode.of("+966501234567", SECRET, 1);
+        assertThat(second).isNotEqualTo(AMINA).isNotEqualTo(ReferralCode.of("+966501234567", SECRET, 2));
+        assertThat(PARSER.find("code " + second.value())).contains(second);
+    }
+
+    @Test
     void anotherSecret_givesAnotherCode_soCodesCannotBeForgedFromPhoneNumbers() {
         assertThat(ReferralCode.of("+966501234567", "other".getBytes(StandardCharsets.UTF_8))).isNotEqualTo(AMINA);
         assertThat(ReferralCode.verify(AMINA.value(), "other".getBytes(StandardCharsets.UTF_8))).isEmpty();
