@@ -1,5 +1,7 @@
 package io.playloop.engine;
 
+import io.playloop.campaign.Campaign;
+import io.playloop.campaign.Command;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.time.Duration;
@@ -16,7 +18,9 @@ import java.util.Optional;
  *   <li>first contact: creates the customer and answers with one welcome that names the business, greets
  *       by name, explains POINTS / HELP / STOP and asks for consent to proactive messages (a START button);
  *       when the first message is itself a command, the same message answers it;</li>
- *   <li>HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
+ *   <li>the campaign's commands, typed in any of its languages or tapped ({@code cmd:...} ids): PLAY (a list
+ *       message with the games), LANG (buttons per language; {@code LANG fr} switches at once), and
+ *       HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
  *       who never answered), typed in en/fr/ar or tapped ({@code cmd:...} ids);</li>
  *   <li>anything else: a polite "didn't understand" quoting the text, or "I can read text and buttons"
  *       for media; reactions and system notices are not answered;</li>
@@ -32,24 +36,27 @@ public final class Engine {
     /** Longest business name accepted, in code points: it appears in several texts of one message. */
     public static final int BUSINESS_NAME_MAX = 100;
 
-    private final MessageCatalog catalog;
+    private final Campaign campaign;
     private final IntentResolver resolver;
     private final LanguagePolicy languages;
     private final Replies replies;
 
     /**
-     * Creates the engine and checks, for every language, that each reply it can send fits WhatsApp's
-     * limits even with the longest name, quote and balance, so a catalogue or business name that would
-     * produce a message Meta refuses fails here, at start-up, not on a customer's message.
+     * Creates the engine for one campaign and checks, for every language, that each reply it can send fits
+     * WhatsApp's limits even with the longest name, quote and balance, so a campaign or business name that
+     * would produce a message Meta refuses fails here, when the campaign is first played, not on a
+     * customer's message.
      *
-     * @param catalog         keywords and texts
-     * @param businessName    the name the welcome and the STOP confirmation use (1 to 100 code points)
-     * @param defaultLanguage the language of a new customer whose keyword and country say nothing
-     * @throws IllegalArgumentException when the business name or default language is unusable, or a
-     *                                  reply would break WhatsApp's limits
+     * @param campaign     keywords, texts and games (the active campaign)
+     * @param catalog      what the campaign format does not carry: calling code and script to language,
+     *                     and the commands only a whole message gives
+     * @param businessName the name the welcome and the STOP confirmation use (1 to 100 code points)
+     * @throws IllegalArgumentException when the business name is unusable, or a reply would break
+     *                                  WhatsApp's limits
      */
-    public Engine(MessageCatalog catalog, String businessName, String defaultLanguage) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    public Engine(Campaign campaign, MessageCatalog catalog, String businessName) {
+        this.campaign = Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(catalog, "catalog");
         if (businessName == null || businessName.isBlank()) {
             throw new IllegalArgumentException("the business name must not be blank: the welcome names it");
         }
@@ -58,14 +65,15 @@ public final class Engine {
             throw new IllegalArgumentException("the business name has " + name.codePointCount(0, name.length())
                     + " characters; at most " + BUSINESS_NAME_MAX + " fit in a WhatsApp interactive message");
         }
-        if (!catalog.supports(defaultLanguage)) {
-            throw new IllegalArgumentException("default language '" + defaultLanguage + "' is not in the message "
-                    + "catalogue " + catalog.source() + ", which has " + catalog.languages());
-        }
-        this.resolver = new IntentResolver(catalog);
-        this.languages = new LanguagePolicy(catalog, defaultLanguage);
-        this.replies = new Replies(catalog, name);
+        this.resolver = new IntentResolver(campaign, catalog);
+        this.languages = new LanguagePolicy(campaign, catalog);
+        this.replies = new Replies(campaign, name);
         checkEveryReplyFits();
+    }
+
+    /** The campaign this engine plays. */
+    public Campaign campaign() {
+        return campaign;
     }
 
     /**
@@ -123,7 +131,9 @@ public final class Engine {
         if (resolution.intent() == Intent.REACTION || resolution.intent() == Intent.IGNORED) {
             return Optional.empty();
         }
-        Command command = resolution.command().filter(c -> c != Command.HELP).orElse(null);
+        // The welcome answers POINTS, START and STOP itself; any other first command gets the full welcome.
+        Command command = resolution.command()
+                .filter(c -> c == Command.POINTS || c == Command.START || c == Command.STOP).orElse(null);
         return Optional.of(replies.welcome(customer.language(), to(customer), Replies.displayName(customer.name()),
                 customer.points(), command));
     }
@@ -132,15 +142,20 @@ public final class Engine {
                                             boolean consentChanged) {
         String language = after.language();
         String to = to(after);
+        String name = Replies.displayName(after.name());
         return switch (resolution.intent()) {
-            case HELP -> Optional.of(replies.help(language, to, after.consent().proactive()));
-            case POINTS -> Optional.of(replies.points(language, to, after.points()));
+            case HELP -> Optional.of(replies.help(language, to, name, after.consent().proactive()));
+            case POINTS -> Optional.of(replies.points(language, to, name, after.points()));
             case START -> Optional.of(consentChanged ? replies.startConfirmed(language, to)
                     : before.consent().proactive() ? replies.startAlready(language, to)
-                    : replies.help(language, to, false)); // a START older than a later STOP: show the options
+                    : replies.help(language, to, name, false)); // a START older than a later STOP: the options
             case STOP -> Optional.of(consentChanged || !before.consent().proactive()
                     ? replies.stopConfirmed(language, to)
-                    : replies.help(language, to, true)); // a STOP older than a later START: show the options
+                    : replies.help(language, to, name, true)); // a STOP older than a later START: the options
+            case PLAY -> Optional.of(replies.menu(language, to, name));
+            case LANG -> Optional.of(resolution.chosenLanguage() != null ? replies.languageChanged(language, to)
+                    : replies.languagePrompt(language, to));
+            case QUIZ, SPIN, REWARDS, BADGES, TOP, REFER -> Optional.of(replies.notAvailable(language, to));
             case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
             case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
             // request_welcome is sent when a chat is first opened: a known customer has been greeted already.
@@ -180,22 +195,28 @@ public final class Engine {
         String to = "+971501234567";
         String longestName = "W".repeat(Replies.NAME_MAX);
         String longestQuote = "W".repeat(Replies.QUOTE_MAX + 1);
-        for (String language : catalog.languages()) {
+        for (String language : campaign.languages()) {
             try {
                 for (Command command : new Command[]{null, Command.POINTS, Command.START, Command.STOP}) {
                     replies.welcome(language, to, longestName, Long.MAX_VALUE, command);
                     replies.welcome(language, to, null, Long.MAX_VALUE, command);
                 }
-                replies.help(language, to, true);
-                replies.help(language, to, false);
-                replies.points(language, to, Long.MAX_VALUE);
+                for (String name : new String[]{longestName, null}) {
+                    replies.help(language, to, name, true);
+                    replies.help(language, to, name, false);
+                    replies.points(language, to, name, Long.MAX_VALUE);
+                    replies.menu(language, to, name);
+                }
                 replies.startConfirmed(language, to);
                 replies.startAlready(language, to);
                 replies.stopConfirmed(language, to);
                 replies.unknown(language, to, longestQuote);
                 replies.unsupported(language, to);
+                replies.notAvailable(language, to);
+                replies.languagePrompt(language, to);
+                replies.languageChanged(language, to);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("message catalogue " + catalog.source() + ", language " + language
+                throw new IllegalArgumentException("campaign " + campaign.id() + ", language " + language
                         + ": a reply would break WhatsApp's limits: " + e.getMessage(), e);
             }
         }

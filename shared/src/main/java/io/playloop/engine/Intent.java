@@ -17,6 +17,22 @@ public enum Intent {
     START,
     /** The STOP command (opt out). */
     STOP,
+    /** The PLAY command: the games menu. */
+    PLAY,
+    /** The QUIZ command. */
+    QUIZ,
+    /** The SPIN command. */
+    SPIN,
+    /** The REWARDS command. */
+    REWARDS,
+    /** The BADGES command. */
+    BADGES,
+    /** The TOP command. */
+    TOP,
+    /** The REFER command. */
+    REFER,
+    /** The LANG command, with or without the language chosen. */
+    LANG,
     /** Text (typed, or the title of a button whose id we do not know) that matches no keyword. */
     UNKNOWN,
     /** A message we cannot read yet: image, sticker, audio, location, contacts, order, unsupported, ... */

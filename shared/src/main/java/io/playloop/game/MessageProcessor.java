@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +48,24 @@ public final class MessageProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
 
     private final GameStore store;
-    private final Engine engine;
+    private final Supplier<Engine> engines;
     private final GraphApi graph;
     private final Clock clock;
     private final ReplyCodec replies;
 
+    /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
+        this(store, () -> engine, graph, clock, mapper);
+    }
+
+    /**
+     * A processor that asks {@code engines} for the engine of the active campaign once per message, so a
+     * newly activated campaign plays from the next message on.
+     */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper) {
         this.store = store;
-        this.engine = engine;
+        this.engines = engines;
         this.graph = graph;
         this.clock = clock;
         this.replies = new ReplyCodec(mapper);
@@ -76,7 +87,7 @@ public final class MessageProcessor {
                 return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
             }
             Customer current = snapshot.customer().orElse(null);
-            Outcome outcome = engine.handle(current, message, now);
+            Outcome outcome = engines.get().handle(current, message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
@@ -111,7 +122,7 @@ public final class MessageProcessor {
     public void rehearse(InboundMessage sample) {
         Instant now = clock.instant();
         Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
-        Outcome outcome = engine.handle(snapshot.customer().orElse(null), sample, now);
+        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null), sample, now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 

@@ -5,9 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.campaign.CampaignSource;
+import io.playloop.campaign.CampaignTable;
 import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
-import io.playloop.engine.Engine;
 import io.playloop.engine.MessageCatalog;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
@@ -71,8 +72,10 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
         this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
-                new Engine(MessageCatalog.bundled(), config.businessName(), config.defaultLanguage()), graph, clock,
-                new ObjectMapper()), meter);
+                new CampaignEngines(CampaignSource.withDemoFallback(
+                        new CampaignTable(dynamo, config.tableName(), meter), clock),
+                        MessageCatalog.bundled(), config.businessName()),
+                graph, clock, new ObjectMapper()), meter);
     }
 
     GameHandler(MessageProcessor processor, CapacityMeter meter) {
