@@ -2,12 +2,18 @@ package io.playloop.engine;
 
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
+import io.playloop.campaign.KeywordRule;
+import io.playloop.ledger.EarningCap;
+import io.playloop.ledger.LedgerResult;
+import io.playloop.ledger.PointsAccount;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The game rules: plain Java, no I/O, no AWS types, deterministic. Given the customer's state (or none
@@ -35,6 +41,8 @@ public final class Engine {
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     /** Longest business name accepted, in code points: it appears in several texts of one message. */
     public static final int BUSINESS_NAME_MAX = 100;
+    /** The ledger reason (and cap key) of a promotional keyword's grants: {@code keyword.<rule id>}. */
+    public static final String KEYWORD_REASON = "keyword.";
 
     private final Campaign campaign;
     private final IntentResolver resolver;
@@ -84,12 +92,33 @@ public final class Engine {
      * @param now     the processing time; a message older than 24 hours gets no free-form reply
      */
     public Outcome handle(Customer current, InboundMessage message, Instant now) {
+        return handle(current, PointsAccount.empty(), message, now);
+    }
+
+    /**
+     * Applies one inbound message to a customer and their points account.
+     *
+     * @param current the stored customer, or null on first contact
+     * @param account the stored points account (empty when none)
+     * @param message the message (already deduplicated by the caller)
+     * @param now     the processing time; a message older than 24 hours gets no free-form reply
+     */
+    public Outcome handle(Customer current, PointsAccount account, InboundMessage message, Instant now) {
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(now, "now");
         if (current != null && !current.key().equals(message.customerKey())) {
             throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
         Resolution resolution = resolver.resolve(message);
+        Optional<KeywordRule> earnRule = Optional.empty();
+        if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
+            earnRule = campaign.points().keywordRule(resolution.text());
+            if (earnRule.isPresent()) {
+                resolution = new Resolution(Intent.EARN, languagesOf(earnRule.get(), resolution.text()),
+                        resolution.tapped(), resolution.text());
+            }
+        }
         String language = languages.choose(current, message, resolution);
         Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);
 
@@ -104,15 +133,33 @@ public final class Engine {
                         resolution.tapped() ? ConsentChange.BUTTON : ConsentChange.KEYWORD, language));
             }
         }
+        Optional<LedgerResult.Applied> points = Optional.empty();
+        long earned = 0;
+        if (earnRule.isPresent()) {
+            KeywordRule rule = earnRule.get();
+            String reason = KEYWORD_REASON + rule.id();
+            Instant at = message.sentAt();
+            earned = new EarningCap(reason, rule.cap().perDay(), rule.cap().perWeek())
+                    .grantable(rule.points(), account.entries(), at, campaign.timeZone());
+            if (earned > 0 && account.grant(earned, reason, message.wamid(), at,
+                    at.plus(campaign.points().lotExpiry())) instanceof LedgerResult.Applied applied) {
+                points = Optional.of(applied);
+                account = applied.account();
+            } else {
+                earned = 0;
+            }
+        }
+        // The profile keeps the live balance for reports; expired lots no longer count in it.
+        customer = customer.withPoints(account.balance(now));
         reply = current == null ? firstContactReply(customer, resolution)
-                : reply(current, customer, resolution, change.isPresent());
+                : reply(current, customer, account, resolution, change.isPresent(), earned);
 
         boolean windowClosed = false;
         if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
             reply = Optional.empty();
             windowClosed = true;
         }
-        return new Outcome(customer, change, reply, intent.id(), windowClosed);
+        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points);
     }
 
     /**
@@ -138,14 +185,16 @@ public final class Engine {
                 customer.points(), command));
     }
 
-    private Optional<OutboundMessage> reply(Customer before, Customer after, Resolution resolution,
-                                            boolean consentChanged) {
+    private Optional<OutboundMessage> reply(Customer before, Customer after, PointsAccount account,
+                                            Resolution resolution, boolean consentChanged, long earned) {
         String language = after.language();
         String to = to(after);
         String name = Replies.displayName(after.name());
         return switch (resolution.intent()) {
             case HELP -> Optional.of(replies.help(language, to, name, after.consent().proactive()));
-            case POINTS -> Optional.of(replies.points(language, to, name, after.points()));
+            case POINTS -> Optional.of(replies.points(language, to, name, after.points(), account.earnedTotal()));
+            case EARN -> Optional.of(earned > 0 ? replies.earned(language, to, name, earned, after.points())
+                    : replies.points(language, to, name, after.points(), account.earnedTotal())); // cap reached
             case START -> Optional.of(consentChanged ? replies.startConfirmed(language, to)
                     : before.consent().proactive() ? replies.startAlready(language, to)
                     : replies.help(language, to, name, false)); // a START older than a later STOP: the options
@@ -161,6 +210,18 @@ public final class Engine {
             // request_welcome is sent when a chat is first opened: a known customer has been greeted already.
             case WELCOME, REACTION, IGNORED -> Optional.empty();
         };
+    }
+
+    /** The languages in which {@code text} is one of the rule's phrases (the language rule uses them). */
+    private static Set<String> languagesOf(KeywordRule rule, String text) {
+        String normalized = TextNormalizer.normalize(text);
+        Set<String> languages = new LinkedHashSet<>();
+        rule.phrases().forEach((language, phrases) -> {
+            if (phrases.stream().anyMatch(p -> TextNormalizer.normalize(p).equals(normalized))) {
+                languages.add(language);
+            }
+        });
+        return languages;
     }
 
     private static Customer newCustomer(InboundMessage message, String language) {
@@ -204,7 +265,9 @@ public final class Engine {
                 for (String name : new String[]{longestName, null}) {
                     replies.help(language, to, name, true);
                     replies.help(language, to, name, false);
-                    replies.points(language, to, name, Long.MAX_VALUE);
+                    replies.points(language, to, name, Long.MAX_VALUE, Long.MAX_VALUE / 2);
+                    replies.points(language, to, name, Long.MAX_VALUE, 0);
+                    replies.earned(language, to, name, Long.MAX_VALUE, Long.MAX_VALUE);
                     replies.menu(language, to, name);
                 }
                 replies.startConfirmed(language, to);

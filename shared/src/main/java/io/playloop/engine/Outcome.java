@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.ledger.LedgerResult;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,13 +14,21 @@ import java.util.Optional;
  * @param intent        what the message was understood as (welcome, points, help, start, stop, unknown, ...):
  *                      for logs and metrics
  * @param windowClosed  true when a reply was suppressed because the 24-hour window had closed
+ * @param points        the points change to store with the receipt (new account and ledger entries), if any
  */
 public record Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
-                      String intent, boolean windowClosed) {
+                      String intent, boolean windowClosed, Optional<LedgerResult.Applied> points) {
     public Outcome {
+        Objects.requireNonNull(points, "points");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(consentChange, "consentChange");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(intent, "intent");
+    }
+
+    /** An outcome that changes no points. */
+    public Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
+                   String intent, boolean windowClosed) {
+        this(customer, consentChange, reply, intent, windowClosed, Optional.empty());
     }
 }

@@ -4,6 +4,8 @@ import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.Mechanic;
 import io.playloop.campaign.TextKey;
+import io.playloop.campaign.Tier;
+import io.playloop.games.progress.ProgressBar;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.ListMessage;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the replies from the active campaign's texts. Chat etiquette: whatever one inbound message calls for is
@@ -33,6 +36,8 @@ final class Replies {
     private static final String ISOLATE_START = "\u2068";
     private static final String ISOLATE_END = "\u2069";
     private static final String ELLIPSIS = "…";
+    /** Blocks of the tier progress bar. */
+    private static final int BAR_WIDTH = 5;
     private static final Map<Command, TextKey> BUTTON_TITLES = Map.of(
             Command.START, TextKey.BUTTON_START, Command.POINTS, TextKey.BUTTON_POINTS,
             Command.HELP, TextKey.BUTTON_HELP, Command.PLAY, TextKey.BUTTON_PLAY,
@@ -88,8 +93,39 @@ final class Replies {
                 : buttons(language, to, body, Command.PLAY, Command.POINTS, Command.START);
     }
 
-    OutboundMessage points(String language, String to, String name, long points) {
-        return new TextMessage(to, render(language, TextKey.POINTS_BALANCE, values(name, points)));
+    /**
+     * The answer to POINTS: the live balance and tier, then (when the campaign has tiers) a progress bar
+     * toward the next tier by points earned, or the top-tier line, and the reminder that tiers count
+     * points earned, not the balance.
+     */
+    OutboundMessage points(String language, String to, String name, long points, long earned) {
+        Map<String, String> values = values(name, points);
+        campaign.tierFor(earned).ifPresent(t -> values.put("tier", t.name().in(language, campaign.defaultLanguage())));
+        List<String> parts = new ArrayList<>();
+        parts.add(render(language, TextKey.POINTS_BALANCE, values));
+        if (campaign.has(Mechanic.TIERS)) {
+            Optional<Tier> next = campaign.nextTier(earned);
+            if (next.isPresent()) {
+                long target = next.get().threshold();
+                values.put("bar", ProgressBar.isolate(ProgressBar.render(earned, target, BAR_WIDTH)
+                        .substring(0, BAR_WIDTH), language));
+                values.put("percent", Integer.toString(ProgressBar.percent(earned, target)));
+                values.put("next_tier", next.get().name().in(language, campaign.defaultLanguage()));
+                values.put("points_to_go", Long.toString(ProgressBar.toGo(earned, target)));
+                parts.add(render(language, TextKey.TIER_PROGRESS, values));
+            } else {
+                parts.add(render(language, TextKey.TIER_TOP, values));
+            }
+            parts.add(render(language, TextKey.TIER_EXPLAIN, values));
+        }
+        return new TextMessage(to, String.join("\n", parts));
+    }
+
+    /** Points a promotional keyword earned: "+15 points! You now have 40." */
+    OutboundMessage earned(String language, String to, String name, long earned, long points) {
+        Map<String, String> values = values(name, points);
+        values.put("earned", Long.toString(earned));
+        return buttons(language, to, render(language, TextKey.POINTS_EARNED, values), Command.PLAY);
     }
 
     OutboundMessage startConfirmed(String language, String to) {

@@ -10,6 +10,8 @@ import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DuplicateInboundException;
 import io.playloop.store.GameStore;
 import io.playloop.store.InboundReceipt;
+import io.playloop.store.PointsState;
+import io.playloop.store.PointsWrite;
 import io.playloop.store.Snapshot;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.GraphApi;
@@ -42,6 +44,8 @@ public final class MessageProcessor {
      * be taken over by another delivery of the same wamid, e.g. a record redriven from the DLQ.
      */
     static final Duration PENDING_TAKEOVER_AFTER = Duration.ofMinutes(30);
+    /** How far back the points item keeps ledger entries: a week cap plus a day of time-zone slack. */
+    static final Duration LEDGER_RECENT = Duration.ofDays(8);
     /** Re-reads after a concurrent change of the same customer before the record is failed and retried. */
     static final int MAX_ATTEMPTS = 3;
 
@@ -87,7 +91,8 @@ public final class MessageProcessor {
                 return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
             }
             Customer current = snapshot.customer().orElse(null);
-            Outcome outcome = engines.get().handle(current, message, now);
+            PointsState points = snapshot.points();
+            Outcome outcome = engines.get().handle(current, points.account(), message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
@@ -98,8 +103,12 @@ public final class MessageProcessor {
                     now,
                     now.plus(InboundReceipt.RETENTION));
             try {
+                // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
+                Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
+                        applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(),
+                        applied.entries()));
                 store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
-                        outcome.consentChange()));
+                        outcome.consentChange(), pointsWrite));
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e instanceof ConcurrentUpdateException c ? c
@@ -122,7 +131,8 @@ public final class MessageProcessor {
     public void rehearse(InboundMessage sample) {
         Instant now = clock.instant();
         Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
-        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null), sample, now);
+        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null), snapshot.points().account(), sample,
+                now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 

@@ -11,7 +11,17 @@ import java.util.Optional;
  * @param customer        the new state; written only if the stored version equals {@code expectedVersion}
  * @param expectedVersion the version read (0 = the customer must not exist yet)
  * @param consentChange   a consent event to append, if any
+ * @param points          a points change (account and new ledger entries), if any
  */
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
-                     Optional<ConsentChange> consentChange) {
+                     Optional<ConsentChange> consentChange, Optional<PointsWrite> points) {
+    public Commit {
+        java.util.Objects.requireNonNull(points, "points");
+    }
+
+    /** A commit that changes no points. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange) {
+        this(receipt, customer, expectedVersion, consentChange, Optional.empty());
+    }
 }

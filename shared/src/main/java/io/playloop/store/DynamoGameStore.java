@@ -2,6 +2,7 @@ package io.playloop.store;
 
 import io.playloop.engine.ConsentChange;
 import io.playloop.engine.Customer;
+import io.playloop.ledger.LedgerEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class DynamoGameStore implements GameStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One consistent BatchGetItem of the profile and the receipt. A receipt whose {@code ttl} has
+     * <p>One consistent BatchGetItem of the profile, the points item and the receipt. A receipt whose {@code ttl} has
      * passed counts as absent even while DynamoDB has not deleted it yet (TTL deletion takes days).
      *
      * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
@@ -73,7 +74,7 @@ public final class DynamoGameStore implements GameStore {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-                .keys(customerKeyMap, receiptKeyMap).consistentRead(true).build());
+                .keys(customerKeyMap, Keys.points(customerKey), receiptKeyMap).consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(2);
         for (int attempt = 0; ; attempt++) {
             Map<String, KeysAndAttributes> request = pending;
@@ -94,15 +95,18 @@ public final class DynamoGameStore implements GameStore {
 
         Optional<Customer> customer = Optional.empty();
         Optional<InboundReceipt> receipt = Optional.empty();
+        PointsState points = PointsState.NONE;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
             if (Keys.PROFILE.equals(sk)) {
                 customer = Optional.of(StoreItems.customer(item));
+            } else if (Keys.POINTS.equals(sk)) {
+                points = PointsItems.account(item);
             } else if (Keys.RECEIPT.equals(sk) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt);
+        return new Snapshot(customer, receipt, points);
     }
 
     /**
@@ -110,7 +114,9 @@ public final class DynamoGameStore implements GameStore {
      *
      * <p>One TransactWriteItems: Put the receipt if no live one exists ({@code ttl} passed counts as
      * none), Update the profile if its version is still {@code expectedVersion} (absent when 0) and store
-     * {@code expectedVersion + 1}, Put the consent event if it is new. "Now" for the receipt's condition
+     * {@code expectedVersion + 1}, Put the consent event if it is new, and, when points change, Put the
+     * points item if its version is still the one read and each new ledger entry if it is new (an
+     * entry already there is a replay of its event: the message was applied before). "Now" for the receipt's condition
      * is the receipt's {@code processedAt}.
      *
      * @throws IllegalArgumentException    when the commit is inconsistent (receipt and customer of different keys)
@@ -145,13 +151,39 @@ public final class DynamoGameStore implements GameStore {
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
                 .build()).build()));
 
+        int pointsAction = -1;
+        if (commit.points().isPresent()) {
+            PointsWrite points = commit.points().get();
+            pointsAction = actions.size();
+            long version = points.expectedVersion();
+            Put.Builder put = Put.builder().tableName(tableName)
+                    .item(PointsItems.accountItem(customer.key(), points.account(), version + 1));
+            if (version == 0) {
+                put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK));
+            } else {
+                put.conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", PointsItems.VERSION))
+                        .expressionAttributeValues(Map.of(":expected", StoreItems.n(version)));
+            }
+            actions.add(TransactWriteItem.builder().put(put.build()).build());
+            for (LedgerEntry entry : points.entries()) {
+                actions.add(TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tableName)
+                        .item(PointsItems.entryItem(customer.key(), entry))
+                        .conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                        .build()).build());
+            }
+        }
+
         TransactWriteItemsResponse response;
         try {
             response = dynamo.transactWriteItems(b -> b.transactItems(actions)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         } catch (TransactionCanceledException e) {
             meter.recordWrite((List<ConsumedCapacity>) null);
-            throw translate(e, receipt.wamid(), customer.key());
+            throw translate(e, receipt.wamid(), customer.key(), consent.isPresent() ? CONSENT_ACTION : -1,
+                    pointsAction);
         }
         meter.recordWrite(response.consumedCapacity());
     }
@@ -228,15 +260,22 @@ public final class DynamoGameStore implements GameStore {
      * receipt (or this wamid's consent event already recorded) means another delivery applied the
      * message; a changed profile or a conflicting concurrent transaction means re-read and try again.
      */
-    private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey) {
+    private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey,
+                                              int consentAction, int pointsAction) {
         List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+        boolean ledgerReplay = false;
+        for (int i = pointsAction + 1; pointsAction >= 0 && i < reasons.size(); i++) {
+            ledgerReplay |= failed(reasons, i, CONDITIONAL_CHECK_FAILED);
+        }
         if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)
-                || failed(reasons, CONSENT_ACTION, CONDITIONAL_CHECK_FAILED)) {
+                || consentAction >= 0 && failed(reasons, consentAction, CONDITIONAL_CHECK_FAILED)
+                || ledgerReplay) {
             DuplicateInboundException duplicate = new DuplicateInboundException(wamid);
             duplicate.initCause(e);
             return duplicate;
         }
         if (failed(reasons, CUSTOMER_ACTION, CONDITIONAL_CHECK_FAILED)
+                || pointsAction >= 0 && failed(reasons, pointsAction, CONDITIONAL_CHECK_FAILED)
                 || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
             ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customerKey);
             concurrent.initCause(e);

@@ -7,7 +7,16 @@ import java.util.Optional;
  * The state read before processing one inbound message.
  *
  * @param customer the stored customer, empty on first contact
+ * @param points   the points account ({@link PointsState#NONE} when there is none yet)
  * @param receipt  the live receipt of this wamid, empty when it was never processed (or its record expired)
  */
-public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt) {
+public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points) {
+    public Snapshot {
+        java.util.Objects.requireNonNull(points, "points");
+    }
+
+    /** A snapshot of a customer without a points item. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt) {
+        this(customer, receipt, PointsState.NONE);
+    }
 }

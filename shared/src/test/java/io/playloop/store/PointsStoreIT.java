@@ -1,0 +1,101 @@
+package io.playloop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.playloop.engine.Consent;
+import io.playloop.engine.Customer;
+import io.playloop.ledger.LedgerResult;
+import io.playloop.ledger.Lot;
+import io.playloop.ledger.PointsAccount;
+import io.playloop.testing.LocalDynamo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The points item and ledger entries in DynamoDB Local, written with the receipt. */
+class PointsStoreIT {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30Z");
+    private static final String KEY = "33612345678";
+
+    private LocalDynamo dynamo;
+    private DynamoGameStore store;
+
+    @BeforeEach
+    void createTable() {
+        dynamo = LocalDynamo.create();
+        store = new DynamoGameStore(dynamo.client(), dynamo.tableName(), new CapacityMeter());
+    }
+
+    @AfterEach
+    void dropTable() {
+        dynamo.close();
+    }
+
+    @Test
+    void aGrant_isStoredWithTheReceipt_andReadBackLotForLot() {
+        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty()
+                .grant(15, "keyword.summer", "wamid.A", T0, T0.plus(Duration.ofDays(365)));
+        LedgerResult.Applied forever = (LedgerResult.Applied) grant.account()
+                .grant(5, "bonus", "wamid.B", T0.plusSeconds(1), Lot.NEVER);
+        Customer lea = customer().withPoints(20);
+
+        store.commit(new Commit(receipt("wamid.B"), lea, 0, Optional.empty(),
+                Optional.of(new PointsWrite(forever.account(), 0, forever.entries()))));
+
+        PointsState read = store.load(KEY, "wamid.next", T0).points();
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.account()).isEqualTo(forever.account());
+        assertThat(read.account().balance(T0.plusSeconds(2))).isEqualTo(20);
+        assertThat(dynamo.item(Keys.ledgerEntry(KEY, "GRANT#wamid.B"))).isNotNull();
+    }
+
+    @Test
+    void aReplayedLedgerEntry_isRefusedAsDuplicate_andChangesNothing() {
+        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty()
+                .grant(15, "keyword.summer", "wamid.A", T0, T0.plus(Duration.ofDays(365)));
+        store.commit(new Commit(receipt("wamid.A"), customer(), 0, Optional.empty(),
+                Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
+        var before = dynamo.items();
+
+        // The same event once more, as if its account had been trimmed: the entry item refuses it.
+        Commit replay = new Commit(receipt("wamid.A2"), versioned(customer(), 1), 1, Optional.empty(),
+                Optional.of(new PointsWrite(grant.account(), 1, grant.entries())));
+
+        assertThatThrownBy(() -> store.commit(replay)).isInstanceOf(DuplicateInboundException.class);
+        assertThat(dynamo.items()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void aStalePointsVersion_isAConcurrentUpdate() {
+        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty()
+                .grant(15, "keyword.summer", "wamid.A", T0, T0.plus(Duration.ofDays(365)));
+        store.commit(new Commit(receipt("wamid.A"), customer(), 0, Optional.empty(),
+                Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
+        LedgerResult.Applied other = (LedgerResult.Applied) PointsAccount.empty()
+                .grant(10, "quiz.correct", "wamid.B", T0, T0.plus(Duration.ofDays(365)));
+
+        Commit stale = new Commit(receipt("wamid.B"), versioned(customer(), 1), 1, Optional.empty(),
+                Optional.of(new PointsWrite(other.account(), 0, other.entries())));
+
+        assertThatThrownBy(() -> store.commit(stale)).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(store.load(KEY, "wamid.B", T0).receipt()).isEmpty();
+    }
+
+    private static Customer customer() {
+        return new Customer(KEY, KEY, null, "Léa", "fr", 0, Consent.NONE, T0, T0, 0);
+    }
+
+    private static Customer versioned(Customer c, long version) {
+        return new Customer(c.key(), c.waId(), c.bsuid(), c.name(), c.language(), c.points(), c.consent(),
+                c.firstSeenAt(), c.lastInboundAt(), version);
+    }
+
+    private static InboundReceipt receipt(String wamid) {
+        return new InboundReceipt(wamid, KEY, InboundReceipt.Status.NO_REPLY, null, "sqs-1", T0,
+                T0.plus(InboundReceipt.RETENTION));
+    }
+}
