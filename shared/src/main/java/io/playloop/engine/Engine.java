@@ -3,17 +3,22 @@ package io.playloop.engine;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.KeywordRule;
+import io.playloop.games.quiz.OptionIds;
+import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.EarningCap;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The game rules: plain Java, no I/O, no AWS types, deterministic. Given the customer's state (or none
@@ -48,6 +53,9 @@ public final class Engine {
     private final IntentResolver resolver;
     private final LanguagePolicy languages;
     private final Replies replies;
+    private final QuizPlay quiz;
+    private final Supplier<OptionIds> optionIds;
+    private final Supplier<RandomGenerator> randoms;
 
     /**
      * Creates the engine for one campaign and checks, for every language, that each reply it can send fits
@@ -63,6 +71,20 @@ public final class Engine {
      *                                  WhatsApp's limits
      */
     public Engine(Campaign campaign, MessageCatalog catalog, String businessName) {
+        this(campaign, catalog, businessName, randomOptionIds(), SecureRandom::new);
+    }
+
+    /**
+     * Creates the engine for one campaign with the quiz's signing key and the random source of draws.
+     *
+     * @param optionIds signs and verifies quiz option ids (asked once per message: the key may rotate)
+     * @param randoms   the random source of draws, asked once per draw (a seeded one in tests; in the
+     *                  Lambda a new {@link SecureRandom}, never one created at SnapStart initialisation)
+     */
+    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+                  Supplier<RandomGenerator> randoms) {
+        this.optionIds = Objects.requireNonNull(optionIds, "optionIds");
+        this.randoms = Objects.requireNonNull(randoms, "randoms");
         this.campaign = Objects.requireNonNull(campaign, "campaign");
         Objects.requireNonNull(catalog, "catalog");
         if (businessName == null || businessName.isBlank()) {
@@ -76,6 +98,7 @@ public final class Engine {
         this.resolver = new IntentResolver(campaign, catalog);
         this.languages = new LanguagePolicy(campaign, catalog);
         this.replies = new Replies(campaign, name);
+        this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
         checkEveryReplyFits();
     }
 
@@ -104,13 +127,30 @@ public final class Engine {
      * @param now     the processing time; a message older than 24 hours gets no free-form reply
      */
     public Outcome handle(Customer current, PointsAccount account, InboundMessage message, Instant now) {
-        Objects.requireNonNull(account, "account");
+        return handle(current, new PlayerState(account, QuizSession.start()), message, now);
+    }
+
+    /**
+     * Applies one inbound message to a customer and their game state.
+     *
+     * @param current the stored customer, or null on first contact
+     * @param state   the stored points account and quiz session ({@link PlayerState#NEW} when none)
+     * @param message the message (already deduplicated by the caller)
+     * @param now     the processing time; a message older than 24 hours gets no free-form reply and
+     *                plays no game step
+     */
+    public Outcome handle(Customer current, PlayerState state, InboundMessage message, Instant now) {
+        Objects.requireNonNull(state, "state");
+        PointsAccount account = state.points();
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(now, "now");
         if (current != null && !current.key().equals(message.customerKey())) {
             throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
-        Resolution resolution = resolver.resolve(message);
+        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId())
+                && ("interactive".equals(message.type()) || "button".equals(message.type()))
+                ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
+                : resolver.resolve(message);
         Optional<KeywordRule> earnRule = Optional.empty();
         if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
             earnRule = campaign.points().keywordRule(resolution.text());
@@ -149,9 +189,26 @@ public final class Engine {
                 earned = 0;
             }
         }
+        boolean windowOpen = !now.isAfter(message.sentAt().plus(SERVICE_WINDOW));
+        Optional<QuizSession> quizChange = Optional.empty();
+        Optional<OutboundMessage> gameReply = Optional.empty();
+        Intent played = resolution.intent();
+        if (current != null && windowOpen && (played == Intent.QUIZ || played == Intent.ANSWER) && quiz != null) {
+            OptionIds ids = optionIds.get();
+            QuizPlay.Step step = played == Intent.QUIZ
+                    ? quiz.ask(state.quiz(), customer.key(), customer.language(), to(customer), ids, randoms.get(), now)
+                    : quiz.answer(state.quiz(), account, message.replyId(), customer.key(), customer.language(),
+                            to(customer), ids, now);
+            quizChange = step.session();
+            if (step.points().isPresent()) {
+                points = step.points();
+                account = step.points().get().account();
+            }
+            gameReply = Optional.of(step.reply());
+        }
         // The profile keeps the live balance for reports; expired lots no longer count in it.
         customer = customer.withPoints(account.balance(now));
-        reply = current == null ? firstContactReply(customer, resolution)
+        reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(customer, resolution)
                 : reply(current, customer, account, resolution, change.isPresent(), earned);
 
         boolean windowClosed = false;
@@ -159,7 +216,7 @@ public final class Engine {
             reply = Optional.empty();
             windowClosed = true;
         }
-        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points);
+        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange);
     }
 
     /**
@@ -204,7 +261,8 @@ public final class Engine {
             case PLAY -> Optional.of(replies.menu(language, to, name));
             case LANG -> Optional.of(resolution.chosenLanguage() != null ? replies.languageChanged(language, to)
                     : replies.languagePrompt(language, to));
-            case QUIZ, SPIN, REWARDS, BADGES, TOP, REFER -> Optional.of(replies.notAvailable(language, to));
+            // QUIZ and ANSWER reach here only when the campaign has no quiz (or the window closed).
+            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER -> Optional.of(replies.notAvailable(language, to));
             case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
             case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
             // request_welcome is sent when a chat is first opened: a known customer has been greeted already.
@@ -222,6 +280,14 @@ public final class Engine {
             }
         });
         return languages;
+    }
+
+    /** A signing key for quiz ids made once per engine: answers verify only in this JVM (tests, tools). */
+    private static Supplier<OptionIds> randomOptionIds() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        OptionIds ids = new OptionIds(key);
+        return () -> ids;
     }
 
     private static Customer newCustomer(InboundMessage message, String language) {

@@ -33,6 +33,8 @@ public enum Intent {
     REFER,
     /** The LANG command, with or without the language chosen. */
     LANG,
+    /** A tapped quiz option (signed id, or one that only looks like it): judged by the quiz. */
+    ANSWER,
     /** A promotional keyword of the campaign's earning rules ("SUMMER"): earns points within its cap. */
     EARN,
     /** Text (typed, or the title of a button whose id we do not know) that matches no keyword. */

@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.util.Objects;
@@ -14,11 +15,14 @@ import java.util.Optional;
  * @param intent        what the message was understood as (welcome, points, help, start, stop, unknown, ...):
  *                      for logs and metrics
  * @param windowClosed  true when a reply was suppressed because the 24-hour window had closed
+ * @param quiz          the quiz session to store, when it changed
  * @param points        the points change to store with the receipt (new account and ledger entries), if any
  */
 public record Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
-                      String intent, boolean windowClosed, Optional<LedgerResult.Applied> points) {
+                      String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
+                      Optional<QuizSession> quiz) {
     public Outcome {
+        Objects.requireNonNull(quiz, "quiz");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(consentChange, "consentChange");
@@ -29,6 +33,6 @@ public record Outcome(Customer customer, Optional<ConsentChange> consentChange, 
     /** An outcome that changes no points. */
     public Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
                    String intent, boolean windowClosed) {
-        this(customer, consentChange, reply, intent, windowClosed, Optional.empty());
+        this(customer, consentChange, reply, intent, windowClosed, Optional.empty(), Optional.empty());
     }
 }

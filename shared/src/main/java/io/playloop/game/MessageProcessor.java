@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.engine.Customer;
 import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
+import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
 import io.playloop.store.Commit;
 import io.playloop.store.ConcurrentUpdateException;
@@ -12,6 +13,8 @@ import io.playloop.store.GameStore;
 import io.playloop.store.InboundReceipt;
 import io.playloop.store.PointsState;
 import io.playloop.store.PointsWrite;
+import io.playloop.store.QuizState;
+import io.playloop.store.QuizWrite;
 import io.playloop.store.Snapshot;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.GraphApi;
@@ -92,7 +95,9 @@ public final class MessageProcessor {
             }
             Customer current = snapshot.customer().orElse(null);
             PointsState points = snapshot.points();
-            Outcome outcome = engines.get().handle(current, points.account(), message, now);
+            QuizState quiz = snapshot.quiz();
+            Outcome outcome = engines.get().handle(current, new PlayerState(points.account(), quiz.session()),
+                    message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
@@ -108,7 +113,8 @@ public final class MessageProcessor {
                         applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(),
                         applied.entries()));
                 store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
-                        outcome.consentChange(), pointsWrite));
+                        outcome.consentChange(), pointsWrite,
+                        outcome.quiz().map(session -> new QuizWrite(session, quiz.version()))));
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e instanceof ConcurrentUpdateException c ? c
@@ -131,8 +137,8 @@ public final class MessageProcessor {
     public void rehearse(InboundMessage sample) {
         Instant now = clock.instant();
         Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
-        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null), snapshot.points().account(), sample,
-                now);
+        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null),
+                new PlayerState(snapshot.points().account(), snapshot.quiz().session()), sample, now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 

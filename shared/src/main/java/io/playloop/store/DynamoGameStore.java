@@ -74,7 +74,7 @@ public final class DynamoGameStore implements GameStore {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-                .keys(customerKeyMap, Keys.points(customerKey), receiptKeyMap).consistentRead(true).build());
+                .keys(customerKeyMap, Keys.points(customerKey), Keys.quiz(customerKey), receiptKeyMap).consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(2);
         for (int attempt = 0; ; attempt++) {
             Map<String, KeysAndAttributes> request = pending;
@@ -96,17 +96,20 @@ public final class DynamoGameStore implements GameStore {
         Optional<Customer> customer = Optional.empty();
         Optional<InboundReceipt> receipt = Optional.empty();
         PointsState points = PointsState.NONE;
+        QuizState quiz = QuizState.NONE;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
             if (Keys.PROFILE.equals(sk)) {
                 customer = Optional.of(StoreItems.customer(item));
+            } else if (Keys.QUIZ.equals(sk)) {
+                quiz = QuizItems.state(item);
             } else if (Keys.POINTS.equals(sk)) {
                 points = PointsItems.account(item);
             } else if (Keys.RECEIPT.equals(sk) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt, points);
+        return new Snapshot(customer, receipt, points, quiz);
     }
 
     /**
@@ -151,6 +154,14 @@ public final class DynamoGameStore implements GameStore {
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
                 .build()).build()));
 
+        int quizAction = -1;
+        if (commit.quiz().isPresent()) {
+            QuizWrite quiz = commit.quiz().get();
+            quizAction = actions.size();
+            actions.add(TransactWriteItem.builder().put(versionedPut(
+                    QuizItems.item(customer.key(), quiz.session(), quiz.expectedVersion() + 1),
+                    QuizItems.VERSION, quiz.expectedVersion())).build());
+        }
         int pointsAction = -1;
         if (commit.points().isPresent()) {
             PointsWrite points = commit.points().get();
@@ -183,7 +194,7 @@ public final class DynamoGameStore implements GameStore {
         } catch (TransactionCanceledException e) {
             meter.recordWrite((List<ConsumedCapacity>) null);
             throw translate(e, receipt.wamid(), customer.key(), consent.isPresent() ? CONSENT_ACTION : -1,
-                    pointsAction);
+                    pointsAction, quizAction);
         }
         meter.recordWrite(response.consumedCapacity());
     }
@@ -215,6 +226,18 @@ public final class DynamoGameStore implements GameStore {
             throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
         }
         meter.recordWrite(response.consumedCapacity());
+    }
+
+    /** A Put of a whole item, if its version is still {@code expected} (absent when 0). */
+    private Put versionedPut(Map<String, AttributeValue> item, String versionAttribute, long expected) {
+        Put.Builder put = Put.builder().tableName(tableName).item(item);
+        if (expected == 0) {
+            return put.conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK)).build();
+        }
+        return put.conditionExpression("#version = :expected")
+                .expressionAttributeNames(Map.of("#version", versionAttribute))
+                .expressionAttributeValues(Map.of(":expected", StoreItems.n(expected))).build();
     }
 
     /** SET every profile attribute (REMOVE the absent ones), conditional on the version read. */
@@ -261,7 +284,7 @@ public final class DynamoGameStore implements GameStore {
      * message; a changed profile or a conflicting concurrent transaction means re-read and try again.
      */
     private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey,
-                                              int consentAction, int pointsAction) {
+                                              int consentAction, int pointsAction, int quizAction) {
         List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
         boolean ledgerReplay = false;
         for (int i = pointsAction + 1; pointsAction >= 0 && i < reasons.size(); i++) {
@@ -276,6 +299,7 @@ public final class DynamoGameStore implements GameStore {
         }
         if (failed(reasons, CUSTOMER_ACTION, CONDITIONAL_CHECK_FAILED)
                 || pointsAction >= 0 && failed(reasons, pointsAction, CONDITIONAL_CHECK_FAILED)
+                || quizAction >= 0 && failed(reasons, quizAction, CONDITIONAL_CHECK_FAILED)
                 || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
             ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customerKey);
             concurrent.initCause(e);

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>game, on START/STOP (insert only)</td></tr>
  *   <tr><td>points account</td><td>{@code CUSTOMER#<key>}</td><td>{@code POINTS}</td><td>none</td>
  *       <td>game, when points change (version-checked), in the receipt's transaction</td></tr>
+ *   <tr><td>quiz session</td><td>{@code CUSTOMER#<key>}</td><td>{@code QUIZ}</td><td>none</td>
+ *       <td>game, when the quiz changes (version-checked), in the receipt's transaction</td></tr>
  *   <tr><td>ledger entry</td><td>{@code CUSTOMER#<key>}</td><td>{@code LEDGER#<KIND>#<eventId>}</td>
  *       <td>none (audit trail)</td><td>game, with the points change (insert only)</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
@@ -32,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <caption>Access patterns</caption>
  *   <tr><th>pattern</th><th>operation</th></tr>
  *   <tr><td>load a customer and the receipt of the message being processed</td>
- *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points} and {@link #receipt}</td></tr>
+ *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz} and
+ *       {@link #receipt}</td></tr>
  *   <tr><td>apply a message exactly once</td>
  *       <td>TransactWriteItems: receipt (absent or expired), profile (version), consent event (absent),
  *       points (version) and ledger entries (absent) when points change</td></tr>
@@ -67,6 +70,7 @@ public final class Keys {
     public static final String CONSENT_PREFIX = "CONSENT#";
     public static final String INBOUND_PREFIX = "INBOUND#";
     public static final String POINTS = "POINTS";
+    public static final String QUIZ = "QUIZ";
     public static final String LEDGER_PREFIX = "LEDGER#";
     public static final String RECEIPT = "RECEIPT";
 
@@ -101,6 +105,14 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> points(String customerKey) {
         return key(customerPartition(customerKey), POINTS);
+    }
+
+    /**
+     * The customer's quiz session: {@code pk=CUSTOMER#<key>, sk=QUIZ} (the open question, today's count,
+     * score, streak, version). Read with the profile; written only when the quiz changes.
+     */
+    public static Map<String, AttributeValue> quiz(String customerKey) {
+        return key(customerPartition(customerKey), QUIZ);
     }
 
     /**

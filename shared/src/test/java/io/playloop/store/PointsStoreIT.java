@@ -11,6 +11,7 @@ import io.playloop.ledger.PointsAccount;
 import io.playloop.testing.LocalDynamo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,26 @@ class PointsStoreIT {
 
         assertThatThrownBy(() -> store.commit(stale)).isInstanceOf(ConcurrentUpdateException.class);
         assertThat(store.load(KEY, "wamid.B", T0).receipt()).isEmpty();
+    }
+
+    @Test
+    void aQuizSession_isStoredWithTheReceipt_andReadBackFieldForField() {
+        io.playloop.games.quiz.QuestionBank bank = new io.playloop.games.quiz.QuestionBank(List.of(
+                new io.playloop.games.quiz.Question("red-planet", List.of("a", "b", "c"), "b", 10)));
+        io.playloop.games.quiz.QuizRules rules = new io.playloop.games.quiz.QuizRules(3, 0, Duration.ofMinutes(10),
+                java.time.ZoneId.of("Europe/Paris"));
+        io.playloop.games.quiz.QuizSession asked = io.playloop.games.quiz.QuizSession.start()
+                .ask(bank, rules, T0, new java.util.SplittableRandom(1)).session();
+        io.playloop.games.quiz.QuizSession answered = asked.answer(
+                new io.playloop.games.quiz.OptionRef("red-planet", 1, "b"), T0.plusSeconds(5)).session();
+
+        store.commit(new Commit(receipt("wamid.Q"), customer(), 0, Optional.empty(), Optional.empty(),
+                Optional.of(new QuizWrite(answered, 0))));
+
+        QuizState read = store.load(KEY, "wamid.next", T0).quiz();
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.session()).isEqualTo(answered);
+        assertThat(store.load("another", "wamid.next", T0).quiz()).isEqualTo(QuizState.NONE);
     }
 
     private static Customer customer() {
