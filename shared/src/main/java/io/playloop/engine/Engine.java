@@ -54,6 +54,7 @@ public final class Engine {
     private final LanguagePolicy languages;
     private final Replies replies;
     private final QuizPlay quiz;
+    private final SpinPlay wheel;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
 
@@ -99,6 +100,7 @@ public final class Engine {
         this.languages = new LanguagePolicy(campaign, catalog);
         this.replies = new Replies(campaign, name);
         this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
+        this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
         checkEveryReplyFits();
     }
 
@@ -206,6 +208,20 @@ public final class Engine {
             }
             gameReply = Optional.of(step.reply());
         }
+        Optional<Outcome.SpinOutcome> spinChange = Optional.empty();
+        if (current != null && windowOpen && played == Intent.SPIN && wheel != null) {
+            SpinPlay.Step step = wheel.spin(state.spin(), account, state.exhaustedPrizes(), message.wamid(),
+                    customer.language(), to(customer), randoms.get(), now);
+            spinChange = step.history().map(h -> new Outcome.SpinOutcome(h, step.claim()));
+            if (step.points().isPresent()) {
+                points = step.points();
+                account = step.points().get().account();
+            }
+            gameReply = Optional.of(step.reply());
+        }
+        if (current != null && windowOpen && played == Intent.REWARDS && wheel != null) {
+            gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
+        }
         // The profile keeps the live balance for reports; expired lots no longer count in it.
         customer = customer.withPoints(account.balance(now));
         reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(customer, resolution)
@@ -216,7 +232,8 @@ public final class Engine {
             reply = Optional.empty();
             windowClosed = true;
         }
-        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange);
+        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
+                spinChange);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
+import io.playloop.store.BudgetExhaustedException;
 import io.playloop.store.Commit;
 import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DuplicateInboundException;
@@ -16,6 +17,8 @@ import io.playloop.store.PointsWrite;
 import io.playloop.store.QuizState;
 import io.playloop.store.QuizWrite;
 import io.playloop.store.Snapshot;
+import io.playloop.store.SpinState;
+import io.playloop.store.SpinWrite;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.GraphApi;
 import io.playloop.whatsapp.outbound.GraphApiException;
@@ -87,6 +90,7 @@ public final class MessageProcessor {
      * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
      */
     public ProcessingResult process(InboundMessage message, String deliveryId) {
+        java.util.Set<String> exhausted = new java.util.HashSet<>();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Snapshot snapshot = store.load(message.customerKey(), message.wamid(), now);
@@ -96,8 +100,10 @@ public final class MessageProcessor {
             Customer current = snapshot.customer().orElse(null);
             PointsState points = snapshot.points();
             QuizState quiz = snapshot.quiz();
-            Outcome outcome = engines.get().handle(current, new PlayerState(points.account(), quiz.session()),
-                    message, now);
+            SpinState spin = snapshot.spin();
+            Engine engine = engines.get();
+            Outcome outcome = engine.handle(current, new PlayerState(points.account(), quiz.session(),
+                    spin.history(), exhausted), message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
@@ -114,7 +120,16 @@ public final class MessageProcessor {
                         applied.entries()));
                 store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
                         outcome.consentChange(), pointsWrite,
-                        outcome.quiz().map(session -> new QuizWrite(session, quiz.version()))));
+                        outcome.quiz().map(session -> new QuizWrite(session, quiz.version())),
+                        outcome.spin().map(s -> new SpinWrite(s.history(), spin.version(), s.claim(),
+                                engine.campaign().id()))));
+            } catch (BudgetExhaustedException e) {
+                // Another spin won the prize's last unit: decide again with it exhausted (a new draw).
+                if (!exhausted.add(e.prizeId())) {
+                    throw new IllegalStateException("prize " + e.prizeId() + " refused twice", e);
+                }
+                attempt--;
+                continue;
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e instanceof ConcurrentUpdateException c ? c
@@ -138,7 +153,8 @@ public final class MessageProcessor {
         Instant now = clock.instant();
         Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
         Outcome outcome = engines.get().handle(snapshot.customer().orElse(null),
-                new PlayerState(snapshot.points().account(), snapshot.quiz().session()), sample, now);
+                new PlayerState(snapshot.points().account(), snapshot.quiz().session(), snapshot.spin().history(),
+                        java.util.Set.of()), sample, now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 

@@ -2,6 +2,7 @@ package io.playloop.store;
 
 import io.playloop.engine.ConsentChange;
 import io.playloop.engine.Customer;
+import io.playloop.games.spin.BudgetClaim;
 import io.playloop.ledger.LedgerEntry;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,8 @@ public final class DynamoGameStore implements GameStore {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-                .keys(customerKeyMap, Keys.points(customerKey), Keys.quiz(customerKey), receiptKeyMap).consistentRead(true).build());
+                .keys(customerKeyMap, Keys.points(customerKey), Keys.quiz(customerKey), Keys.spin(customerKey),
+                        receiptKeyMap).consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(2);
         for (int attempt = 0; ; attempt++) {
             Map<String, KeysAndAttributes> request = pending;
@@ -97,10 +99,13 @@ public final class DynamoGameStore implements GameStore {
         Optional<InboundReceipt> receipt = Optional.empty();
         PointsState points = PointsState.NONE;
         QuizState quiz = QuizState.NONE;
+        SpinState spin = SpinState.NONE;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
             if (Keys.PROFILE.equals(sk)) {
                 customer = Optional.of(StoreItems.customer(item));
+            } else if (Keys.SPIN.equals(sk)) {
+                spin = SpinItems.state(item);
             } else if (Keys.QUIZ.equals(sk)) {
                 quiz = QuizItems.state(item);
             } else if (Keys.POINTS.equals(sk)) {
@@ -109,7 +114,7 @@ public final class DynamoGameStore implements GameStore {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt, points, quiz);
+        return new Snapshot(customer, receipt, points, quiz, spin);
     }
 
     /**
@@ -162,6 +167,22 @@ public final class DynamoGameStore implements GameStore {
                     QuizItems.item(customer.key(), quiz.session(), quiz.expectedVersion() + 1),
                     QuizItems.VERSION, quiz.expectedVersion())).build());
         }
+        int spinAction = -1;
+        int budgetAction = -1;
+        String claimedPrize = null;
+        if (commit.spin().isPresent()) {
+            SpinWrite spin = commit.spin().get();
+            spinAction = actions.size();
+            actions.add(TransactWriteItem.builder().put(versionedPut(
+                    SpinItems.item(customer.key(), spin.history(), spin.expectedVersion() + 1),
+                    SpinItems.VERSION, spin.expectedVersion())).build());
+            if (spin.claim().isPresent()) {
+                budgetAction = actions.size();
+                claimedPrize = spin.claim().get().prizeId();
+                actions.add(TransactWriteItem.builder().update(budgetUpdate(spin.campaignId(), spin.claim().get()))
+                        .build());
+            }
+        }
         int pointsAction = -1;
         if (commit.points().isPresent()) {
             PointsWrite points = commit.points().get();
@@ -193,8 +214,14 @@ public final class DynamoGameStore implements GameStore {
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         } catch (TransactionCanceledException e) {
             meter.recordWrite((List<ConsumedCapacity>) null);
+            if (budgetAction >= 0 && failed(e.cancellationReasons() == null ? List.of() : e.cancellationReasons(),
+                    budgetAction, CONDITIONAL_CHECK_FAILED)) {
+                BudgetExhaustedException exhausted = new BudgetExhaustedException(claimedPrize);
+                exhausted.initCause(e);
+                throw exhausted;
+            }
             throw translate(e, receipt.wamid(), customer.key(), consent.isPresent() ? CONSENT_ACTION : -1,
-                    pointsAction, quizAction);
+                    pointsAction, quizAction, spinAction);
         }
         meter.recordWrite(response.consumedCapacity());
     }
@@ -226,6 +253,31 @@ public final class DynamoGameStore implements GameStore {
             throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
         }
         meter.recordWrite(response.consumedCapacity());
+    }
+
+    /**
+     * The claim on a prize's budget counters ({@link BudgetClaim}): ADD one to the day's and the total
+     * counter, only while each is below its limit.
+     */
+    private Update budgetUpdate(String campaignId, BudgetClaim claim) {
+        Map<String, String> names = new HashMap<>(Map.of("#day", "d" + claim.day(), "#total", "total"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", StoreItems.n(1)));
+        List<String> conditions = new ArrayList<>();
+        if (claim.dayLimit().isPresent()) {
+            conditions.add("(attribute_not_exists(#day) OR #day < :dayLimit)");
+            values.put(":dayLimit", StoreItems.n(claim.dayLimit().getAsLong()));
+        }
+        if (claim.totalLimit().isPresent()) {
+            conditions.add("(attribute_not_exists(#total) OR #total < :totalLimit)");
+            values.put(":totalLimit", StoreItems.n(claim.totalLimit().getAsLong()));
+        }
+        Update.Builder update = Update.builder().tableName(tableName).key(Keys.spinBudget(campaignId, claim.prizeId()))
+                .updateExpression("ADD #day :one, #total :one")
+                .expressionAttributeNames(names).expressionAttributeValues(values);
+        if (!conditions.isEmpty()) {
+            update.conditionExpression(String.join(" AND ", conditions));
+        }
+        return update.build();
     }
 
     /** A Put of a whole item, if its version is still {@code expected} (absent when 0). */
@@ -284,7 +336,8 @@ public final class DynamoGameStore implements GameStore {
      * message; a changed profile or a conflicting concurrent transaction means re-read and try again.
      */
     private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey,
-                                              int consentAction, int pointsAction, int quizAction) {
+                                              int consentAction, int pointsAction, int quizAction,
+                                              int spinAction) {
         List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
         boolean ledgerReplay = false;
         for (int i = pointsAction + 1; pointsAction >= 0 && i < reasons.size(); i++) {
@@ -300,6 +353,7 @@ public final class DynamoGameStore implements GameStore {
         if (failed(reasons, CUSTOMER_ACTION, CONDITIONAL_CHECK_FAILED)
                 || pointsAction >= 0 && failed(reasons, pointsAction, CONDITIONAL_CHECK_FAILED)
                 || quizAction >= 0 && failed(reasons, quizAction, CONDITIONAL_CHECK_FAILED)
+                || spinAction >= 0 && failed(reasons, spinAction, CONDITIONAL_CHECK_FAILED)
                 || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
             ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customerKey);
             concurrent.initCause(e);

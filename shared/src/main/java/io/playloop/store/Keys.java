@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>game, when points change (version-checked), in the receipt's transaction</td></tr>
  *   <tr><td>quiz session</td><td>{@code CUSTOMER#<key>}</td><td>{@code QUIZ}</td><td>none</td>
  *       <td>game, when the quiz changes (version-checked), in the receipt's transaction</td></tr>
+ *   <tr><td>wheel</td><td>{@code CUSTOMER#<key>}</td><td>{@code SPIN}</td><td>none</td>
+ *       <td>game, when the wheel turns (version-checked), in the receipt's transaction</td></tr>
+ *   <tr><td>prize budget</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPIN_BUDGET#<prizeId>}</td>
+ *       <td>none</td><td>game, conditional ADD with the spin that wins a budgeted prize</td></tr>
  *   <tr><td>ledger entry</td><td>{@code CUSTOMER#<key>}</td><td>{@code LEDGER#<KIND>#<eventId>}</td>
  *       <td>none (audit trail)</td><td>game, with the points change (insert only)</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
@@ -34,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <caption>Access patterns</caption>
  *   <tr><th>pattern</th><th>operation</th></tr>
  *   <tr><td>load a customer and the receipt of the message being processed</td>
- *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz} and
+ *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz}, {@link #spin} and
  *       {@link #receipt}</td></tr>
  *   <tr><td>apply a message exactly once</td>
  *       <td>TransactWriteItems: receipt (absent or expired), profile (version), consent event (absent),
@@ -71,6 +75,9 @@ public final class Keys {
     public static final String INBOUND_PREFIX = "INBOUND#";
     public static final String POINTS = "POINTS";
     public static final String QUIZ = "QUIZ";
+    public static final String SPIN = "SPIN";
+    public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
+    public static final String SPIN_BUDGET_PREFIX = "SPIN_BUDGET#";
     public static final String LEDGER_PREFIX = "LEDGER#";
     public static final String RECEIPT = "RECEIPT";
 
@@ -113,6 +120,26 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> quiz(String customerKey) {
         return key(customerPartition(customerKey), QUIZ);
+    }
+
+    /**
+     * The customer's wheel: {@code pk=CUSTOMER#<key>, sk=SPIN} (last spin, pending rewards, version). Read
+     * with the profile; written when the wheel turns, before the reply.
+     */
+    public static Map<String, AttributeValue> spin(String customerKey) {
+        return key(customerPartition(customerKey), SPIN);
+    }
+
+    /**
+     * A prize's budget counters: {@code pk=CAMPAIGN#<campaign>, sk=SPIN_BUDGET#<prizeId>}, one number per
+     * campaign-local day ({@code d2026-03-04}) and a {@code total}; updated by a conditional ADD in the
+     * transaction of the spin that wins the prize, never read on the message path (a refused claim says
+     * the budget is used up). One item per budgeted prize: a daily budget of a few hundred wins keeps it
+     * far from a hot key.
+     */
+    public static Map<String, AttributeValue> spinBudget(String campaignId, String prizeId) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"),
+                SPIN_BUDGET_PREFIX + requireValue(prizeId, "prize id"));
     }
 
     /**

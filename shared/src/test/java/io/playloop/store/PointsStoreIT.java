@@ -106,6 +106,37 @@ class PointsStoreIT {
         assertThat(store.load("another", "wamid.next", T0).quiz()).isEqualTo(QuizState.NONE);
     }
 
+    @Test
+    void aPrizeBudget_isEnforcedByTheTable_andARefusedClaimWritesNothing() {
+        io.playloop.games.spin.BudgetClaim claim = new io.playloop.games.spin.BudgetClaim("off-15",
+                java.time.LocalDate.of(2026, 11, 23), java.util.OptionalLong.of(2), java.util.OptionalLong.of(10));
+        io.playloop.engine.SpinHistory won = new io.playloop.engine.SpinHistory(Optional.of(T0), List.of(
+                new io.playloop.engine.Reward("off-15", "wamid.S", T0, T0.plus(Duration.ofDays(14)))));
+        for (int i = 1; i <= 2; i++) {
+            String key = "3360000000" + i;
+            store.commit(new Commit(receipt("wamid.S" + i, key), customer(key), 0, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(new SpinWrite(won, 0, Optional.of(claim), "demo"))));
+        }
+        String third = "33600000003";
+        Commit beyond = new Commit(receipt("wamid.S3", third), customer(third), 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(new SpinWrite(won, 0, Optional.of(claim), "demo")));
+
+        assertThatThrownBy(() -> store.commit(beyond)).isInstanceOf(BudgetExhaustedException.class)
+                .hasMessageContaining("off-15");
+        assertThat(store.load(third, "wamid.S3", T0).receipt()).isEmpty();
+        assertThat(store.load("33600000001", "wamid.x", T0).spin().history()).isEqualTo(won);
+        assertThat(dynamo.item(Keys.spinBudget("demo", "off-15")).get("d2026-11-23").n()).isEqualTo("2");
+    }
+
+    private static Customer customer(String key) {
+        return new Customer(key, key, null, "Léa", "fr", 0, Consent.NONE, T0, T0, 0);
+    }
+
+    private static InboundReceipt receipt(String wamid, String key) {
+        return new InboundReceipt(wamid, key, InboundReceipt.Status.NO_REPLY, null, "sqs-1", T0,
+                T0.plus(InboundReceipt.RETENTION));
+    }
+
     private static Customer customer() {
         return new Customer(KEY, KEY, null, "Léa", "fr", 0, Consent.NONE, T0, T0, 0);
     }

@@ -130,6 +130,37 @@ class GamesConversationIT {
         assertThat(readable(done)).isEqualTo(DEMO.texts().template("ar", TextKey.LANG_DONE));
     }
 
+    @Test
+    void spin_inEnglishAndFrench_isRecordedBeforeTheReply_theCooldownHolds_andRewardsListsAWin() throws Exception {
+        for (String[] who : new String[][]{{"16505550204", "Sam", "SPIN", "en", "REWARDS"},
+                {"33600000204", "Chloé", "roue", "fr", "cadeaux"}}) {
+            String waId = who[0];
+            String language = who[3];
+            say(waId, who[1], "en".equals(language) ? "hello" : "bonjour");
+
+            Cost spinCost = costOf(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, who[1], who[2], now()));
+            JsonNode result = last(waId);
+            JsonNode again = say(waId, who[1], who[2]);
+            JsonNode rewards = say(waId, who[1], who[4]);
+
+            Map<String, AttributeValue> spinItem = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName())
+                    .consistentRead(true).key(Keys.spin(waId))).item();
+            assertThat(spinItem).as("the spin is recorded").containsKey("lastSpinAt");
+            String cooldown = DEMO.texts().template(language, TextKey.SPIN_COOLDOWN);
+            assertThat(readable(again)).startsWith(cooldown.substring(0, cooldown.indexOf("{{")));
+            boolean wonDiscount = !spinItem.get("rewards").l().isEmpty();
+            if (wonDiscount) {
+                assertThat(rewards.path("interactive").path("type").asText()).isEqualTo("list");
+                assertThat(rowIds(rewards)).hasSize(1);
+            } else {
+                assertThat(readable(rewards)).isEqualTo(DEMO.texts().render(language, TextKey.REWARDS_NONE, Map.of()));
+            }
+            assertThat(readable(result)).isNotBlank().doesNotContain("{{");
+            System.out.println("COST spin (" + language + ", " + (wonDiscount ? "discount won" : "no discount")
+                    + "): " + spinCost + "; items " + itemSizes(waId));
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------------
 
     /**
@@ -253,7 +284,7 @@ class GamesConversationIT {
     private static Map<String, Integer> itemSizes(String customerKey) {
         Map<String, Integer> sizes = new java.util.TreeMap<>();
         for (Map<String, AttributeValue> key : List.of(Keys.customer(customerKey), Keys.points(customerKey),
-                Keys.quiz(customerKey))) {
+                Keys.quiz(customerKey), Keys.spin(customerKey))) {
             Map<String, AttributeValue> item = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName())
                     .consistentRead(true).key(key)).item();
             sizes.put(key.get(Keys.SK).s(), item == null ? 0 : mapSize(item) - 3);
