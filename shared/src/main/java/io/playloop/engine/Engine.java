@@ -33,6 +33,11 @@ import java.util.random.RandomGenerator;
  *       message with the games), LANG (buttons per language; {@code LANG fr} switches at once), and
  *       HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
  *       who never answered), typed in en/fr/ar or tapped ({@code cmd:...} ids);</li>
+ *   <li>games: a promotional keyword of the campaign's earning rules grants its points within its caps;
+ *       QUIZ asks a question with signed option ids and a tapped option is judged by its id
+ *       ({@link QuizPlay}); SPIN draws within the cooldown and budgets and REWARDS lists pending rewards
+ *       ({@link SpinPlay}); every step answers in one message; POINTS shows the live balance (expired lots
+ *       no longer count) and the tier progress by points earned;</li>
  *   <li>anything else: a polite "didn't understand" quoting the text, or "I can read text and buttons"
  *       for media; reactions and system notices are not answered;</li>
  *   <li>a message handled more than 24 hours after it was sent changes state but gets no reply
