@@ -1,11 +1,24 @@
 package io.playloop.engine;
 
+import io.playloop.campaign.Campaign;
+import io.playloop.campaign.Command;
+import io.playloop.campaign.KeywordRule;
+import io.playloop.games.quiz.OptionIds;
+import io.playloop.games.quiz.QuizSession;
+import io.playloop.ledger.EarningCap;
+import io.playloop.ledger.LedgerResult;
+import io.playloop.ledger.PointsAccount;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The game rules: plain Java, no I/O, no AWS types, deterministic. Given the customer's state (or none
@@ -16,8 +29,15 @@ import java.util.Optional;
  *   <li>first contact: creates the customer and answers with one welcome that names the business, greets
  *       by name, explains POINTS / HELP / STOP and asks for consent to proactive messages (a START button);
  *       when the first message is itself a command, the same message answers it;</li>
- *   <li>HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
+ *   <li>the campaign's commands, typed in any of its languages or tapped ({@code cmd:...} ids): PLAY (a list
+ *       message with the games), LANG (buttons per language; {@code LANG fr} switches at once), and
+ *       HELP, POINTS, START (consent with a {@link ConsentChange}), STOP (withdrawal, also from a customer
  *       who never answered), typed in en/fr/ar or tapped ({@code cmd:...} ids);</li>
+ *   <li>games: a promotional keyword of the campaign's earning rules grants its points within its caps;
+ *       QUIZ asks a question with signed option ids and a tapped option is judged by its id
+ *       ({@link QuizPlay}); SPIN draws within the cooldown and budgets and REWARDS lists pending rewards
+ *       ({@link SpinPlay}); every step answers in one message; POINTS shows the live balance (expired lots
+ *       no longer count) and the tier progress by points earned;</li>
  *   <li>anything else: a polite "didn't understand" quoting the text, or "I can read text and buttons"
  *       for media; reactions and system notices are not answered;</li>
  *   <li>a message handled more than 24 hours after it was sent changes state but gets no reply
@@ -31,25 +51,48 @@ public final class Engine {
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     /** Longest business name accepted, in code points: it appears in several texts of one message. */
     public static final int BUSINESS_NAME_MAX = 100;
+    /** The ledger reason (and cap key) of a promotional keyword's grants: {@code keyword.<rule id>}. */
+    public static final String KEYWORD_REASON = "keyword.";
 
-    private final MessageCatalog catalog;
+    private final Campaign campaign;
     private final IntentResolver resolver;
     private final LanguagePolicy languages;
     private final Replies replies;
+    private final QuizPlay quiz;
+    private final SpinPlay wheel;
+    private final Supplier<OptionIds> optionIds;
+    private final Supplier<RandomGenerator> randoms;
 
     /**
-     * Creates the engine and checks, for every language, that each reply it can send fits WhatsApp's
-     * limits even with the longest name, quote and balance, so a catalogue or business name that would
-     * produce a message Meta refuses fails here, at start-up, not on a customer's message.
+     * Creates the engine for one campaign and checks, for every language, that each reply it can send fits
+     * WhatsApp's limits even with the longest name, quote and balance, so a campaign or business name that
+     * would produce a message Meta refuses fails here, when the campaign is first played, not on a
+     * customer's message.
      *
-     * @param catalog         keywords and texts
-     * @param businessName    the name the welcome and the STOP confirmation use (1 to 100 code points)
-     * @param defaultLanguage the language of a new customer whose keyword and country say nothing
-     * @throws IllegalArgumentException when the business name or default language is unusable, or a
-     *                                  reply would break WhatsApp's limits
+     * @param campaign     keywords, texts and games (the active campaign)
+     * @param catalog      what the campaign format does not carry: calling code and script to language,
+     *                     and the commands only a whole message gives
+     * @param businessName the name the welcome and the STOP confirmation use (1 to 100 code points)
+     * @throws IllegalArgumentException when the business name is unusable, or a reply would break
+     *                                  WhatsApp's limits
      */
-    public Engine(MessageCatalog catalog, String businessName, String defaultLanguage) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    public Engine(Campaign campaign, MessageCatalog catalog, String businessName) {
+        this(campaign, catalog, businessName, randomOptionIds(), SecureRandom::new);
+    }
+
+    /**
+     * Creates the engine for one campaign with the quiz's signing key and the random source of draws.
+     *
+     * @param optionIds signs and verifies quiz option ids (asked once per message: the key may rotate)
+     * @param randoms   the random source of draws, asked once per draw (a seeded one in tests; in the
+     *                  Lambda a new {@link SecureRandom}, never one created at SnapStart initialisation)
+     */
+    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+                  Supplier<RandomGenerator> randoms) {
+        this.optionIds = Objects.requireNonNull(optionIds, "optionIds");
+        this.randoms = Objects.requireNonNull(randoms, "randoms");
+        this.campaign = Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(catalog, "catalog");
         if (businessName == null || businessName.isBlank()) {
             throw new IllegalArgumentException("the business name must not be blank: the welcome names it");
         }
@@ -58,14 +101,17 @@ public final class Engine {
             throw new IllegalArgumentException("the business name has " + name.codePointCount(0, name.length())
                     + " characters; at most " + BUSINESS_NAME_MAX + " fit in a WhatsApp interactive message");
         }
-        if (!catalog.supports(defaultLanguage)) {
-            throw new IllegalArgumentException("default language '" + defaultLanguage + "' is not in the message "
-                    + "catalogue " + catalog.source() + ", which has " + catalog.languages());
-        }
-        this.resolver = new IntentResolver(catalog);
-        this.languages = new LanguagePolicy(catalog, defaultLanguage);
-        this.replies = new Replies(catalog, name);
+        this.resolver = new IntentResolver(campaign, catalog);
+        this.languages = new LanguagePolicy(campaign, catalog);
+        this.replies = new Replies(campaign, name);
+        this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
+        this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
         checkEveryReplyFits();
+    }
+
+    /** The campaign this engine plays. */
+    public Campaign campaign() {
+        return campaign;
     }
 
     /**
@@ -76,12 +122,50 @@ public final class Engine {
      * @param now     the processing time; a message older than 24 hours gets no free-form reply
      */
     public Outcome handle(Customer current, InboundMessage message, Instant now) {
+        return handle(current, PointsAccount.empty(), message, now);
+    }
+
+    /**
+     * Applies one inbound message to a customer and their points account.
+     *
+     * @param current the stored customer, or null on first contact
+     * @param account the stored points account (empty when none)
+     * @param message the message (already deduplicated by the caller)
+     * @param now     the processing time; a message older than 24 hours gets no free-form reply
+     */
+    public Outcome handle(Customer current, PointsAccount account, InboundMessage message, Instant now) {
+        return handle(current, new PlayerState(account, QuizSession.start()), message, now);
+    }
+
+    /**
+     * Applies one inbound message to a customer and their game state.
+     *
+     * @param current the stored customer, or null on first contact
+     * @param state   the stored points account and quiz session ({@link PlayerState#NEW} when none)
+     * @param message the message (already deduplicated by the caller)
+     * @param now     the processing time; a message older than 24 hours gets no free-form reply and
+     *                plays no game step
+     */
+    public Outcome handle(Customer current, PlayerState state, InboundMessage message, Instant now) {
+        Objects.requireNonNull(state, "state");
+        PointsAccount account = state.points();
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(now, "now");
         if (current != null && !current.key().equals(message.customerKey())) {
             throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
-        Resolution resolution = resolver.resolve(message);
+        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId())
+                && ("interactive".equals(message.type()) || "button".equals(message.type()))
+                ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
+                : resolver.resolve(message);
+        Optional<KeywordRule> earnRule = Optional.empty();
+        if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
+            earnRule = campaign.points().keywordRule(resolution.text());
+            if (earnRule.isPresent()) {
+                resolution = new Resolution(Intent.EARN, languagesOf(earnRule.get(), resolution.text()),
+                        resolution.tapped(), resolution.text());
+            }
+        }
         String language = languages.choose(current, message, resolution);
         Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);
 
@@ -96,15 +180,65 @@ public final class Engine {
                         resolution.tapped() ? ConsentChange.BUTTON : ConsentChange.KEYWORD, language));
             }
         }
-        reply = current == null ? firstContactReply(customer, resolution)
-                : reply(current, customer, resolution, change.isPresent());
+        Optional<LedgerResult.Applied> points = Optional.empty();
+        long earned = 0;
+        if (earnRule.isPresent()) {
+            KeywordRule rule = earnRule.get();
+            String reason = KEYWORD_REASON + rule.id();
+            Instant at = message.sentAt();
+            earned = new EarningCap(reason, rule.cap().perDay(), rule.cap().perWeek())
+                    .grantable(rule.points(), account.entries(), at, campaign.timeZone());
+            if (earned > 0 && account.grant(earned, reason, message.wamid(), at,
+                    at.plus(campaign.points().lotExpiry())) instanceof LedgerResult.Applied applied) {
+                points = Optional.of(applied);
+                account = applied.account();
+            } else {
+                earned = 0;
+            }
+        }
+        boolean windowOpen = !now.isAfter(message.sentAt().plus(SERVICE_WINDOW));
+        Optional<QuizSession> quizChange = Optional.empty();
+        Optional<OutboundMessage> gameReply = Optional.empty();
+        Intent played = resolution.intent();
+        if (current != null && windowOpen && (played == Intent.QUIZ || played == Intent.ANSWER) && quiz != null) {
+            OptionIds ids = optionIds.get();
+            QuizPlay.Step step = played == Intent.QUIZ
+                    ? quiz.ask(state.quiz(), customer.key(), customer.language(), to(customer), ids, randoms.get(), now)
+                    : quiz.answer(state.quiz(), account, message.replyId(), customer.key(), customer.language(),
+                            to(customer), ids, now);
+            quizChange = step.session();
+            if (step.points().isPresent()) {
+                points = step.points();
+                account = step.points().get().account();
+            }
+            gameReply = Optional.of(step.reply());
+        }
+        Optional<Outcome.SpinOutcome> spinChange = Optional.empty();
+        if (current != null && windowOpen && played == Intent.SPIN && wheel != null) {
+            SpinPlay.Step step = wheel.spin(state.spin(), account, state.exhaustedPrizes(), message.wamid(),
+                    customer.language(), to(customer), randoms.get(), now);
+            spinChange = step.history().map(h -> new Outcome.SpinOutcome(h, step.claim()));
+            if (step.points().isPresent()) {
+                points = step.points();
+                account = step.points().get().account();
+            }
+            gameReply = Optional.of(step.reply());
+        }
+        if (current != null && windowOpen && played == Intent.REWARDS && wheel != null) {
+            gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
+        }
+        // The profile keeps the live balance for reports; expired lots no longer count in it.
+        customer = customer.withPoints(account.balance(now));
+        reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(customer, resolution)
+                : reply(current, customer, account, resolution, change.isPresent(), earned);
 
         boolean windowClosed = false;
         if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
             reply = Optional.empty();
             windowClosed = true;
         }
-        return new Outcome(customer, change, reply, intent.id(), windowClosed);
+        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
+                spinChange);
     }
 
     /**
@@ -123,29 +257,59 @@ public final class Engine {
         if (resolution.intent() == Intent.REACTION || resolution.intent() == Intent.IGNORED) {
             return Optional.empty();
         }
-        Command command = resolution.command().filter(c -> c != Command.HELP).orElse(null);
+        // The welcome answers POINTS, START and STOP itself; any other first command gets the full welcome.
+        Command command = resolution.command()
+                .filter(c -> c == Command.POINTS || c == Command.START || c == Command.STOP).orElse(null);
         return Optional.of(replies.welcome(customer.language(), to(customer), Replies.displayName(customer.name()),
                 customer.points(), command));
     }
 
-    private Optional<OutboundMessage> reply(Customer before, Customer after, Resolution resolution,
-                                            boolean consentChanged) {
+    private Optional<OutboundMessage> reply(Customer before, Customer after, PointsAccount account,
+                                            Resolution resolution, boolean consentChanged, long earned) {
         String language = after.language();
         String to = to(after);
+        String name = Replies.displayName(after.name());
         return switch (resolution.intent()) {
-            case HELP -> Optional.of(replies.help(language, to, after.consent().proactive()));
-            case POINTS -> Optional.of(replies.points(language, to, after.points()));
+            case HELP -> Optional.of(replies.help(language, to, name, after.consent().proactive()));
+            case POINTS -> Optional.of(replies.points(language, to, name, after.points(), account.earnedTotal()));
+            case EARN -> Optional.of(earned > 0 ? replies.earned(language, to, name, earned, after.points())
+                    : replies.points(language, to, name, after.points(), account.earnedTotal())); // cap reached
             case START -> Optional.of(consentChanged ? replies.startConfirmed(language, to)
                     : before.consent().proactive() ? replies.startAlready(language, to)
-                    : replies.help(language, to, false)); // a START older than a later STOP: show the options
+                    : replies.help(language, to, name, false)); // a START older than a later STOP: the options
             case STOP -> Optional.of(consentChanged || !before.consent().proactive()
                     ? replies.stopConfirmed(language, to)
-                    : replies.help(language, to, true)); // a STOP older than a later START: show the options
+                    : replies.help(language, to, name, true)); // a STOP older than a later START: the options
+            case PLAY -> Optional.of(replies.menu(language, to, name));
+            case LANG -> Optional.of(resolution.chosenLanguage() != null ? replies.languageChanged(language, to)
+                    : replies.languagePrompt(language, to));
+            // QUIZ and ANSWER reach here only when the campaign has no quiz (or the window closed).
+            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER -> Optional.of(replies.notAvailable(language, to));
             case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
             case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
             // request_welcome is sent when a chat is first opened: a known customer has been greeted already.
             case WELCOME, REACTION, IGNORED -> Optional.empty();
         };
+    }
+
+    /** The languages in which {@code text} is one of the rule's phrases (the language rule uses them). */
+    private static Set<String> languagesOf(KeywordRule rule, String text) {
+        String normalized = TextNormalizer.normalize(text);
+        Set<String> languages = new LinkedHashSet<>();
+        rule.phrases().forEach((language, phrases) -> {
+            if (phrases.stream().anyMatch(p -> TextNormalizer.normalize(p).equals(normalized))) {
+                languages.add(language);
+            }
+        });
+        return languages;
+    }
+
+    /** A signing key for quiz ids made once per engine: answers verify only in this JVM (tests, tools). */
+    private static Supplier<OptionIds> randomOptionIds() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        OptionIds ids = new OptionIds(key);
+        return () -> ids;
     }
 
     private static Customer newCustomer(InboundMessage message, String language) {
@@ -180,22 +344,30 @@ public final class Engine {
         String to = "+971501234567";
         String longestName = "W".repeat(Replies.NAME_MAX);
         String longestQuote = "W".repeat(Replies.QUOTE_MAX + 1);
-        for (String language : catalog.languages()) {
+        for (String language : campaign.languages()) {
             try {
                 for (Command command : new Command[]{null, Command.POINTS, Command.START, Command.STOP}) {
                     replies.welcome(language, to, longestName, Long.MAX_VALUE, command);
                     replies.welcome(language, to, null, Long.MAX_VALUE, command);
                 }
-                replies.help(language, to, true);
-                replies.help(language, to, false);
-                replies.points(language, to, Long.MAX_VALUE);
+                for (String name : new String[]{longestName, null}) {
+                    replies.help(language, to, name, true);
+                    replies.help(language, to, name, false);
+                    replies.points(language, to, name, Long.MAX_VALUE, Long.MAX_VALUE / 2);
+                    replies.points(language, to, name, Long.MAX_VALUE, 0);
+                    replies.earned(language, to, name, Long.MAX_VALUE, Long.MAX_VALUE);
+                    replies.menu(language, to, name);
+                }
                 replies.startConfirmed(language, to);
                 replies.startAlready(language, to);
                 replies.stopConfirmed(language, to);
                 replies.unknown(language, to, longestQuote);
                 replies.unsupported(language, to);
+                replies.notAvailable(language, to);
+                replies.languagePrompt(language, to);
+                replies.languageChanged(language, to);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("message catalogue " + catalog.source() + ", language " + language
+                throw new IllegalArgumentException("campaign " + campaign.id() + ", language " + language
                         + ": a reply would break WhatsApp's limits: " + e.getMessage(), e);
             }
         }

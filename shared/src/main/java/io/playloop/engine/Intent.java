@@ -17,6 +17,26 @@ public enum Intent {
     START,
     /** The STOP command (opt out). */
     STOP,
+    /** The PLAY command: the games menu. */
+    PLAY,
+    /** The QUIZ command. */
+    QUIZ,
+    /** The SPIN command. */
+    SPIN,
+    /** The REWARDS command. */
+    REWARDS,
+    /** The BADGES command. */
+    BADGES,
+    /** The TOP command. */
+    TOP,
+    /** The REFER command. */
+    REFER,
+    /** The LANG command, with or without the language chosen. */
+    LANG,
+    /** A tapped quiz option (signed id, or one that only looks like it): judged by the quiz. */
+    ANSWER,
+    /** A promotional keyword of the campaign's earning rules ("SUMMER"): earns points within its cap. */
+    EARN,
     /** Text (typed, or the title of a button whose id we do not know) that matches no keyword. */
     UNKNOWN,
     /** A message we cannot read yet: image, sticker, audio, location, contacts, order, unsupported, ... */

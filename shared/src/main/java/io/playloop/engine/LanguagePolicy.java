@@ -1,12 +1,15 @@
 package io.playloop.engine;
 
+import io.playloop.campaign.Campaign;
 import io.playloop.whatsapp.inbound.InboundMessage;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides the customer's language after a message:
  * <ol>
+ *   <li>the language the customer chose with LANG ({@code LANG fr}, a tapped language button);</li>
  *   <li>the language of the keyword used, when the keyword belongs to exactly one language;</li>
  *   <li>a keyword of several languages ({@code points} is en and fr) keeps the stored language; a new
  *       customer gets the language of their country if it is one of them, else the default language if it
@@ -19,15 +22,20 @@ import java.util.Set;
  */
 final class LanguagePolicy {
     private final MessageCatalog catalog;
+    private final List<String> languages;
     private final String defaultLanguage;
 
-    LanguagePolicy(MessageCatalog catalog, String defaultLanguage) {
+    LanguagePolicy(Campaign campaign, MessageCatalog catalog) {
         this.catalog = catalog;
-        this.defaultLanguage = defaultLanguage;
+        this.languages = campaign.languages();
+        this.defaultLanguage = campaign.defaultLanguage();
     }
 
     String choose(Customer current, InboundMessage message, Resolution resolution) {
-        String stored = current != null && catalog.supports(current.language()) ? current.language() : null;
+        if (resolution.chosenLanguage() != null) {
+            return resolution.chosenLanguage(); // LANG fr, or a tapped language: the customer said so
+        }
+        String stored = current != null && languages.contains(current.language()) ? current.language() : null;
         Set<String> candidates = resolution.keywordLanguages();
         if (candidates.size() == 1) {
             return candidates.iterator().next();
@@ -36,7 +44,7 @@ final class LanguagePolicy {
             return stored != null ? stored : preferred(message, current, candidates);
         }
         if (resolution.intent() == Intent.UNKNOWN) {
-            Optional<String> byScript = catalog.languageOfScript(resolution.text());
+            Optional<String> byScript = catalog.languageOfScript(resolution.text()).filter(languages::contains);
             if (byScript.isPresent()) {
                 return byScript.get();
             }
@@ -52,12 +60,12 @@ final class LanguagePolicy {
         if (candidates.contains(defaultLanguage)) {
             return defaultLanguage;
         }
-        return catalog.languages().stream().filter(candidates::contains).findFirst().orElse(defaultLanguage);
+        return languages.stream().filter(candidates::contains).findFirst().orElse(defaultLanguage);
     }
 
     private String countryOrDefault(InboundMessage message, Customer current) {
         String waId = message.waId() != null && !message.waId().isBlank() ? message.waId()
                 : current != null ? current.waId() : null;
-        return catalog.languageOfCountry(waId).orElse(defaultLanguage);
+        return catalog.languageOfCountry(waId).filter(languages::contains).orElse(defaultLanguage);
     }
 }

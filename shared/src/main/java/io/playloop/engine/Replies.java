@@ -1,15 +1,23 @@
 package io.playloop.engine;
 
+import io.playloop.campaign.Campaign;
+import io.playloop.campaign.Command;
+import io.playloop.campaign.Mechanic;
+import io.playloop.campaign.TextKey;
+import io.playloop.campaign.Tier;
+import io.playloop.games.progress.ProgressBar;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
+import io.playloop.whatsapp.outbound.ListMessage;
 import io.playloop.whatsapp.outbound.TextMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds the replies from catalogue texts. Chat etiquette: whatever one inbound message calls for is
+ * Builds the replies from the active campaign's texts. Chat etiquette: whatever one inbound message calls for is
  * said in one message (a first contact that is also a command gets the welcome and the answer together).
  *
  * <p>Values inserted into texts (the customer's name, the business name, a quote of what the customer
@@ -28,59 +36,100 @@ final class Replies {
     private static final String ISOLATE_START = "\u2068";
     private static final String ISOLATE_END = "\u2069";
     private static final String ELLIPSIS = "…";
+    /** Blocks of the tier progress bar. */
+    private static final int BAR_WIDTH = 5;
+    private static final Map<Command, TextKey> BUTTON_TITLES = Map.of(
+            Command.START, TextKey.BUTTON_START, Command.POINTS, TextKey.BUTTON_POINTS,
+            Command.HELP, TextKey.BUTTON_HELP, Command.PLAY, TextKey.BUTTON_PLAY,
+            Command.QUIZ, TextKey.BUTTON_QUIZ, Command.SPIN, TextKey.BUTTON_SPIN);
 
-    private final MessageCatalog catalog;
+    private final Campaign campaign;
     private final String business;
 
-    Replies(MessageCatalog catalog, String businessName) {
-        this.catalog = catalog;
+    Replies(Campaign campaign, String businessName) {
+        this.campaign = campaign;
         this.business = isolate(businessName);
     }
 
     /**
-     * The first-contact message: greeting, then the answer to a command the first message already gave,
-     * then what PlayLoop does and (unless START or STOP already answered it) the consent question.
+     * The first-contact message: greeting, what PlayLoop does, the answer to a command the first message
+     * already gave, the commands and (unless START or STOP already answered it) the consent question,
+     * with buttons to say yes, open the games and get help.
      *
      * @param command the command of the first message, or null when it was none
      */
     OutboundMessage welcome(String language, String to, String name, long points, Command command) {
-        LanguagePack pack = catalog.language(language);
-        Map<String, String> values = values(points);
-        String greeting = name != null
-                ? pack.render(TextKey.GREETING_NAMED, with(values, "name", isolate(name)))
-                : pack.render(TextKey.GREETING_ANONYMOUS, values);
-        String commands = pack.render(TextKey.WELCOME_COMMANDS, values);
-        String consent = pack.render(TextKey.WELCOME_CONSENT, values);
+        Map<String, String> values = values(name, points);
+        String greeting = render(language, name != null ? TextKey.GREETING_NAMED : TextKey.GREETING_ANONYMOUS,
+                values);
+        String intro = render(language, TextKey.WELCOME_INTRO, values);
+        String commands = render(language, TextKey.COMMANDS, values);
+        String consent = render(language, TextKey.CONSENT_QUESTION, values);
         if (command == Command.STOP) {
-            return new TextMessage(to, join(greeting, pack.render(TextKey.STOP_CONFIRMED, values)));
+            return new TextMessage(to, join(greeting, render(language, TextKey.STOP_DONE, values)));
         }
         if (command == Command.START) {
-            return buttons(pack, to, join(greeting, commands, pack.render(TextKey.START_CONFIRMED, values)),
-                    Command.POINTS, Command.HELP);
+            return buttons(language, to, join(greeting, intro, render(language, TextKey.START_DONE, values),
+                    commands), Command.PLAY, Command.POINTS, Command.HELP);
         }
         List<String> parts = new ArrayList<>();
         parts.add(greeting);
+        parts.add(intro);
         if (command == Command.POINTS) {
-            parts.add(pack.render(TextKey.POINTS_BALANCE, values, points));
+            parts.add(render(language, TextKey.POINTS_BALANCE, values));
         }
         parts.add(commands);
         parts.add(consent);
-        return buttons(pack, to, join(parts.toArray(String[]::new)), Command.START, Command.POINTS, Command.HELP);
+        return buttons(language, to, join(parts.toArray(String[]::new)), Command.START, Command.PLAY, Command.HELP);
     }
 
-    /** The answer to HELP: the commands, with buttons for POINTS and for whichever of START/STOP applies. */
-    OutboundMessage help(String language, String to, boolean consented) {
-        LanguagePack pack = catalog.language(language);
-        return buttons(pack, to, pack.render(TextKey.HELP, values(0)), Command.POINTS,
-                consented ? Command.STOP : Command.START);
+    /**
+     * The answer to HELP: the commands, with buttons for the games, POINTS and, before consent, START
+     * (STOP is typed: the help text names it).
+     */
+    OutboundMessage help(String language, String to, String name, boolean consented) {
+        String body = render(language, TextKey.HELP, values(name, 0));
+        return consented ? buttons(language, to, body, Command.PLAY, Command.POINTS)
+                : buttons(language, to, body, Command.PLAY, Command.POINTS, Command.START);
     }
 
-    OutboundMessage points(String language, String to, long points) {
-        return new TextMessage(to, catalog.language(language).render(TextKey.POINTS_BALANCE, values(points), points));
+    /**
+     * The answer to POINTS: the live balance and tier, then (when the campaign has tiers) a progress bar
+     * toward the next tier by points earned, or the top-tier line, and the reminder that tiers count
+     * points earned, not the balance.
+     */
+    OutboundMessage points(String language, String to, String name, long points, long earned) {
+        Map<String, String> values = values(name, points);
+        campaign.tierFor(earned).ifPresent(t -> values.put("tier", t.name().in(language, campaign.defaultLanguage())));
+        List<String> parts = new ArrayList<>();
+        parts.add(render(language, TextKey.POINTS_BALANCE, values));
+        if (campaign.has(Mechanic.TIERS)) {
+            Optional<Tier> next = campaign.nextTier(earned);
+            if (next.isPresent()) {
+                long target = next.get().threshold();
+                values.put("bar", ProgressBar.isolate(ProgressBar.render(earned, target, BAR_WIDTH)
+                        .substring(0, BAR_WIDTH), language));
+                values.put("percent", Integer.toString(ProgressBar.percent(earned, target)));
+                values.put("next_tier", next.get().name().in(language, campaign.defaultLanguage()));
+                values.put("points_to_go", Long.toString(ProgressBar.toGo(earned, target)));
+                parts.add(render(language, TextKey.TIER_PROGRESS, values));
+            } else {
+                parts.add(render(language, TextKey.TIER_TOP, values));
+            }
+            parts.add(render(language, TextKey.TIER_EXPLAIN, values));
+        }
+        return new TextMessage(to, String.join("\n", parts));
+    }
+
+    /** Points a promotional keyword earned: "+15 points! You now have 40." */
+    OutboundMessage earned(String language, String to, String name, long earned, long points) {
+        Map<String, String> values = values(name, points);
+        values.put("earned", Long.toString(earned));
+        return buttons(language, to, render(language, TextKey.POINTS_EARNED, values), Command.PLAY);
     }
 
     OutboundMessage startConfirmed(String language, String to) {
-        return text(language, to, TextKey.START_CONFIRMED);
+        return text(language, to, TextKey.START_DONE);
     }
 
     OutboundMessage startAlready(String language, String to) {
@@ -88,18 +137,61 @@ final class Replies {
     }
 
     OutboundMessage stopConfirmed(String language, String to) {
-        return text(language, to, TextKey.STOP_CONFIRMED);
+        return text(language, to, TextKey.STOP_DONE);
     }
 
     /** "Didn't understand" quoting the customer's words (cut to {@value #QUOTE_MAX} code points), with HELP. */
     OutboundMessage unknown(String language, String to, String said) {
-        LanguagePack pack = catalog.language(language);
-        String body = pack.render(TextKey.UNKNOWN, with(values(0), "quote", isolate(quote(said))));
-        return buttons(pack, to, body, Command.HELP);
+        Map<String, String> values = values(null, 0);
+        values.put("text", isolate(quote(said)));
+        return buttons(language, to, render(language, TextKey.UNKNOWN, values), Command.HELP, Command.PLAY);
     }
 
     OutboundMessage unsupported(String language, String to) {
         return text(language, to, TextKey.UNSUPPORTED);
+    }
+
+    /** A command for a mechanic this campaign leaves out (or this release does not play yet). */
+    OutboundMessage notAvailable(String language, String to) {
+        return buttons(language, to, render(language, TextKey.NOT_AVAILABLE, values(null, 0)), Command.PLAY);
+    }
+
+    /**
+     * The games menu (PLAY): a list message with one row per game the campaign has, each row's id the
+     * command it gives ({@code cmd:QUIZ}), so a tap works like the typed keyword.
+     */
+    OutboundMessage menu(String language, String to, String name) {
+        List<ListMessage.Row> rows = new ArrayList<>();
+        addRow(rows, language, Mechanic.QUIZ, Command.QUIZ, TextKey.MENU_QUIZ, TextKey.MENU_QUIZ_DESCRIPTION);
+        addRow(rows, language, Mechanic.SPIN, Command.SPIN, TextKey.MENU_SPIN, TextKey.MENU_SPIN_DESCRIPTION);
+        addRow(rows, language, Mechanic.SPIN, Command.REWARDS, TextKey.MENU_REWARDS,
+                TextKey.MENU_REWARDS_DESCRIPTION);
+        addRow(rows, language, Mechanic.CORE, Command.POINTS, TextKey.MENU_POINTS, TextKey.MENU_POINTS_DESCRIPTION);
+        addRow(rows, language, Mechanic.BADGES, Command.BADGES, TextKey.MENU_BADGES,
+                TextKey.MENU_BADGES_DESCRIPTION);
+        addRow(rows, language, Mechanic.LEADERBOARD, Command.TOP, TextKey.MENU_TOP, TextKey.MENU_TOP_DESCRIPTION);
+        addRow(rows, language, Mechanic.CORE, Command.REFER, TextKey.MENU_REFER, TextKey.MENU_REFER_DESCRIPTION);
+        String button = render(language, TextKey.MENU_BUTTON, Map.of());
+        return new ListMessage(to, null, render(language, TextKey.MENU_BODY, values(name, 0)), null, button,
+                List.of(new ListMessage.Section(button, rows)));
+    }
+
+    /** LANG without a language: the question, one button per language, each titled in its own language. */
+    OutboundMessage languagePrompt(String language, String to) {
+        List<ButtonMessage.Button> buttons = new ArrayList<>();
+        for (String code : campaign.languages()) {
+            if (buttons.size() < 3) { // a campaign speaks at most en, fr and ar: three buttons
+                buttons.add(new ButtonMessage.Button(CommandIds.ofLanguage(code),
+                        render(code, TextKey.LANGUAGE_NAME, Map.of())));
+            }
+        }
+        return new ButtonMessage(to, null, render(language, TextKey.LANG_PROMPT, values(null, 0)), null, buttons);
+    }
+
+    /** LANG with a language: confirmed in that language. */
+    OutboundMessage languageChanged(String language, String to) {
+        return buttons(language, to, render(language, TextKey.LANG_DONE, values(null, 0)), Command.PLAY,
+                Command.HELP);
     }
 
     /**
@@ -140,27 +232,39 @@ final class Replies {
         return s.substring(0, s.offsetByCodePoints(0, max)) + mark;
     }
 
-    private OutboundMessage text(String language, String to, TextKey key) {
-        return new TextMessage(to, catalog.language(language).render(key, values(0)));
+
+    private void addRow(List<ListMessage.Row> rows, String language, Mechanic mechanic, Command command,
+                        TextKey title, TextKey description) {
+        if (campaign.has(mechanic)) {
+            rows.add(new ListMessage.Row(CommandIds.of(command), render(language, title, Map.of()),
+                    render(language, description, Map.of())));
+        }
     }
 
-    private static OutboundMessage buttons(LanguagePack pack, String to, String body, Command... commands) {
+    private String render(String language, TextKey key, Map<String, String> values) {
+        return campaign.texts().render(language, key, values);
+    }
+
+    private OutboundMessage text(String language, String to, TextKey key) {
+        return new TextMessage(to, render(language, key, values(null, 0)));
+    }
+
+    private OutboundMessage buttons(String language, String to, String body, Command... commands) {
         List<ButtonMessage.Button> buttons = new ArrayList<>();
         for (Command c : commands) {
-            buttons.add(new ButtonMessage.Button(c.replyId(), pack.buttons().get(c)));
+            buttons.add(new ButtonMessage.Button(CommandIds.of(c), render(language, BUTTON_TITLES.get(c), Map.of())));
         }
         return new ButtonMessage(to, null, body, null, buttons);
     }
 
-    private Map<String, String> values(long points) {
+    /** The values every text may use; the name isolated; an absent name takes the campaign's neutral text. */
+    private Map<String, String> values(String name, long points) {
         Map<String, String> values = new HashMap<>();
         values.put("business", business);
         values.put("points", Long.toString(points));
-        return values;
-    }
-
-    private static Map<String, String> with(Map<String, String> values, String key, String value) {
-        values.put(key, value);
+        if (name != null) {
+            values.put("name", isolate(name));
+        }
         return values;
     }
 

@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.campaign.Command;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,20 +13,19 @@ import java.util.Set;
  * @param tapped           true when the customer tapped a button or list row (consent source "button")
  * @param text             the customer's own words that were matched (typed text, or a tapped title), as
  *                         received; null for messages without text
+ * @param chosenLanguage   for LANG, the language the customer named or tapped ({@code LANG fr}); else null
  */
-record Resolution(Intent intent, Set<String> keywordLanguages, boolean tapped, String text) {
+record Resolution(Intent intent, Set<String> keywordLanguages, boolean tapped, String text, String chosenLanguage) {
     Resolution {
         keywordLanguages = Set.copyOf(keywordLanguages);
     }
 
+    Resolution(Intent intent, Set<String> keywordLanguages, boolean tapped, String text) {
+        this(intent, keywordLanguages, tapped, text, null);
+    }
+
     /** The command, when the intent is one. */
     Optional<Command> command() {
-        return switch (intent) {
-            case POINTS -> Optional.of(Command.POINTS);
-            case HELP -> Optional.of(Command.HELP);
-            case START -> Optional.of(Command.START);
-            case STOP -> Optional.of(Command.STOP);
-            default -> Optional.empty();
-        };
+        return Command.fromName(intent.name());
     }
 }

@@ -4,13 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.engine.Customer;
 import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
+import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
+import io.playloop.store.BudgetExhaustedException;
 import io.playloop.store.Commit;
 import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DuplicateInboundException;
 import io.playloop.store.GameStore;
 import io.playloop.store.InboundReceipt;
+import io.playloop.store.PointsState;
+import io.playloop.store.PointsWrite;
+import io.playloop.store.QuizState;
+import io.playloop.store.QuizWrite;
 import io.playloop.store.Snapshot;
+import io.playloop.store.SpinState;
+import io.playloop.store.SpinWrite;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.GraphApi;
 import io.playloop.whatsapp.outbound.GraphApiException;
@@ -20,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,20 +50,32 @@ public final class MessageProcessor {
      * be taken over by another delivery of the same wamid, e.g. a record redriven from the DLQ.
      */
     static final Duration PENDING_TAKEOVER_AFTER = Duration.ofMinutes(30);
+    /** How far back the points item keeps ledger entries: a week cap plus a day of time-zone slack. */
+    static final Duration LEDGER_RECENT = Duration.ofDays(8);
     /** Re-reads after a concurrent change of the same customer before the record is failed and retried. */
     static final int MAX_ATTEMPTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
 
     private final GameStore store;
-    private final Engine engine;
+    private final Supplier<Engine> engines;
     private final GraphApi graph;
     private final Clock clock;
     private final ReplyCodec replies;
 
+    /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
+        this(store, () -> engine, graph, clock, mapper);
+    }
+
+    /**
+     * A processor that asks {@code engines} for the engine of the active campaign once per message, so a
+     * newly activated campaign plays from the next message on.
+     */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper) {
         this.store = store;
-        this.engine = engine;
+        this.engines = engines;
         this.graph = graph;
         this.clock = clock;
         this.replies = new ReplyCodec(mapper);
@@ -69,6 +90,7 @@ public final class MessageProcessor {
      * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
      */
     public ProcessingResult process(InboundMessage message, String deliveryId) {
+        java.util.Set<String> exhausted = new java.util.HashSet<>();
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Snapshot snapshot = store.load(message.customerKey(), message.wamid(), now);
@@ -76,7 +98,12 @@ public final class MessageProcessor {
                 return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
             }
             Customer current = snapshot.customer().orElse(null);
-            Outcome outcome = engine.handle(current, message, now);
+            PointsState points = snapshot.points();
+            QuizState quiz = snapshot.quiz();
+            SpinState spin = snapshot.spin();
+            Engine engine = engines.get();
+            Outcome outcome = engine.handle(current, new PlayerState(points.account(), quiz.session(),
+                    spin.history(), exhausted), message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
@@ -87,8 +114,22 @@ public final class MessageProcessor {
                     now,
                     now.plus(InboundReceipt.RETENTION));
             try {
+                // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
+                Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
+                        applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(),
+                        applied.entries()));
                 store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
-                        outcome.consentChange()));
+                        outcome.consentChange(), pointsWrite,
+                        outcome.quiz().map(session -> new QuizWrite(session, quiz.version())),
+                        outcome.spin().map(s -> new SpinWrite(s.history(), spin.version(), s.claim(),
+                                engine.campaign().id()))));
+            } catch (BudgetExhaustedException e) {
+                // Another spin won the prize's last unit: decide again with it exhausted (a new draw).
+                if (!exhausted.add(e.prizeId())) {
+                    throw new IllegalStateException("prize " + e.prizeId() + " refused twice", e);
+                }
+                attempt--;
+                continue;
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e instanceof ConcurrentUpdateException c ? c
@@ -111,7 +152,9 @@ public final class MessageProcessor {
     public void rehearse(InboundMessage sample) {
         Instant now = clock.instant();
         Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
-        Outcome outcome = engine.handle(snapshot.customer().orElse(null), sample, now);
+        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null),
+                new PlayerState(snapshot.points().account(), snapshot.quiz().session(), snapshot.spin().history(),
+                        java.util.Set.of()), sample, now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 

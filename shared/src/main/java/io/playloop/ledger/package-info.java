@@ -3,7 +3,7 @@
  * customer's lots, points earned and recent entries; {@link io.playloop.ledger.EarningCap} says how much
  * a rule may still grant today and this week.
  *
- * <h2>Storage plan (for the store; not implemented here)</h2>
+ * <h2>Storage plan (implemented by {@code io.playloop.store.PointsItems} and {@code DynamoGameStore})</h2>
  * The account must stay well under DynamoDB's 400 KB item limit, and small, because a write costs one
  * write unit per KB (two in a transaction). So the account is split over items of the customer's
  * partition {@code CUSTOMER#<key>}:

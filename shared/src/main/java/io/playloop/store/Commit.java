@@ -11,7 +11,34 @@ import java.util.Optional;
  * @param customer        the new state; written only if the stored version equals {@code expectedVersion}
  * @param expectedVersion the version read (0 = the customer must not exist yet)
  * @param consentChange   a consent event to append, if any
+ * @param spin            a spin to record (wheel state, budget claim), if the wheel turned
+ * @param quiz            a new quiz session to store, if it changed
+ * @param points          a points change (account and new ledger entries), if any
  */
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
-                     Optional<ConsentChange> consentChange) {
+                     Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
+                     Optional<QuizWrite> quiz, Optional<SpinWrite> spin) {
+    public Commit {
+        java.util.Objects.requireNonNull(spin, "spin");
+        java.util.Objects.requireNonNull(points, "points");
+        java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A commit that leaves the quiz alone. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange, Optional<PointsWrite> points) {
+        this(receipt, customer, expectedVersion, consentChange, points, Optional.empty(), Optional.empty());
+    }
+
+    /** A commit without a spin. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange, Optional<PointsWrite> points, Optional<QuizWrite> quiz) {
+        this(receipt, customer, expectedVersion, consentChange, points, quiz, Optional.empty());
+    }
+
+    /** A commit that changes no points. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange) {
+        this(receipt, customer, expectedVersion, consentChange, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 }

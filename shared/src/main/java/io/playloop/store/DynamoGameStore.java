@@ -2,6 +2,8 @@ package io.playloop.store;
 
 import io.playloop.engine.ConsentChange;
 import io.playloop.engine.Customer;
+import io.playloop.games.spin.BudgetClaim;
+import io.playloop.ledger.LedgerEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ public final class DynamoGameStore implements GameStore {
     /**
      * {@inheritDoc}
      *
-     * <p>One consistent BatchGetItem of the profile and the receipt. A receipt whose {@code ttl} has
+     * <p>One consistent BatchGetItem of the profile, the points item and the receipt. A receipt whose {@code ttl} has
      * passed counts as absent even while DynamoDB has not deleted it yet (TTL deletion takes days).
      *
      * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
@@ -73,7 +75,8 @@ public final class DynamoGameStore implements GameStore {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-                .keys(customerKeyMap, receiptKeyMap).consistentRead(true).build());
+                .keys(customerKeyMap, Keys.points(customerKey), Keys.quiz(customerKey), Keys.spin(customerKey),
+                        receiptKeyMap).consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(2);
         for (int attempt = 0; ; attempt++) {
             Map<String, KeysAndAttributes> request = pending;
@@ -94,15 +97,24 @@ public final class DynamoGameStore implements GameStore {
 
         Optional<Customer> customer = Optional.empty();
         Optional<InboundReceipt> receipt = Optional.empty();
+        PointsState points = PointsState.NONE;
+        QuizState quiz = QuizState.NONE;
+        SpinState spin = SpinState.NONE;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
             if (Keys.PROFILE.equals(sk)) {
                 customer = Optional.of(StoreItems.customer(item));
+            } else if (Keys.SPIN.equals(sk)) {
+                spin = SpinItems.state(item);
+            } else if (Keys.QUIZ.equals(sk)) {
+                quiz = QuizItems.state(item);
+            } else if (Keys.POINTS.equals(sk)) {
+                points = PointsItems.account(item);
             } else if (Keys.RECEIPT.equals(sk) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt);
+        return new Snapshot(customer, receipt, points, quiz, spin);
     }
 
     /**
@@ -110,7 +122,9 @@ public final class DynamoGameStore implements GameStore {
      *
      * <p>One TransactWriteItems: Put the receipt if no live one exists ({@code ttl} passed counts as
      * none), Update the profile if its version is still {@code expectedVersion} (absent when 0) and store
-     * {@code expectedVersion + 1}, Put the consent event if it is new. "Now" for the receipt's condition
+     * {@code expectedVersion + 1}, Put the consent event if it is new, and, when points change, Put the
+     * points item if its version is still the one read and each new ledger entry if it is new (an
+     * entry already there is a replay of its event: the message was applied before). "Now" for the receipt's condition
      * is the receipt's {@code processedAt}.
      *
      * @throws IllegalArgumentException    when the commit is inconsistent (receipt and customer of different keys)
@@ -145,13 +159,69 @@ public final class DynamoGameStore implements GameStore {
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
                 .build()).build()));
 
+        int quizAction = -1;
+        if (commit.quiz().isPresent()) {
+            QuizWrite quiz = commit.quiz().get();
+            quizAction = actions.size();
+            actions.add(TransactWriteItem.builder().put(versionedPut(
+                    QuizItems.item(customer.key(), quiz.session(), quiz.expectedVersion() + 1),
+                    QuizItems.VERSION, quiz.expectedVersion())).build());
+        }
+        int spinAction = -1;
+        int budgetAction = -1;
+        String claimedPrize = null;
+        if (commit.spin().isPresent()) {
+            SpinWrite spin = commit.spin().get();
+            spinAction = actions.size();
+            actions.add(TransactWriteItem.builder().put(versionedPut(
+                    SpinItems.item(customer.key(), spin.history(), spin.expectedVersion() + 1),
+                    SpinItems.VERSION, spin.expectedVersion())).build());
+            if (spin.claim().isPresent()) {
+                budgetAction = actions.size();
+                claimedPrize = spin.claim().get().prizeId();
+                actions.add(TransactWriteItem.builder().update(budgetUpdate(spin.campaignId(), spin.claim().get()))
+                        .build());
+            }
+        }
+        int pointsAction = -1;
+        if (commit.points().isPresent()) {
+            PointsWrite points = commit.points().get();
+            pointsAction = actions.size();
+            long version = points.expectedVersion();
+            Put.Builder put = Put.builder().tableName(tableName)
+                    .item(PointsItems.accountItem(customer.key(), points.account(), version + 1));
+            if (version == 0) {
+                put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK));
+            } else {
+                put.conditionExpression("#version = :expected")
+                        .expressionAttributeNames(Map.of("#version", PointsItems.VERSION))
+                        .expressionAttributeValues(Map.of(":expected", StoreItems.n(version)));
+            }
+            actions.add(TransactWriteItem.builder().put(put.build()).build());
+            for (LedgerEntry entry : points.entries()) {
+                actions.add(TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tableName)
+                        .item(PointsItems.entryItem(customer.key(), entry))
+                        .conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                        .build()).build());
+            }
+        }
+
         TransactWriteItemsResponse response;
         try {
             response = dynamo.transactWriteItems(b -> b.transactItems(actions)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         } catch (TransactionCanceledException e) {
             meter.recordWrite((List<ConsumedCapacity>) null);
-            throw translate(e, receipt.wamid(), customer.key());
+            if (budgetAction >= 0 && failed(e.cancellationReasons() == null ? List.of() : e.cancellationReasons(),
+                    budgetAction, CONDITIONAL_CHECK_FAILED)) {
+                BudgetExhaustedException exhausted = new BudgetExhaustedException(claimedPrize);
+                exhausted.initCause(e);
+                throw exhausted;
+            }
+            throw translate(e, receipt.wamid(), customer.key(), consent.isPresent() ? CONSENT_ACTION : -1,
+                    pointsAction, quizAction, spinAction);
         }
         meter.recordWrite(response.consumedCapacity());
     }
@@ -183,6 +253,43 @@ public final class DynamoGameStore implements GameStore {
             throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
         }
         meter.recordWrite(response.consumedCapacity());
+    }
+
+    /**
+     * The claim on a prize's budget counters ({@link BudgetClaim}): ADD one to the day's and the total
+     * counter, only while each is below its limit.
+     */
+    private Update budgetUpdate(String campaignId, BudgetClaim claim) {
+        Map<String, String> names = new HashMap<>(Map.of("#day", "d" + claim.day(), "#total", "total"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", StoreItems.n(1)));
+        List<String> conditions = new ArrayList<>();
+        if (claim.dayLimit().isPresent()) {
+            conditions.add("(attribute_not_exists(#day) OR #day < :dayLimit)");
+            values.put(":dayLimit", StoreItems.n(claim.dayLimit().getAsLong()));
+        }
+        if (claim.totalLimit().isPresent()) {
+            conditions.add("(attribute_not_exists(#total) OR #total < :totalLimit)");
+            values.put(":totalLimit", StoreItems.n(claim.totalLimit().getAsLong()));
+        }
+        Update.Builder update = Update.builder().tableName(tableName).key(Keys.spinBudget(campaignId, claim.prizeId()))
+                .updateExpression("ADD #day :one, #total :one")
+                .expressionAttributeNames(names).expressionAttributeValues(values);
+        if (!conditions.isEmpty()) {
+            update.conditionExpression(String.join(" AND ", conditions));
+        }
+        return update.build();
+    }
+
+    /** A Put of a whole item, if its version is still {@code expected} (absent when 0). */
+    private Put versionedPut(Map<String, AttributeValue> item, String versionAttribute, long expected) {
+        Put.Builder put = Put.builder().tableName(tableName).item(item);
+        if (expected == 0) {
+            return put.conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK)).build();
+        }
+        return put.conditionExpression("#version = :expected")
+                .expressionAttributeNames(Map.of("#version", versionAttribute))
+                .expressionAttributeValues(Map.of(":expected", StoreItems.n(expected))).build();
     }
 
     /** SET every profile attribute (REMOVE the absent ones), conditional on the version read. */
@@ -228,15 +335,25 @@ public final class DynamoGameStore implements GameStore {
      * receipt (or this wamid's consent event already recorded) means another delivery applied the
      * message; a changed profile or a conflicting concurrent transaction means re-read and try again.
      */
-    private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey) {
+    private static RuntimeException translate(TransactionCanceledException e, String wamid, String customerKey,
+                                              int consentAction, int pointsAction, int quizAction,
+                                              int spinAction) {
         List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+        boolean ledgerReplay = false;
+        for (int i = pointsAction + 1; pointsAction >= 0 && i < reasons.size(); i++) {
+            ledgerReplay |= failed(reasons, i, CONDITIONAL_CHECK_FAILED);
+        }
         if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)
-                || failed(reasons, CONSENT_ACTION, CONDITIONAL_CHECK_FAILED)) {
+                || consentAction >= 0 && failed(reasons, consentAction, CONDITIONAL_CHECK_FAILED)
+                || ledgerReplay) {
             DuplicateInboundException duplicate = new DuplicateInboundException(wamid);
             duplicate.initCause(e);
             return duplicate;
         }
         if (failed(reasons, CUSTOMER_ACTION, CONDITIONAL_CHECK_FAILED)
+                || pointsAction >= 0 && failed(reasons, pointsAction, CONDITIONAL_CHECK_FAILED)
+                || quizAction >= 0 && failed(reasons, quizAction, CONDITIONAL_CHECK_FAILED)
+                || spinAction >= 0 && failed(reasons, spinAction, CONDITIONAL_CHECK_FAILED)
                 || reasons.stream().anyMatch(r -> TRANSACTION_CONFLICT.equals(r.code()))) {
             ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customerKey);
             concurrent.initCause(e);

@@ -19,6 +19,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>consent event</td><td>{@code CUSTOMER#<key>}</td>
  *       <td>{@code CONSENT#<instant>#<wamid>}</td><td>none (audit trail)</td>
  *       <td>game, on START/STOP (insert only)</td></tr>
+ *   <tr><td>points account</td><td>{@code CUSTOMER#<key>}</td><td>{@code POINTS}</td><td>none</td>
+ *       <td>game, when points change (version-checked), in the receipt's transaction</td></tr>
+ *   <tr><td>quiz session</td><td>{@code CUSTOMER#<key>}</td><td>{@code QUIZ}</td><td>none</td>
+ *       <td>game, when the quiz changes (version-checked), in the receipt's transaction</td></tr>
+ *   <tr><td>wheel</td><td>{@code CUSTOMER#<key>}</td><td>{@code SPIN}</td><td>none</td>
+ *       <td>game, when the wheel turns (version-checked), in the receipt's transaction</td></tr>
+ *   <tr><td>prize budget</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPIN_BUDGET#<prizeId>}</td>
+ *       <td>none</td><td>game, conditional ADD with the spin that wins a budgeted prize</td></tr>
+ *   <tr><td>ledger entry</td><td>{@code CUSTOMER#<key>}</td><td>{@code LEDGER#<KIND>#<eventId>}</td>
+ *       <td>none (audit trail)</td><td>game, with the points change (insert only)</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
  *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
  *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
@@ -28,9 +38,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <caption>Access patterns</caption>
  *   <tr><th>pattern</th><th>operation</th></tr>
  *   <tr><td>load a customer and the receipt of the message being processed</td>
- *       <td>BatchGetItem (consistent) of {@link #customer} and {@link #receipt}</td></tr>
+ *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz}, {@link #spin} and
+ *       {@link #receipt}</td></tr>
  *   <tr><td>apply a message exactly once</td>
- *       <td>TransactWriteItems: receipt (absent or expired), profile (version), consent event (absent)</td></tr>
+ *       <td>TransactWriteItems: receipt (absent or expired), profile (version), consent event (absent),
+ *       points (version) and ledger entries (absent) when points change</td></tr>
+ *   <tr><td>a customer's ledger (export, support; never on the message path)</td>
+ *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #LEDGER_PREFIX}</td></tr>
  *   <tr><td>mark a reply sent</td><td>UpdateItem of {@link #receipt} (must exist)</td></tr>
  *   <tr><td>a customer's consent history, oldest first</td>
  *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #CONSENT_PREFIX}</td></tr>
@@ -59,6 +73,12 @@ public final class Keys {
     public static final String PROFILE = "PROFILE";
     public static final String CONSENT_PREFIX = "CONSENT#";
     public static final String INBOUND_PREFIX = "INBOUND#";
+    public static final String POINTS = "POINTS";
+    public static final String QUIZ = "QUIZ";
+    public static final String SPIN = "SPIN";
+    public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
+    public static final String SPIN_BUDGET_PREFIX = "SPIN_BUDGET#";
+    public static final String LEDGER_PREFIX = "LEDGER#";
     public static final String RECEIPT = "RECEIPT";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -84,6 +104,50 @@ public final class Keys {
         }
         return key(customerPartition(customerKey),
                 CONSENT_PREFIX + sortable(at) + "#" + requireValue(wamid, "wamid"));
+    }
+
+    /**
+     * The customer's points account: {@code pk=CUSTOMER#<key>, sk=POINTS} (live lots, points earned, the
+     * grants of the last 8 days, version). Read with the profile; written only when points change.
+     */
+    public static Map<String, AttributeValue> points(String customerKey) {
+        return key(customerPartition(customerKey), POINTS);
+    }
+
+    /**
+     * The customer's quiz session: {@code pk=CUSTOMER#<key>, sk=QUIZ} (the open question, today's count,
+     * score, streak, version). Read with the profile; written only when the quiz changes.
+     */
+    public static Map<String, AttributeValue> quiz(String customerKey) {
+        return key(customerPartition(customerKey), QUIZ);
+    }
+
+    /**
+     * The customer's wheel: {@code pk=CUSTOMER#<key>, sk=SPIN} (last spin, pending rewards, version). Read
+     * with the profile; written when the wheel turns, before the reply.
+     */
+    public static Map<String, AttributeValue> spin(String customerKey) {
+        return key(customerPartition(customerKey), SPIN);
+    }
+
+    /**
+     * A prize's budget counters: {@code pk=CAMPAIGN#<campaign>, sk=SPIN_BUDGET#<prizeId>}, one number per
+     * campaign-local day ({@code d2026-03-04}) and a {@code total}; updated by a conditional ADD in the
+     * transaction of the spin that wins the prize, never read on the message path (a refused claim says
+     * the budget is used up). One item per budgeted prize: a daily budget of a few hundred wins keeps it
+     * far from a hot key.
+     */
+    public static Map<String, AttributeValue> spinBudget(String campaignId, String prizeId) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"),
+                SPIN_BUDGET_PREFIX + requireValue(prizeId, "prize id"));
+    }
+
+    /**
+     * One ledger entry: {@code pk=CUSTOMER#<key>, sk=LEDGER#<KIND>#<eventId>} (the entry's id), written
+     * once with {@code attribute_not_exists}: the table refuses a replay of an event, however old.
+     */
+    public static Map<String, AttributeValue> ledgerEntry(String customerKey, String entryId) {
+        return key(customerPartition(customerKey), LEDGER_PREFIX + requireValue(entryId, "ledger entry id"));
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */

@@ -7,7 +7,32 @@ import java.util.Optional;
  * The state read before processing one inbound message.
  *
  * @param customer the stored customer, empty on first contact
+ * @param points   the points account ({@link PointsState#NONE} when there is none yet)
+ * @param spin     the wheel ({@link SpinState#NONE} when never spun)
+ * @param quiz     the quiz session ({@link QuizState#NONE} when never played)
  * @param receipt  the live receipt of this wamid, empty when it was never processed (or its record expired)
  */
-public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt) {
+public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                       QuizState quiz, SpinState spin) {
+    public Snapshot {
+        java.util.Objects.requireNonNull(spin, "spin");
+        java.util.Objects.requireNonNull(points, "points");
+        java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A snapshot of a customer who never played the quiz. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points) {
+        this(customer, receipt, points, QuizState.NONE);
+    }
+
+    /** A snapshot of a customer who never spun. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                    QuizState quiz) {
+        this(customer, receipt, points, quiz, SpinState.NONE);
+    }
+
+    /** A snapshot of a customer without a points item. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt) {
+        this(customer, receipt, PointsState.NONE);
+    }
 }

@@ -3,6 +3,7 @@ package io.playloop.engine;
 import static io.playloop.engine.Webhook.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playloop.campaign.DemoCampaign;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import java.util.List;
@@ -15,7 +16,7 @@ import net.jqwik.api.Provide;
 
 /** Whatever a customer sends, in whatever state, the engine answers with a message WhatsApp accepts. */
 class EnginePropertiesTest {
-    private static final Engine ENGINE = new Engine(MessageCatalog.bundled(), "Café Lumière", "en");
+    private static final Engine ENGINE = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière");
     private static final List<String> CUSTOMERS = List.of("16505551234", "33612345678", "971501234567", "201001234567");
 
     @Property(tries = 500)

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playloop.campaign.Command;
+import io.playloop.campaign.DemoCampaign;
+import io.playloop.campaign.Keywords;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MessageCatalogTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final MessageCatalog bundled = MessageCatalog.bundled();
-    private final IntentResolver resolver = new IntentResolver(bundled);
+    private final IntentResolver resolver = new IntentResolver(DemoCampaign.get(), bundled);
 
     @Test
     void theBundledCatalogue_speaksEnglishFrenchAndArabic() {
@@ -32,8 +35,12 @@ class MessageCatalogTest {
         assertThat(command("نقاط")).isEqualTo(Command.POINTS);
         assertThat(command("رصيد")).isEqualTo(Command.POINTS);
         assertThat(command("HELP")).isEqualTo(Command.HELP);
-        assertThat(command("?")).isEqualTo(Command.HELP);
-        assertThat(command("menu")).isEqualTo(Command.HELP);
+        assertThat(command("menu")).isEqualTo(Command.PLAY);
+        assertThat(command("JOUER")).isEqualTo(Command.PLAY);
+        assertThat(command("العب")).isEqualTo(Command.PLAY);
+        assertThat(command("quiz")).isEqualTo(Command.QUIZ);
+        assertThat(command("roue")).isEqualTo(Command.SPIN);
+        assertThat(command("LANGUE")).isEqualTo(Command.LANG);
         assertThat(command("AIDE")).isEqualTo(Command.HELP);
         assertThat(command("مساعدة")).isEqualTo(Command.HELP);
         assertThat(command("start")).isEqualTo(Command.START);
@@ -66,10 +73,19 @@ class MessageCatalogTest {
     }
 
     @Test
-    void everyButtonTitle_readAsText_meansItsCommand_soAForgedIdFallsBackSafely() {
-        for (String language : bundled.languages()) {
-            bundled.language(language).buttons().forEach((cmd, title) ->
-                    assertThat(command(title)).as(language + " " + title).isEqualTo(cmd));
+    void everyButtonTitle_readAsText_meansItsCommandOrNothing_soAForgedIdFallsBackSafely() {
+        java.util.Map<io.playloop.campaign.TextKey, Command> buttons = java.util.Map.of(
+                io.playloop.campaign.TextKey.BUTTON_START, Command.START,
+                io.playloop.campaign.TextKey.BUTTON_POINTS, Command.POINTS,
+                io.playloop.campaign.TextKey.BUTTON_HELP, Command.HELP,
+                io.playloop.campaign.TextKey.BUTTON_PLAY, Command.PLAY,
+                io.playloop.campaign.TextKey.BUTTON_QUIZ, Command.QUIZ,
+                io.playloop.campaign.TextKey.BUTTON_SPIN, Command.SPIN);
+        for (String language : DemoCampaign.get().languages()) {
+            buttons.forEach((key, cmd) -> {
+                String title = DemoCampaign.get().texts().template(language, key);
+                assertThat(command(title)).as(language + " " + title).isIn(cmd, null);
+            });
         }
     }
 
@@ -233,7 +249,7 @@ class MessageCatalogTest {
     // --- helpers -----------------------------------------------------------------------------
 
     private Command command(String text) {
-        return resolver.match(text).map(KeywordMatch::command).orElse(null);
+        return resolver.match(text).map(Keywords.Match::command).orElse(null);
     }
 
     private static void assertProblems(Consumer<ObjectNode> breakIt, String... expected) {

@@ -2,6 +2,8 @@ package io.playloop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.playloop.campaign.Command;
+import io.playloop.campaign.DemoCampaign;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TextNormalizerTest {
     private static final MessageCatalog CATALOG = MessageCatalog.bundled();
-    private static final IntentResolver RESOLVER = new IntentResolver(CATALOG);
+    private static final IntentResolver RESOLVER = new IntentResolver(DemoCampaign.get(), CATALOG);
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
     @CsvSource(delimiter = '|', value = {
@@ -90,16 +92,14 @@ class TextNormalizerTest {
     }
 
     /**
-     * A catalogue keyword with random case, combining marks after letters, bidi marks and tatweel between
+     * A campaign keyword with random case, combining marks after letters, bidi marks and tatweel between
      * characters, extra spaces, and punctuation or emoji around it.
      */
     @Provide
     Arbitrary<Tuple.Tuple2<String, Command>> disguisedKeywords() {
         List<Tuple.Tuple2<String, Command>> keywords = new ArrayList<>();
-        for (String language : CATALOG.languages()) {
-            CATALOG.language(language).keywords().forEach((command, phrases) ->
-                    phrases.forEach(p -> keywords.add(Tuple.of(p, command))));
-        }
+        DemoCampaign.get().keywords().byLanguage().values().forEach(byCommand ->
+                byCommand.forEach((command, phrases) -> phrases.forEach(p -> keywords.add(Tuple.of(p, command)))));
         String[] noise = {"", "", "\u200E", "\u200F", "\u061C", "\u2068", "\u0640", "\u200B"};
         String[] mark = {"", "", "\u0301", "\u0308", "\u064E", "\u0651", "\u0652"};
         Arbitrary<String> edge = Arbitraries.of("", "!!", ".", "...", "👍", "🙏🏽", "*", "\"", "«", "»", "؟!", " ");

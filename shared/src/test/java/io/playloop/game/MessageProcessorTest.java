@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.campaign.DemoCampaign;
 import io.playloop.engine.Engine;
 import io.playloop.engine.MessageCatalog;
 import io.playloop.store.InboundReceipt;
@@ -32,7 +33,7 @@ class MessageProcessorTest {
     private final RecordingGraphApi graph = new RecordingGraphApi();
     private final MutableClock clock = new MutableClock(SENT.plusSeconds(2));
     private final MessageProcessor processor = new MessageProcessor(store,
-            new Engine(MessageCatalog.bundled(), "Café Lumière", "en"), graph, clock, new ObjectMapper());
+            new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière"), graph, clock, new ObjectMapper());
 
     @Test
     void firstMessage_commitsTheCustomerAndRepliesOnce() {

@@ -5,10 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.campaign.CampaignSource;
+import io.playloop.campaign.CampaignTable;
 import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
-import io.playloop.engine.Engine;
+import io.playloop.config.Secrets;
 import io.playloop.engine.MessageCatalog;
+import io.playloop.games.quiz.OptionIds;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoGameStore;
@@ -17,6 +20,7 @@ import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.outbound.GraphApi;
 import io.playloop.whatsapp.outbound.GraphApiClient;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -63,16 +68,49 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
 
     private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Map<String, String> env, Clock clock) {
-        this(dynamo,
-                new GraphApiClient(config, AwsClients.secrets(env, clock),
-                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
-                config, clock, new CapacityMeter());
+        this(dynamo, config, AwsClients.secrets(env, clock), clock);
     }
 
+    private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, Clock clock) {
+        this(dynamo,
+                new GraphApiClient(config, secrets,
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
+                config, clock, new CapacityMeter(), secrets);
+    }
+
+    /**
+     * A handler whose quiz ids are signed with a key made for this instance only: for tests and tools
+     * where one JVM both asks and judges.
+     */
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
+        this(dynamo, graph, config, clock, meter, instanceOptionIds());
+    }
+
+    /**
+     * A handler whose quiz ids are signed with a key derived from the app secret
+     * ({@link CampaignEngines#optionIdsFromAppSecret}), asked per message so a rotation is picked up.
+     * Draws use a new {@link SecureRandom} each, never one made at SnapStart initialisation.
+     */
+    public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
+                       Secrets secrets) {
+        this(dynamo, graph, config, clock, meter,
+                (Supplier<OptionIds>) () -> CampaignEngines.optionIdsFromAppSecret(secrets.appSecret()));
+    }
+
+    private GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
+                        Supplier<OptionIds> optionIds) {
         this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
-                new Engine(MessageCatalog.bundled(), config.businessName(), config.defaultLanguage()), graph, clock,
-                new ObjectMapper()), meter);
+                new CampaignEngines(CampaignSource.withDemoFallback(
+                        new CampaignTable(dynamo, config.tableName(), meter), clock),
+                        MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new),
+                graph, clock, new ObjectMapper()), meter);
+    }
+
+    private static Supplier<OptionIds> instanceOptionIds() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        OptionIds ids = new OptionIds(key);
+        return () -> ids;
     }
 
     GameHandler(MessageProcessor processor, CapacityMeter meter) {

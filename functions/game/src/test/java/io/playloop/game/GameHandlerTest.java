@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.campaign.DemoCampaign;
 import io.playloop.engine.Engine;
 import io.playloop.engine.MessageCatalog;
 import io.playloop.store.CapacityMeter;
@@ -29,7 +30,7 @@ class GameHandlerTest {
     private final RecordingGraphApi graph = new RecordingGraphApi();
     private final Clock clock = Clock.fixed(Instant.parse("2025-11-21T10:00:10Z"), ZoneOffset.UTC);
     private final GameHandler handler = new GameHandler(
-            new MessageProcessor(store, new Engine(MessageCatalog.bundled(), "Café Lumière", "en"), graph, clock,
+            new MessageProcessor(store, new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière"), graph, clock,
                     new ObjectMapper()),
             new CapacityMeter());
 

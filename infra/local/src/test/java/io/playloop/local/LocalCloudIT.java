@@ -3,6 +3,7 @@ package io.playloop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playloop.campaign.DemoCampaign;
 import io.playloop.definitions.QueueDefinition;
 import io.playloop.definitions.TemplateDefinitions;
 import io.playloop.engine.Engine;
@@ -194,10 +195,10 @@ class LocalCloudIT {
         String waId = "971501234567";
         String name = "محمد";
         String webhook = Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, name, "نقاط", nowSeconds());
-        // What the engine answers this message with, straight from the catalogue: the expected reply.
+        // What the engine answers this message with, from the demo campaign (the local default): the expected reply.
         InboundMessage message = new WebhookParser(PHONE_NUMBER_ID).parse(webhook.getBytes(StandardCharsets.UTF_8))
                 .messages().get(0);
-        String expected = new Engine(MessageCatalog.bundled(), BUSINESS_NAME, "en")
+        String expected = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), BUSINESS_NAME)
                 .handle(null, message, cloud.clock().instant()).reply().orElseThrow().bodyText();
         assertThat(expected).contains(name, BUSINESS_NAME);
 

@@ -28,6 +28,21 @@ public final class Webhooks {
                 + "\"field\":\"messages\"}]}]}";
     }
 
+    /** A tapped reply button or list row ({@code interactive.button_reply} / {@code list_reply}). */
+    static String tap(String phoneNumberId, String wamid, String waId, String profileName, boolean listRow, String id,
+                      String title, String contextWamid, long timestampSeconds) {
+        String kind = listRow ? "list_reply" : "button_reply";
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
+                + DISPLAY_PHONE_NUMBER + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"" + profileName + "\"},\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"context\":{\"from\":\"" + DISPLAY_PHONE_NUMBER + "\",\"id\":\"" + contextWamid
+                + "\"},\"from\":\"" + waId + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestampSeconds
+                + "\",\"type\":\"interactive\",\"interactive\":{\"type\":\"" + kind + "\",\"" + kind
+                + "\":{\"id\":\"" + id + "\",\"title\":\"" + title + "\"}}}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
     /** A status-only webhook (our earlier reply was delivered): nothing for the game to do. */
     public static String delivered(String phoneNumberId, String outboundWamid, String recipientWaId, long timestampSeconds) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"

@@ -94,7 +94,8 @@ public final class FunctionCatalog {
     private GameHandler newGameHandler() {
         CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
         meters.add(meter);
-        return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter);
+        return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter,
+                secrets);
     }
 
     /** DynamoDB capacity the functions consumed so far (all environments). */

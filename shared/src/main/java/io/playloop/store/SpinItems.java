@@ -1,0 +1,37 @@
+package io.playloop.store;
+
+import io.playloop.engine.Reward;
+import io.playloop.engine.SpinHistory;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Item layout of a customer's wheel ({@code sk=SPIN}); instants in epoch milliseconds. */
+final class SpinItems {
+    static final String VERSION = "version";
+
+    private SpinItems() {
+    }
+
+    static Map<String, AttributeValue> item(String customerKey, SpinHistory history, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.spin(customerKey));
+        history.lastSpinAt().ifPresent(at -> item.put("lastSpinAt", StoreItems.n(at.toEpochMilli())));
+        item.put("rewards", AttributeValue.fromL(history.rewards().stream().map(r -> AttributeValue.fromL(List.of(
+                StoreItems.s(r.prizeId()), StoreItems.s(r.spinId()), StoreItems.n(r.wonAt().toEpochMilli()),
+                StoreItems.n(r.validUntil().toEpochMilli())))).toList()));
+        item.put(VERSION, StoreItems.n(version));
+        return item;
+    }
+
+    static SpinState state(Map<String, AttributeValue> item) {
+        Optional<Instant> last = Optional.ofNullable(item.get("lastSpinAt"))
+                .map(v -> Instant.ofEpochMilli(Long.parseLong(v.n())));
+        List<Reward> rewards = item.get("rewards").l().stream().map(AttributeValue::l).map(f -> new Reward(
+                f.get(0).s(), f.get(1).s(), Instant.ofEpochMilli(Long.parseLong(f.get(2).n())),
+                Instant.ofEpochMilli(Long.parseLong(f.get(3).n())))).toList();
+        return new SpinState(new SpinHistory(last, rewards), Long.parseLong(item.get(VERSION).n()));
+    }
+}
