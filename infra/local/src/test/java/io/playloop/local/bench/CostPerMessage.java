@@ -56,7 +56,8 @@ public final class CostPerMessage {
                     .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
                     .overrideConfiguration(ClientOverrideConfiguration.builder().addExecutionInterceptor(counter).build())
                     .build();
-            DynamoDbClient ddb = dynamo.client();
+            ReadRecorder reads = new ReadRecorder();
+            DynamoDbClient ddb = reads.wrap(dynamo.client());
             Map<String, String> queues = sqsEmulator.createQueues();
             String inbound = queues.get("InboundQueue");
             PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), inbound, null, null, "100000000000001",
@@ -72,6 +73,7 @@ public final class CostPerMessage {
                 counter.reset();
                 CapacityMeter.Reading before = meter.reading();
                 Map<String, Map<String, AttributeValue>> itemsBefore = snapshot(dynamo);
+                reads.reset();
 
                 ingest.handleRequest(Webhooks.signedPost(Webhooks.text("100000000000001", step[1], "33612345678", "Léa",
                         step[0], Instant.now().getEpochSecond()), APP_SECRET), null);
@@ -95,7 +97,7 @@ public final class CostPerMessage {
                 System.out.println("SQS requests: " + counter.byOperation() + " (total " + counter.total() + ")");
                 System.out.println("DynamoDB requests: " + used.requests() + "; DynamoDB Local reported "
                         + used.readUnits() + " read units, " + used.writeUnits() + " write units");
-                printAwsEstimate(itemsBefore, itemsAfter);
+                printAwsEstimate(itemsBefore, itemsAfter, reads);
                 System.out.println();
             }
         }
@@ -103,7 +105,7 @@ public final class CostPerMessage {
 
     /** AWS's billing rules applied to the items as written: reads 1 RRU per 4 KB (strong), writes 1 WRU per KB, x2 in a transaction. */
     private static void printAwsEstimate(Map<String, Map<String, AttributeValue>> before,
-                                         Map<String, Map<String, AttributeValue>> after) {
+                                         Map<String, Map<String, AttributeValue>> after, ReadRecorder reads) {
         int transactionalWru = 0;
         int readRru = 0;
         int markSentWru = 0;
@@ -122,11 +124,11 @@ public final class CostPerMessage {
             if ("receipt".equals(kind)) {
                 markSentWru = kb(size, 1024);
             }
-            if ("customer".equals(kind) || "receipt".equals(kind)) {
-                // The BatchGetItem read both keys; a key not found still costs the minimum unit.
-                readRru += old == null ? 1 : kb(itemSize(old), 4096);
-            }
         }
+        // Strongly consistent reads: 1 RRU per 4 KB per item; a key not found still costs the minimum unit.
+        readRru = reads.strongUnits();
+        System.out.println("keys read: " + reads.keys() + " strongly consistent, " + reads.eventualKeys()
+                + " eventually consistent (the campaign pointer, once a minute per container)");
         System.out.println("items written: " + sizes);
         System.out.println("on AWS: BatchGetItem " + readRru + " RRU + TransactWriteItems " + transactionalWru
                 + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU = " + readRru + " RRU, "
@@ -186,6 +188,93 @@ public final class CostPerMessage {
 
         int total() {
             return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
+    }
+
+    /** Wraps the DynamoDB client to see which keys each read asks for and how big the items are. */
+    static final class ReadRecorder {
+        private int keys;
+        private int eventualKeys;
+        private int strongUnits;
+
+        DynamoDbClient wrap(DynamoDbClient real) {
+            return (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                    new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                        Object result;
+                        try {
+                            result = method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        record(asRequest(method.getName(), args == null ? null : args[0]), result);
+                        return result;
+                    });
+        }
+
+        /** The calls take a request or a consumer of its builder; turn the latter into the request. */
+        @SuppressWarnings("unchecked")
+        private static Object asRequest(String method, Object argument) {
+            if (!(argument instanceof java.util.function.Consumer<?> consumer)) {
+                return argument;
+            }
+            if (method.equals("batchGetItem")) {
+                var b = software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest.builder();
+                ((java.util.function.Consumer<Object>) consumer).accept(b);
+                return b.build();
+            }
+            if (method.equals("getItem")) {
+                var b = software.amazon.awssdk.services.dynamodb.model.GetItemRequest.builder();
+                ((java.util.function.Consumer<Object>) consumer).accept(b);
+                return b.build();
+            }
+            return argument;
+        }
+
+        private synchronized void record(Object request, Object result) {
+            if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest r
+                    && result instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse out) {
+                r.requestItems().values().forEach(k -> {
+                    boolean strong = Boolean.TRUE.equals(k.consistentRead());
+                    if (strong) {
+                        keys += k.keys().size();
+                    } else {
+                        eventualKeys += k.keys().size();
+                    }
+                    int found = 0;
+                    for (List<Map<String, AttributeValue>> items : out.responses().values()) {
+                        for (Map<String, AttributeValue> item : items) {
+                            strongUnits += strong ? kb(itemSize(item), 4096) : 0;
+                            found++;
+                        }
+                    }
+                    strongUnits += strong ? k.keys().size() - found : 0;
+                });
+            } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest r) {
+                if (Boolean.TRUE.equals(r.consistentRead())) {
+                    keys++;
+                    strongUnits++;
+                } else {
+                    eventualKeys++;
+                }
+            }
+        }
+
+        synchronized void reset() {
+            keys = 0;
+            eventualKeys = 0;
+            strongUnits = 0;
+        }
+
+        synchronized int keys() {
+            return keys;
+        }
+
+        synchronized int eventualKeys() {
+            return eventualKeys;
+        }
+
+        synchronized int strongUnits() {
+            return strongUnits;
         }
     }
 
