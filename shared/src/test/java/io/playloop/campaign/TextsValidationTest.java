@@ -60,8 +60,8 @@ class TextsValidationTest {
 
     @Test
     void an_unknown_placeholder_is_reported_with_what_the_text_can_use() {
-        assertThat(problemsOf(demoWith("You have {{points}} points. Your tier: {{tier}}.",
-                "You have {{pionts}} points. Your tier: {{tier}}.")))
+        assertThat(problemsOf(demoWith("Points balance: {{points}}. Your tier: {{tier}}.",
+                "Points balance: {{pionts}}. Your tier: {{tier}}.")))
                 .containsExactly("texts.en.points_balance: {{pionts}} is not a placeholder of this text"
                         + " (did you mean points?); it can use business, last_product, name, points, tier");
     }

@@ -66,7 +66,7 @@ class EngineCommandsTest {
         Outcome o = then(menu, Webhook.from(US).at(T0.plusSeconds(20)).listReply("cmd:POINTS", "My points", null));
 
         assertThat(o.intent()).isEqualTo("points");
-        assertThat(o.reply().get().bodyText()).startsWith("You have 0 points. Your tier: Member.\n");
+        assertThat(o.reply().get().bodyText()).startsWith("Points balance: 0. Your tier: Member.\n");
     }
 
     @Test

@@ -49,7 +49,7 @@ class EnginePointsTest {
             });
         });
         assertThat(summer.outcome().customer().points()).isEqualTo(15);
-        assertThat(summer.outcome().reply().orElseThrow().bodyText()).isEqualTo("+15 points! You now have 15.");
+        assertThat(summer.outcome().reply().orElseThrow().bodyText()).isEqualTo("Points earned: +15. Balance: 15.");
     }
 
     @Test
@@ -60,7 +60,7 @@ class EnginePointsTest {
 
         assertThat(second.outcome().points()).isEmpty();
         assertThat(second.outcome().customer().points()).isEqualTo(15);
-        assertThat(second.outcome().reply().orElseThrow().bodyText()).startsWith("You have 15 points.");
+        assertThat(second.outcome().reply().orElseThrow().bodyText()).startsWith("Points balance: 15.");
         assertThat(nextWeek.outcome().points()).isPresent();
         assertThat(nextWeek.outcome().customer().points()).isEqualTo(30);
     }
@@ -81,7 +81,7 @@ class EnginePointsTest {
         Step points = say(summer, US, 20, "points");
 
         String body = points.outcome().reply().orElseThrow().bodyText();
-        assertThat(body).startsWith("You have 15 points.");
+        assertThat(body).startsWith("Points balance: 15.");
         assertThat(body).contains("%", "points to go", "Tiers count the points you've earned");
         assertThat(points.outcome().points()).as("reading changes nothing").isEmpty();
     }
@@ -94,6 +94,6 @@ class EnginePointsTest {
         Step later = say(summer, US, life.plusDays(1).toSeconds(), "points");
 
         assertThat(later.outcome().customer().points()).isZero();
-        assertThat(later.outcome().reply().orElseThrow().bodyText()).startsWith("You have 0 points.");
+        assertThat(later.outcome().reply().orElseThrow().bodyText()).startsWith("Points balance: 0.");
     }
 }

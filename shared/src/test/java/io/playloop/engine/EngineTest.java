@@ -90,7 +90,7 @@ class EngineTest {
             Outcome o = first(Webhook.from(US).name("Sheena").text("POINTS"));
 
             assertThat(o.intent()).isEqualTo("points");
-            assertThat(body(o)).contains("Welcome to", "You have 0 points.", "May we send you game news");
+            assertThat(body(o)).contains("Welcome to", "Points balance: 0.", "May we send you game news");
             assertThat(buttonIds(o)).containsExactly("cmd:START", "cmd:PLAY", "cmd:HELP");
         }
 
@@ -191,7 +191,7 @@ class EngineTest {
 
             assertThat(o.customer().language()).isEqualTo("fr");
             assertThat(body(o)).startsWith("Bonjour \u2068Léa\u2069 ! 👋\n\nBienvenue au club fidélité de \u2068Café Lumière\u2069")
-                    .contains("Vous avez 0 points.")
+                    .contains("Solde de points : 0.")
                     .contains("Pouvons-nous vous envoyer");
             assertThat(((ButtonMessage) o.reply().get()).buttons()).extracting(ButtonMessage.Button::title)
                     .containsExactly("✅ Oui, j'accepte", "🎮 Jouer", "Aide");
@@ -483,7 +483,7 @@ class EngineTest {
             Outcome o = then(hello, tap);
 
             assertThat(o.intent()).isEqualTo("points");
-            assertThat(body(o)).startsWith("You have 0 points. Your tier: Member.\n");
+            assertThat(body(o)).startsWith("Points balance: 0. Your tier: Member.\n");
         }
 
         @Test
@@ -627,7 +627,7 @@ class EngineTest {
 
             assertThat(fr.customer().language()).isEqualTo("fr");
             assertThat(o.customer().language()).isEqualTo("fr");
-            assertThat(body(o)).startsWith("Vous avez 0 points. Votre niveau : Membre.\n");
+            assertThat(body(o)).startsWith("Solde de points : 0. Votre niveau : Membre.\n");
         }
 
         @Test

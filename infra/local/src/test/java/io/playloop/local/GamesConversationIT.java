@@ -75,7 +75,7 @@ class GamesConversationIT {
                 .isEqualTo(DEMO.texts().template("fr", TextKey.MENU_BUTTON));
 
         JsonNode points = tap(fr, "Chloé", true, "cmd:POINTS", "Mes points");
-        assertThat(readable(points)).startsWith("Vous avez 0 points.");
+        assertThat(readable(points)).startsWith("Solde de points : 0.");
     }
 
     @Test
@@ -97,7 +97,7 @@ class GamesConversationIT {
         assertThat(readable(verdict)).startsWith("✅ Right! +" + earned + " points.");
         assertThat(buttonIds(verdict)).containsExactly("cmd:QUIZ");
         assertThat(readable(again)).startsWith("That question is closed");
-        assertThat(readable(points)).startsWith("You have " + earned + " points.");
+        assertThat(readable(points)).startsWith("Points balance: " + earned + ".");
         System.out.println("COST quiz answer: " + answerCost + "; items " + itemSizes(waId));
     }
 
@@ -115,7 +115,7 @@ class GamesConversationIT {
 
         assertThat(readable(refused)).isEqualTo(DEMO.texts().render("fr", TextKey.QUIZ_CLOSED, Map.of()));
         assertThat(readable(verdict)).contains("+" + pointsOf(right));
-        assertThat(readable(points)).startsWith("Vous avez " + pointsOf(right) + " points.");
+        assertThat(readable(points)).startsWith("Solde de points : " + pointsOf(right) + ".");
     }
 
     @Test
