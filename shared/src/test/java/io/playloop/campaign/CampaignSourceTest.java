@@ -1,5 +1,6 @@
 package io.playloop.campaign;
 
+import io.playloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class CampaignSourceTest {
             CampaignFiles.demoWith("id: demo\n", "id: summer\n"), "summer.yaml");
 
     private final FakeStore store = new FakeStore();
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final CampaignSource source = new CampaignSource(store, clock, Duration.ofSeconds(60), () -> DEMO);
 
     @Test

@@ -1,5 +1,6 @@
 package io.playloop.campaign;
 
+import io.playloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -141,7 +142,7 @@ class CampaignTableIT {
     @Test
     @DisplayName("the game function's source plays the demo on an empty table, then what was activated")
     void source_over_the_table() {
-        MutableClock clock = new MutableClock(T0);
+        TestClock clock = new TestClock(T0);
         CampaignSource source = new CampaignSource(table, clock, Duration.ofSeconds(60), DemoCampaign::get);
         assertThat(source.current().isBundledDemo()).isTrue();
         table.push(summer, T0, true);

@@ -11,12 +11,11 @@ import io.playloop.store.InboundReceipt;
 import io.playloop.testing.InMemoryGameStore;
 import io.playloop.testing.Messages;
 import io.playloop.testing.RecordingGraphApi;
+import io.playloop.testing.TestClock;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.GraphApiException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +30,7 @@ class MessageProcessorTest {
 
     private final InMemoryGameStore store = new InMemoryGameStore();
     private final RecordingGraphApi graph = new RecordingGraphApi();
-    private final MutableClock clock = new MutableClock(SENT.plusSeconds(2));
+    private final TestClock clock = new TestClock(SENT.plusSeconds(2));
     private final MessageProcessor processor = new MessageProcessor(store,
             new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière"), graph, clock, new ObjectMapper());
 
@@ -145,37 +144,5 @@ class MessageProcessorTest {
 
     private static InboundMessage points(String wamid) {
         return Messages.text(wamid, WA_ID, "Léa", "POINTS", SENT);
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

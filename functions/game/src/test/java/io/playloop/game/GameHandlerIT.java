@@ -10,11 +10,9 @@ import io.playloop.store.CapacityMeter;
 import io.playloop.store.Keys;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.RecordingGraphApi;
-import java.time.Clock;
+import io.playloop.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,25 +31,10 @@ class GameHandlerIT {
 
     private final LocalDynamo dynamo = LocalDynamo.create();
     private final RecordingGraphApi graph = new RecordingGraphApi();
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-11-21T10:00:10Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-11-21T10:00:10Z"));
     private final GameHandler handler = new GameHandler(dynamo.client(), graph,
             new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café Lumière", "en"),
-            new Clock() {
-                @Override
-                public Instant instant() {
-                    return now.get();
-                }
-
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    return this;
-                }
-            }, new CapacityMeter());
+            clock, new CapacityMeter());
 
     @AfterEach
     void close() {
@@ -79,7 +61,7 @@ class GameHandlerIT {
         assertThat(version("33612345678")).isEqualTo(1);
 
         // Meta retries for up to 7 days: six days later the receipt still recognises the wamid.
-        now.set(now.get().plus(Duration.ofDays(6)));
+        clock.advance(Duration.ofDays(6));
         assertThat(handler.handleRequest(redelivery(points), null).getBatchItemFailures()).isEmpty();
         assertThat(graph.sent()).hasSize(1);
         assertThat(version("33612345678")).isEqualTo(1);

@@ -1,5 +1,7 @@
 package io.playloop.local;
 
+import io.playloop.testing.ItemSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -287,32 +289,8 @@ class GamesConversationIT {
                 Keys.quiz(customerKey), Keys.spin(customerKey))) {
             Map<String, AttributeValue> item = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName())
                     .consistentRead(true).key(key)).item();
-            sizes.put(key.get(Keys.SK).s(), item == null ? 0 : mapSize(item) - 3);
+            sizes.put(key.get(Keys.SK).s(), item == null ? 0 : ItemSize.of(item));
         }
         return sizes;
-    }
-
-    private static int mapSize(Map<String, AttributeValue> m) {
-        int size = 3;
-        for (Map.Entry<String, AttributeValue> e : m.entrySet()) {
-            size += 1 + e.getKey().getBytes(StandardCharsets.UTF_8).length + size(e.getValue());
-        }
-        return size;
-    }
-
-    private static int size(AttributeValue v) {
-        if (v.s() != null) {
-            return v.s().getBytes(StandardCharsets.UTF_8).length;
-        }
-        if (v.n() != null) {
-            return (v.n().replace("-", "").length() + 1) / 2 + 1;
-        }
-        if (v.hasL()) {
-            return 3 + v.l().stream().mapToInt(x -> 1 + size(x)).sum();
-        }
-        if (v.hasM()) {
-            return mapSize(v.m());
-        }
-        return 1;
     }
 }

@@ -1,12 +1,7 @@
 package io.playloop.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.playloop.whatsapp.webhook.WebhookSignature;
+
 
 /** Real-format Meta webhook payloads (whatsapp.md §2.2-2.4) and their X-Hub-Signature-256. */
 public final class Webhooks {
@@ -56,31 +51,6 @@ public final class Webhooks {
 
     /** {@code sha256=<hex HMAC-SHA256 of the exact bytes>}, as Meta signs. */
     public static String signature(String appSecret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The API Gateway HTTP API (payload 2.0) event of a signed webhook POST, as the ingest function gets it. */
-    public static APIGatewayV2HTTPEvent signedPost(String body, String appSecret) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey("POST /webhooks/whatsapp");
-        event.setRawPath("/webhooks/whatsapp");
-        event.setHeaders(Map.of("content-type", "application/json",
-                "x-hub-signature-256", signature(appSecret, body.getBytes(StandardCharsets.UTF_8))));
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod("POST");
-        http.setPath("/webhooks/whatsapp");
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setHttp(http);
-        event.setRequestContext(context);
-        event.setBody(body);
-        event.setIsBase64Encoded(false);
-        return event;
+        return WebhookSignature.sign(body, appSecret);
     }
 }

@@ -1,15 +1,14 @@
 package io.playloop.ingest.bench;
 
+import io.playloop.testing.WebhookEvents;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.StaticSecrets;
 import io.playloop.ingest.IngestHandler;
-import io.playloop.whatsapp.webhook.WebhookSignature;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -82,21 +81,7 @@ public final class IngestBenchmark {
     }
 
     private static APIGatewayV2HTTPEvent event(String body) {
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey("POST /webhooks/whatsapp");
-        event.setRawPath("/webhooks/whatsapp");
-        event.setHeaders(Map.of("content-type", "application/json", "x-hub-signature-256",
-                WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), "local-app-secret")));
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod("POST");
-        http.setPath("/webhooks/whatsapp");
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setHttp(http);
-        event.setRequestContext(context);
-        event.setBody(body);
-        event.setIsBase64Encoded(false);
-        return event;
+        return WebhookEvents.signedPost(body, "local-app-secret");
     }
 
     /** An SQS that accepts every entry at once. */

@@ -5,12 +5,13 @@ import io.playloop.config.StaticSecrets;
 import io.playloop.game.GameHandler;
 import io.playloop.ingest.IngestHandler;
 import io.playloop.local.Webhooks;
+import io.playloop.testing.WebhookEvents;
 import io.playloop.local.esm.SqsEvents;
 import io.playloop.store.CapacityMeter;
+import io.playloop.testing.ItemSize;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.LocalSqs;
 import io.playloop.testing.RecordingGraphApi;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class CostPerMessage {
                 Map<String, Map<String, AttributeValue>> itemsBefore = snapshot(dynamo);
                 reads.reset();
 
-                ingest.handleRequest(Webhooks.signedPost(Webhooks.text("100000000000001", step[1], "33612345678", "Léa",
+                ingest.handleRequest(WebhookEvents.signedPost(Webhooks.text("100000000000001", step[1], "33612345678", "Léa",
                         step[0], Instant.now().getEpochSecond()), APP_SECRET), null);
                 List<Message> records = sqs.receiveMessage(r -> r.queueUrl(inbound).maxNumberOfMessages(10)
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
@@ -115,14 +116,14 @@ public final class CostPerMessage {
             if (old != null && old.equals(e.getValue())) {
                 continue;
             }
-            int size = itemSize(e.getValue());
+            int size = ItemSize.of(e.getValue());
             String sk = e.getValue().get("sk").s();
             String kind = sk.equals("PROFILE") ? "customer" : sk.equals("RECEIPT") ? "receipt"
                     : sk.startsWith("CONSENT#") ? "consent" : sk;
             sizes.append(kind).append(' ').append(size).append(" B; ");
-            transactionalWru += 2 * kb(size, 1024);
+            transactionalWru += 2 * ItemSize.units(size, 1024);
             if ("receipt".equals(kind)) {
-                markSentWru = kb(size, 1024);
+                markSentWru = ItemSize.units(size, 1024);
             }
         }
         // Strongly consistent reads: 1 RRU per 4 KB per item; a key not found still costs the minimum unit.
@@ -133,29 +134,6 @@ public final class CostPerMessage {
         System.out.println("on AWS: BatchGetItem " + readRru + " RRU + TransactWriteItems " + transactionalWru
                 + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU = " + readRru + " RRU, "
                 + (transactionalWru + markSentWru) + " WRU");
-    }
-
-    private static int kb(int bytes, int unit) {
-        return Math.max(1, (bytes + unit - 1) / unit);
-    }
-
-    /** DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers about 1 byte per 2 digits + 1). */
-    static int itemSize(Map<String, AttributeValue> item) {
-        int size = 0;
-        for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
-            size += a.getKey().getBytes(StandardCharsets.UTF_8).length;
-            AttributeValue v = a.getValue();
-            if (v.s() != null) {
-                size += v.s().getBytes(StandardCharsets.UTF_8).length;
-            } else if (v.n() != null) {
-                size += (v.n().replace("-", "").replace(".", "").length() + 1) / 2 + 1;
-            } else if (v.bool() != null) {
-                size += 1;
-            } else {
-                size += 3;
-            }
-        }
-        return size;
     }
 
     private static Map<String, Map<String, AttributeValue>> snapshot(LocalDynamo dynamo) {
@@ -243,7 +221,7 @@ public final class CostPerMessage {
                     int found = 0;
                     for (List<Map<String, AttributeValue>> items : out.responses().values()) {
                         for (Map<String, AttributeValue> item : items) {
-                            strongUnits += strong ? kb(itemSize(item), 4096) : 0;
+                            strongUnits += strong ? ItemSize.units(ItemSize.of(item), 4096) : 0;
                             found++;
                         }
                     }

@@ -11,23 +11,22 @@ import io.playloop.definitions.TemplateDefinitions;
 import io.playloop.game.GameHandler;
 import io.playloop.ingest.IngestHandler;
 import io.playloop.local.Webhooks;
+import io.playloop.testing.WebhookEvents;
 import io.playloop.local.esm.SqsEvents;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.Keys;
 import io.playloop.testing.RecordingGraphApi;
+import io.playloop.testing.TestClock;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.TextMessage;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,23 +56,7 @@ abstract class PipelineContract {
 
     protected abstract SqsClient sqs();
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.now());
     private final RecordingGraphApi graph = new RecordingGraphApi();
     private String tableName;
     private String inboundQueueUrl;
@@ -109,7 +92,7 @@ abstract class PipelineContract {
         String body = textWebhook("wamid.HBgLMzM2MTIzNDU2NzgVAgASGBQzQTdGQjJBMEE1QjA0QjQ0QjM4RgA=", "33612345678",
                 "Léa", "POINTS");
         for (int i = 0; i < 8; i++) {
-            assertThat(ingest.handleRequest(Webhooks.signedPost(body, APP_SECRET), null).getStatusCode())
+            assertThat(ingest.handleRequest(WebhookEvents.signedPost(body, APP_SECRET), null).getStatusCode())
                     .isEqualTo(200);
         }
 
@@ -124,10 +107,10 @@ abstract class PipelineContract {
     @Test
     void theSameMessageArrivingAgainDaysLater_changesNothing() {
         String body = textWebhook("wamid.LATE-DUPLICATE", "33612345678", "Léa", "STOP");
-        ingest.handleRequest(Webhooks.signedPost(body, APP_SECRET), null);
+        ingest.handleRequest(WebhookEvents.signedPost(body, APP_SECRET), null);
         process(receiveAll(inboundQueueUrl));
 
-        now.set(now.get().plus(Duration.ofDays(6)));
+        clock.advance(Duration.ofDays(6));
         SQSEvent again = toEvent(List.of(Message.builder().messageId(UUID.randomUUID().toString())
                 .receiptHandle("r").body(receiveBodyOf(body)).build()));
         assertThat(game.handleRequest(again, null).getBatchItemFailures()).isEmpty();
@@ -139,7 +122,7 @@ abstract class PipelineContract {
     @Test
     void arabicIn_arabicOut_byteForByte() {
         String body = textWebhook("wamid.ARABIC-1", "971501234567", "محمد", "نقاط");
-        ingest.handleRequest(Webhooks.signedPost(body, APP_SECRET), null);
+        ingest.handleRequest(WebhookEvents.signedPost(body, APP_SECRET), null);
         process(receiveAll(inboundQueueUrl));
 
         String reply = bodyOf(graph.sent().get(0));
@@ -152,7 +135,7 @@ abstract class PipelineContract {
     @Test
     void aRecordWhoseReplyKeepsFailing_endsInTheDeadLetterQueue_withoutBlockingOthers() {
         graph.failNext(100, 500, 131000);
-        ingest.handleRequest(Webhooks.signedPost(textWebhook("wamid.POISON", "33600000001", "A", "POINTS"),
+        ingest.handleRequest(WebhookEvents.signedPost(textWebhook("wamid.POISON", "33600000001", "A", "POINTS"),
                 APP_SECRET), null);
 
         for (int receive = 0; receive < 10 && receiveAll(deadLetterQueueUrl, false).isEmpty(); receive++) {
@@ -238,6 +221,6 @@ abstract class PipelineContract {
     }
 
     private String textWebhook(String wamid, String waId, String name, String text) {
-        return Webhooks.text(PHONE_NUMBER_ID, wamid, waId, name, text, now.get().getEpochSecond());
+        return Webhooks.text(PHONE_NUMBER_ID, wamid, waId, name, text, clock.instant().getEpochSecond());
     }
 }
