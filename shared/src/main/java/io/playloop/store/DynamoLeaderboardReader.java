@@ -39,6 +39,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  *
  * <p>Reads are eventually consistent (a GSI has no consistent reads): a score written a moment ago may be
  * missing from the top, or counted with its previous value, for a short while.
+ *
+ * <p>Measured ({@code LeaderboardBenchmark}, 10,000 players, K = 8, entries of ~154 bytes): a top 10 is 8 Queries
+ * and 4 RRU (0.5 per shard); a rank estimate is one COUNT Query of 12 RRU on average, 25 for the last player of a
+ * shard, since it reads every better entry in the shard (about {@code players / K × 154 bytes / 4 KB × 0.5} RRU at
+ * worst: it grows with the board, the top does not). The shards run one after another by default; on an executor
+ * the benchmark saw no clear gain in process (2.7 vs 2.4 ms median), where network round trips are absent.
  */
 public final class DynamoLeaderboardReader implements LeaderboardReader {
     /** The most ranks {@link #top} returns. */
