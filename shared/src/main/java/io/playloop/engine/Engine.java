@@ -1,11 +1,24 @@
 package io.playloop.engine;
 
+import io.playloop.campaign.Action;
+import io.playloop.campaign.Badge;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.KeywordRule;
+import io.playloop.games.challenge.Completion;
+import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.games.leaderboard.Rank;
+import io.playloop.games.leaderboard.Score;
+import io.playloop.games.leaderboard.ScoreItem;
+import io.playloop.games.leaderboard.Standings;
+import io.playloop.games.leaderboard.WeekKey;
 import io.playloop.games.quiz.OptionIds;
+import io.playloop.games.referral.AdReferral;
+import io.playloop.games.referral.ReferralCode;
+import io.playloop.games.referral.ReferralCodeParser;
 import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.EarningCap;
+import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
 import io.playloop.whatsapp.inbound.InboundMessage;
@@ -13,6 +26,8 @@ import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +77,10 @@ public final class Engine {
     private final SpinPlay wheel;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
+    private final ProgressPlay progress;
+    private final ProgressReplies progressReplies;
+    private final byte[] referralSecret;
+    private final ReferralCodeParser referralCodes;
 
     /**
      * Creates the engine for one campaign and checks, for every language, that each reply it can send fits
@@ -89,6 +108,17 @@ public final class Engine {
      */
     public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms) {
+        this(campaign, catalog, businessName, optionIds, randoms, randomSecret());
+    }
+
+    /**
+     * Creates the engine with the secret referral codes are derived from ({@link ReferralCode}): codes made
+     * with another secret do not verify, so it must stay the same for the life of the deployment.
+     */
+    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+                  Supplier<RandomGenerator> randoms, byte[] referralSecret) {
+        this.referralSecret = Objects.requireNonNull(referralSecret, "referralSecret").clone();
+        this.referralCodes = new ReferralCodeParser(this.referralSecret);
         this.optionIds = Objects.requireNonNull(optionIds, "optionIds");
         this.randoms = Objects.requireNonNull(randoms, "randoms");
         this.campaign = Objects.requireNonNull(campaign, "campaign");
@@ -106,7 +136,26 @@ public final class Engine {
         this.replies = new Replies(campaign, name);
         this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
         this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
+        this.progress = new ProgressPlay(campaign, replies);
+        this.progressReplies = new ProgressReplies(campaign, replies);
         checkEveryReplyFits();
+    }
+
+    /**
+     * The referral code a message carries (typed, prefilled from a wa.me link, or in a click-to-WhatsApp
+     * ad's referral), if its check characters verify: the processor reads who holds it with the snapshot.
+     */
+    public Optional<ReferralCode> referralCodeIn(InboundMessage message) {
+        Optional<AdReferral> ad = Optional.ofNullable(message.raw()).map(raw -> raw.get("referral"))
+                .filter(r -> r != null && r.isObject())
+                .map(r -> new AdReferral(text(r, "source_url"), text(r, "headline"), text(r, "body")));
+        return referralCodes.find(Optional.ofNullable(message.text()), ad);
+    }
+
+    private static Optional<String> text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     /** The campaign this engine plays. */
@@ -182,7 +231,10 @@ public final class Engine {
         }
         Optional<LedgerResult.Applied> points = Optional.empty();
         long earned = 0;
+        List<Action> actions = new ArrayList<>();
+        long ruleEarned = 0;
         if (earnRule.isPresent()) {
+            actions.add(Action.KEYWORD);
             KeywordRule rule = earnRule.get();
             String reason = KEYWORD_REASON + rule.id();
             Instant at = message.sentAt();
@@ -192,6 +244,7 @@ public final class Engine {
                     at.plus(campaign.points().lotExpiry())) instanceof LedgerResult.Applied applied) {
                 points = Optional.of(applied);
                 account = applied.account();
+                ruleEarned = earned;
             } else {
                 earned = 0;
             }
@@ -207,6 +260,14 @@ public final class Engine {
                     : quiz.answer(state.quiz(), account, message.replyId(), customer.key(), customer.language(),
                             to(customer), ids, now);
             quizChange = step.session();
+            if (step.session().isPresent() && step.session().get().answers() > state.quiz().answers()) {
+                actions.add(Action.QUIZ_ANSWER);
+                if (step.session().get().correctAnswers() > state.quiz().correctAnswers()) {
+                    actions.add(Action.QUIZ_CORRECT);
+                }
+            }
+            ruleEarned += step.points().map(p -> p.entries().stream().filter(e -> QuizPlay.REASON.equals(e.reason()))
+                    .mapToLong(LedgerEntry::earned).sum()).orElse(0L);
             if (step.points().isPresent()) {
                 points = step.points();
                 account = step.points().get().account();
@@ -218,6 +279,9 @@ public final class Engine {
             SpinPlay.Step step = wheel.spin(state.spin(), account, state.exhaustedPrizes(), message.wamid(),
                     customer.language(), to(customer), randoms.get(), now);
             spinChange = step.history().map(h -> new Outcome.SpinOutcome(h, step.claim()));
+            if (spinChange.isPresent()) {
+                actions.add(Action.SPIN);
+            }
             if (step.points().isPresent()) {
                 points = step.points();
                 account = step.points().get().account();
@@ -227,10 +291,49 @@ public final class Engine {
         if (current != null && windowOpen && played == Intent.REWARDS && wheel != null) {
             gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
         }
+        // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
+        ProgressPlay.Step step = progress.apply(state.progress(), account, points, customer, current != null,
+                windowOpen ? actions : List.of(), windowOpen ? ruleEarned : 0,
+                windowOpen ? state.codeHolder() : Optional.empty(), message.wamid(), message.sentAt());
+        if (step.points().isPresent()) {
+            points = step.points();
+            account = step.points().get().account();
+        }
+        Progress progressAfter = step.progress();
+        Optional<ReferralCode> codeClaim = Optional.empty();
+        if (current != null && windowOpen && played == Intent.REFER) {
+            String key = customer.key();
+            ReferralCode code = progressAfter.referralCode().map(ReferralCode::new)
+                    .orElseGet(() -> ReferralCode.of(key, referralSecret, state.codeAttempt()));
+            if (progressAfter.referralCode().isEmpty()) {
+                codeClaim = Optional.of(code);
+                progressAfter = progressAfter.withReferral(Optional.of(code.value()), progressAfter.referredBy(),
+                        progressAfter.referralsCredited());
+            }
+            gameReply = Optional.of(progressReplies.refer(customer.language(), to(customer), code,
+                    message.displayPhoneNumber(), progressAfter, now, CustomerZones.of(customer.waId(),
+                            campaign.timeZone())));
+        } else if (current != null && windowOpen && played == Intent.BADGES && !campaign.badges().isEmpty()) {
+            gameReply = Optional.of(progressReplies.badges(customer.language(), to(customer), progressAfter));
+        } else if (current != null && windowOpen && played == Intent.TOP && campaign.leaderboard().isPresent()) {
+            gameReply = Optional.of(top(state.leaderboard(), progressAfter, customer, now));
+        }
         // The profile keeps the live balance for reports; expired lots no longer count in it.
         customer = customer.withPoints(account.balance(now));
         reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(customer, resolution)
                 : reply(current, customer, account, resolution, change.isPresent(), earned);
+        List<String> notices = new ArrayList<>(step.notices());
+        if (current != null && resolution.intent() == Intent.POINTS) {
+            notices.addAll(progressReplies.challengeLines(customer.language(), progressAfter, now,
+                    CustomerZones.of(customer.waId(), campaign.timeZone())));
+        }
+        if (reply.isPresent() && !notices.isEmpty()) {
+            reply = Optional.of(Notices.append(reply.get(), notices));
+        }
+        Optional<Outcome.ProgressOutcome> progressChange = progressAfter.equals(state.progress()) ? Optional.empty()
+                : Optional.of(new Outcome.ProgressOutcome(progressAfter, step.badges().stream().map(Badge::id).toList(),
+                        step.completions().stream().map(Completion::id).toList(), step.attributed(), step.qualified(),
+                        step.score(), codeClaim));
 
         boolean windowClosed = false;
         if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
@@ -238,7 +341,26 @@ public final class Engine {
             windowClosed = true;
         }
         return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
-                spinChange);
+                spinChange, progressChange);
+    }
+
+    /** TOP: the week's top from the board's shards, and the customer's rank from their own score. */
+    private OutboundMessage top(LeaderboardReader boards, Progress progress, Customer customer, Instant now) {
+        String week = WeekKey.of(now, campaign.timeZone());
+        int n = campaign.leaderboard().orElseThrow().top();
+        List<Score> top = boards.top(campaign.id(), week, n, ProgressPlay.LEADERBOARD_SHARDS);
+        Optional<Score> mine = progress.weeklyScore()
+                .filter(s -> s.sk().equals(ScoreItem.boardPrefix(campaign.id(), week))).map(ScoreItem::score);
+        long above = mine.isEmpty() || top.stream().anyMatch(s -> s.customer().equals(customer.key())) ? 0
+                : boards.aboveInShard(campaign.id(), week, mine.get(), ProgressPlay.LEADERBOARD_SHARDS);
+        Rank rank = Standings.rank(top, mine, above, ProgressPlay.LEADERBOARD_SHARDS);
+        return progressReplies.top(customer.language(), to(customer), top, rank, mine);
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /**

@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param quiz          the quiz session to store, when it changed
  * @param spin          the spin to record (new wheel state and budget claim), when the wheel turned
  * @param points        the points change to store with the receipt (new account and ledger entries), if any
+ * @param progress      what changed in the customer's progress (badges, challenges, tier, referrals, score)
  */
 public record Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
                       String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
-                      Optional<QuizSession> quiz, Optional<SpinOutcome> spin) {
+                      Optional<QuizSession> quiz, Optional<SpinOutcome> spin, Optional<ProgressOutcome> progress) {
     public Outcome {
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(quiz, "quiz");
         Objects.requireNonNull(spin, "spin");
         Objects.requireNonNull(points, "points");
@@ -37,7 +39,34 @@ public record Outcome(Customer customer, Optional<ConsentChange> consentChange, 
     public Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
                    String intent, boolean windowClosed) {
         this(customer, consentChange, reply, intent, windowClosed, Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A change of the customer's progress, to store with the receipt.
+     *
+     * @param progress    the progress item's new value
+     * @param badges      badge ids awarded now (records inserted once)
+     * @param completions challenge completion ids now ({@code <challenge>#<period>}, records inserted once)
+     * @param attributed  a referral started by this message (the referrer's record, inserted once)
+     * @param qualified   a referral that counts from now (the referrer's record, moved from PENDING once)
+     * @param score       this week's score item, when it changed
+     * @param codeClaim   the referral code shown for the first time (its {@code CODE#} record, claimed once)
+     */
+    public record ProgressOutcome(Progress progress, java.util.List<String> badges, java.util.List<String> completions,
+                                  Optional<io.playloop.games.referral.Referral> attributed,
+                                  Optional<io.playloop.games.referral.Referral> qualified,
+                                  Optional<io.playloop.games.leaderboard.ScoreItem> score,
+                                  Optional<io.playloop.games.referral.ReferralCode> codeClaim) {
+        public ProgressOutcome {
+            Objects.requireNonNull(progress, "progress");
+            badges = java.util.List.copyOf(badges);
+            completions = java.util.List.copyOf(completions);
+            Objects.requireNonNull(attributed, "attributed");
+            Objects.requireNonNull(qualified, "qualified");
+            Objects.requireNonNull(score, "score");
+            Objects.requireNonNull(codeClaim, "codeClaim");
+        }
     }
 
     /**

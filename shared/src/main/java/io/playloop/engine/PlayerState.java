@@ -1,19 +1,28 @@
 package io.playloop.engine;
 
+import io.playloop.games.leaderboard.LeaderboardReader;
 import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.PointsAccount;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A customer's game state besides the profile, as read before a message.
+ * A customer's game state besides the profile, as read before a message, and what the engine may look up.
  *
- * @param points the points account
- * @param quiz   the quiz session
- * @param spin   the wheel: last spin and pending rewards
+ * @param points          the points account
+ * @param quiz            the quiz session
+ * @param spin            the wheel: last spin and pending rewards
  * @param exhaustedPrizes prizes the table refused for lack of budget on an earlier try of this message
+ * @param progress        counters, streak, badges, tier, referrals, weekly score
+ * @param codeHolder      who holds the referral code this message carries, if it carries a known one
+ * @param codeAttempt     which referral code to offer this customer if they have none yet (0, then 1, 2… when
+ *                        the table said an earlier one is another customer's)
+ * @param leaderboard     the weekly boards, read only when the customer asks TOP
  */
-public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes) {
+public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes,
+                          Progress progress, Optional<CodeHolder> codeHolder, int codeAttempt,
+                          LeaderboardReader leaderboard) {
     /** A customer who has neither points nor a quiz yet. */
     public static final PlayerState NEW = new PlayerState(PointsAccount.empty(), QuizSession.start());
 
@@ -21,7 +30,18 @@ public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory sp
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(quiz, "quiz");
         Objects.requireNonNull(spin, "spin");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(codeHolder, "codeHolder");
+        Objects.requireNonNull(leaderboard, "leaderboard");
         exhaustedPrizes = Set.copyOf(exhaustedPrizes);
+        if (codeAttempt < 0) {
+            throw new IllegalArgumentException("codeAttempt must not be negative");
+        }
+    }
+
+    /** A customer with no progress yet. */
+    public PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes) {
+        this(points, quiz, spin, exhaustedPrizes, Progress.NONE, Optional.empty(), 0, LeaderboardReader.NONE);
     }
 
     /** A customer who never spun. */

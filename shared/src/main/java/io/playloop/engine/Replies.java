@@ -241,6 +241,18 @@ final class Replies {
         }
     }
 
+    /** One text with the common values (business, neutral name) and {@code extra}: for notices and lines. */
+    String line(String language, TextKey key, Map<String, String> extra) {
+        Map<String, String> values = values(null, 0);
+        values.putAll(extra);
+        return render(language, key, values);
+    }
+
+    /** Buttons for the commands given, titled in {@code language}, under {@code body}. */
+    OutboundMessage withButtons(String language, String to, String body, Command... commands) {
+        return buttons(language, to, body, commands);
+    }
+
     private String render(String language, TextKey key, Map<String, String> values) {
         return campaign.texts().render(language, key, values);
     }
@@ -272,7 +284,7 @@ final class Replies {
         return String.join(PARAGRAPH, paragraphs);
     }
 
-    private static String isolate(String value) {
+    static String isolate(String value) {
         return ISOLATE_START + value + ISOLATE_END;
     }
 }

@@ -21,12 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CampaignEngines implements Supplier<Engine> {
     /** What the quiz key is derived for (changing it closes every open question once). */
     public static final String OPTION_KEY_LABEL = "playloop/quiz-option-ids/v1";
+    /** What the referral-code key is derived for. */
+    public static final String REFERRAL_KEY_LABEL = "playloop/referral-codes/v1";
 
     private final CampaignSource campaigns;
     private final MessageCatalog catalog;
     private final String businessName;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
+    private final Supplier<byte[]> referralSecret;
     private Engine engine;
 
     /**
@@ -36,6 +39,17 @@ public final class CampaignEngines implements Supplier<Engine> {
      */
     public CampaignEngines(CampaignSource campaigns, MessageCatalog catalog, String businessName,
                            Supplier<OptionIds> optionIds, Supplier<RandomGenerator> randoms) {
+        this(campaigns, catalog, businessName, optionIds, randoms, randomSecret());
+    }
+
+    /**
+     * @param referralSecret the key referral codes are derived from, asked when an engine is built
+     *                       ({@link #referralSecretFromAppSecret})
+     */
+    public CampaignEngines(CampaignSource campaigns, MessageCatalog catalog, String businessName,
+                           Supplier<OptionIds> optionIds, Supplier<RandomGenerator> randoms,
+                           Supplier<byte[]> referralSecret) {
+        this.referralSecret = Objects.requireNonNull(referralSecret, "referralSecret");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.businessName = Objects.requireNonNull(businessName, "businessName");
@@ -62,11 +76,37 @@ public final class CampaignEngines implements Supplier<Engine> {
         }
     }
 
+    /**
+     * The referral-code key, HMAC-SHA256(app secret, {@value #REFERRAL_KEY_LABEL}): codes reveal nothing
+     * about a phone number without it. A code, once shown, is kept on the customer's progress and in its
+     * {@code CODE#} record, but its check characters verify only under the key that made it: rotating the
+     * app secret makes codes shared before the rotation unrecognised in new messages (the link still opens
+     * the chat). Rotate it between campaigns, not during one.
+     */
+    public static byte[] referralSecretFromAppSecret(String appSecret) {
+        if (appSecret == null || appSecret.isEmpty()) {
+            throw new IllegalStateException("the app secret is needed to derive referral codes");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(REFERRAL_KEY_LABEL.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    private static Supplier<byte[]> randomSecret() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return () -> secret;
+    }
+
     @Override
     public synchronized Engine get() {
         Campaign campaign = campaigns.campaign();
         if (engine == null || engine.campaign() != campaign) {
-            engine = new Engine(campaign, catalog, businessName, optionIds, randoms);
+            engine = new Engine(campaign, catalog, businessName, optionIds, randoms, referralSecret.get());
         }
         return engine;
     }

@@ -6,7 +6,9 @@ import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
+import io.playloop.games.leaderboard.LeaderboardReader;
 import io.playloop.store.BudgetExhaustedException;
+import io.playloop.store.CodeTakenException;
 import io.playloop.store.Commit;
 import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DuplicateInboundException;
@@ -14,6 +16,8 @@ import io.playloop.store.GameStore;
 import io.playloop.store.InboundReceipt;
 import io.playloop.store.PointsState;
 import io.playloop.store.PointsWrite;
+import io.playloop.store.ProgressState;
+import io.playloop.store.ProgressWrite;
 import io.playloop.store.QuizState;
 import io.playloop.store.QuizWrite;
 import io.playloop.store.Snapshot;
@@ -54,6 +58,8 @@ public final class MessageProcessor {
     static final Duration LEDGER_RECENT = Duration.ofDays(8);
     /** Re-reads after a concurrent change of the same customer before the record is failed and retried. */
     static final int MAX_ATTEMPTS = 3;
+    /** Referral codes tried for one customer before giving up (each collision is about 1 in 30,000). */
+    static final int MAX_CODE_ATTEMPTS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
 
@@ -62,6 +68,7 @@ public final class MessageProcessor {
     private final GraphApi graph;
     private final Clock clock;
     private final ReplyCodec replies;
+    private final LeaderboardReader leaderboard;
 
     /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
@@ -74,6 +81,13 @@ public final class MessageProcessor {
      */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper) {
+        this(store, engines, graph, clock, mapper, LeaderboardReader.NONE);
+    }
+
+    /** A processor whose TOP reads the weekly boards through {@code leaderboard}. */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper, LeaderboardReader leaderboard) {
+        this.leaderboard = leaderboard;
         this.store = store;
         this.engines = engines;
         this.graph = graph;
@@ -91,9 +105,11 @@ public final class MessageProcessor {
      */
     public ProcessingResult process(InboundMessage message, String deliveryId) {
         java.util.Set<String> exhausted = new java.util.HashSet<>();
+        int codeAttempt = 0;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
-            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), now);
+            Engine engine = engines.get();
+            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), engine.referralCodeIn(message), now);
             if (snapshot.receipt().isPresent()) {
                 return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
             }
@@ -101,9 +117,10 @@ public final class MessageProcessor {
             PointsState points = snapshot.points();
             QuizState quiz = snapshot.quiz();
             SpinState spin = snapshot.spin();
-            Engine engine = engines.get();
+            ProgressState progress = snapshot.progress();
             Outcome outcome = engine.handle(current, new PlayerState(points.account(), quiz.session(),
-                    spin.history(), exhausted), message, now);
+                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard),
+                    message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
@@ -122,7 +139,16 @@ public final class MessageProcessor {
                         outcome.consentChange(), pointsWrite,
                         outcome.quiz().map(session -> new QuizWrite(session, quiz.version())),
                         outcome.spin().map(s -> new SpinWrite(s.history(), spin.version(), s.claim(),
-                                engine.campaign().id()))));
+                                engine.campaign().id())),
+                        outcome.progress().map(p -> new ProgressWrite(p, progress.version(),
+                                engine.campaign().timeZone()))));
+            } catch (CodeTakenException e) {
+                // Two customers' first-choice codes collide (rare): offer this one the next code.
+                if (++codeAttempt > MAX_CODE_ATTEMPTS) {
+                    throw new IllegalStateException("no free referral code after " + codeAttempt + " attempts", e);
+                }
+                attempt--;
+                continue;
             } catch (BudgetExhaustedException e) {
                 // Another spin won the prize's last unit: decide again with it exhausted (a new draw).
                 if (!exhausted.add(e.prizeId())) {
@@ -151,10 +177,12 @@ public final class MessageProcessor {
      */
     public void rehearse(InboundMessage sample) {
         Instant now = clock.instant();
-        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), now);
-        Outcome outcome = engines.get().handle(snapshot.customer().orElse(null),
+        Engine engine = engines.get();
+        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), engine.referralCodeIn(sample), now);
+        Outcome outcome = engine.handle(snapshot.customer().orElse(null),
                 new PlayerState(snapshot.points().account(), snapshot.quiz().session(), snapshot.spin().history(),
-                        java.util.Set.of()), sample, now);
+                        java.util.Set.of(), snapshot.progress().progress(), snapshot.codeHolder(), 0,
+                        LeaderboardReader.NONE), sample, now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 

@@ -14,14 +14,23 @@ import java.util.Optional;
  * @param spin            a spin to record (wheel state, budget claim), if the wheel turned
  * @param quiz            a new quiz session to store, if it changed
  * @param points          a points change (account and new ledger entries), if any
+ * @param progress        a progress change (badges, completions, referral records, score, code claim), if any
  */
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
                      Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
-                     Optional<QuizWrite> quiz, Optional<SpinWrite> spin) {
+                     Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress) {
     public Commit {
+        java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(spin, "spin");
         java.util.Objects.requireNonNull(points, "points");
         java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A commit that leaves progress alone. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
+                  Optional<QuizWrite> quiz, Optional<SpinWrite> spin) {
+        this(receipt, customer, expectedVersion, consentChange, points, quiz, spin, Optional.empty());
     }
 
     /** A commit that leaves the quiz alone. */

@@ -4,6 +4,10 @@ import io.playloop.engine.ConsentChange;
 import io.playloop.engine.Customer;
 import io.playloop.games.spin.BudgetClaim;
 import io.playloop.ledger.LedgerEntry;
+import io.playloop.engine.CodeHolder;
+import io.playloop.engine.Outcome;
+import io.playloop.engine.Progress;
+import io.playloop.games.referral.ReferralCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,12 +75,14 @@ public final class DynamoGameStore implements GameStore {
      * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
      */
     @Override
-    public Snapshot load(String customerKey, String wamid, Instant now) {
+    public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, Instant now) {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(customerKeyMap, Keys.points(customerKey),
+                Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), receiptKeyMap));
+        code.ifPresent(c -> keys.add(Keys.referralCode(c.value())));
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-                .keys(customerKeyMap, Keys.points(customerKey), Keys.quiz(customerKey), Keys.spin(customerKey),
-                        receiptKeyMap).consistentRead(true).build());
+                .keys(keys).consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(2);
         for (int attempt = 0; ; attempt++) {
             Map<String, KeysAndAttributes> request = pending;
@@ -100,9 +106,15 @@ public final class DynamoGameStore implements GameStore {
         PointsState points = PointsState.NONE;
         QuizState quiz = QuizState.NONE;
         SpinState spin = SpinState.NONE;
+        ProgressState progress = ProgressState.NONE;
+        Optional<CodeHolder> holder = Optional.empty();
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
-            if (Keys.PROFILE.equals(sk)) {
+            if (Keys.PROGRESS.equals(sk)) {
+                progress = ProgressItems.state(item);
+            } else if (Keys.CODE.equals(sk) && code.isPresent() && item.get(ProgressItems.HOLDER) != null) {
+                holder = Optional.of(new CodeHolder(code.get(), item.get(ProgressItems.HOLDER).s()));
+            } else if (Keys.PROFILE.equals(sk)) {
                 customer = Optional.of(StoreItems.customer(item));
             } else if (Keys.SPIN.equals(sk)) {
                 spin = SpinItems.state(item);
@@ -114,7 +126,7 @@ public final class DynamoGameStore implements GameStore {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt, points, quiz, spin);
+        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder);
     }
 
     /**
@@ -208,6 +220,12 @@ public final class DynamoGameStore implements GameStore {
             }
         }
 
+        int firstProgressAction = actions.size();
+        int codeAction = -1;
+        if (commit.progress().isPresent()) {
+            codeAction = addProgress(actions, customer.key(), receipt, commit.progress().get());
+        }
+
         TransactWriteItemsResponse response;
         try {
             response = dynamo.transactWriteItems(b -> b.transactItems(actions)
@@ -219,6 +237,23 @@ public final class DynamoGameStore implements GameStore {
                 BudgetExhaustedException exhausted = new BudgetExhaustedException(claimedPrize);
                 exhausted.initCause(e);
                 throw exhausted;
+            }
+            List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            if (codeAction >= 0 && failed(reasons, codeAction, CONDITIONAL_CHECK_FAILED)) {
+                CodeTakenException taken = new CodeTakenException(commit.progress().get().change().codeClaim()
+                        .orElseThrow().value());
+                taken.initCause(e);
+                throw taken;
+            }
+            if (commit.progress().isPresent() && !failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)) {
+                for (int i = firstProgressAction; i < reasons.size(); i++) {
+                    if (failed(reasons, i, CONDITIONAL_CHECK_FAILED)) {
+                        // A badge, completion or referral move another delivery or message made first: re-read.
+                        ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customer.key());
+                        concurrent.initCause(e);
+                        throw concurrent;
+                    }
+                }
             }
             throw translate(e, receipt.wamid(), customer.key(), consent.isPresent() ? CONSENT_ACTION : -1,
                     pointsAction, quizAction, spinAction);
@@ -253,6 +288,105 @@ public final class DynamoGameStore implements GameStore {
             throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
         }
         meter.recordWrite(response.consumedCapacity());
+    }
+
+    /**
+     * Adds the progress actions: the item (the customer's attributes under its version), each new badge and
+     * completion record (insert only), the referral records on the referrer's side with their counters, the
+     * weekly score item and the code claim.
+     *
+     * @return the index of the code claim's action, or -1 when the commit claims no code
+     */
+    private int addProgress(List<TransactWriteItem> actions, String customerKey, InboundReceipt receipt,
+                            ProgressWrite write) {
+        Outcome.ProgressOutcome change = write.change();
+        actions.add(TransactWriteItem.builder().update(progressUpdate(customerKey, change.progress(),
+                write.expectedVersion())).build());
+        Instant at = receipt.processedAt();
+        for (String badge : change.badges()) {
+            actions.add(insert(ProgressItems.badgeRecord(customerKey, badge, at, receipt.wamid())));
+        }
+        for (String completion : change.completions()) {
+            actions.add(insert(ProgressItems.completionRecord(customerKey, completion, at, receipt.wamid())));
+        }
+        change.attributed().ifPresent(referral -> {
+            actions.add(insert(ProgressItems.referralRecord(referral)));
+            actions.add(TransactWriteItem.builder().update(counterAdd(referral.referrer(), ProgressItems.ATTRIBUTED))
+                    .build());
+        });
+        change.qualified().ifPresent(referral -> {
+            actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                    .key(Keys.referral(referral.referrer(), referral.friend()))
+                    .updateExpression("SET #state = :qualified, #qualifiedAt = :at")
+                    .conditionExpression("#state = :pending")
+                    .expressionAttributeNames(Map.of("#state", "state", "#qualifiedAt", "qualifiedAt"))
+                    .expressionAttributeValues(Map.of(":qualified", StoreItems.s("QUALIFIED"),
+                            ":pending", StoreItems.s("PENDING"),
+                            ":at", StoreItems.n(referral.qualifiedAt().orElseThrow().toEpochMilli())))
+                    .build()).build());
+            actions.add(TransactWriteItem.builder().update(counterAdd(referral.referrer(), ProgressItems.JOINED))
+                    .build());
+        });
+        change.score().ifPresent(score -> actions.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName).item(LeaderboardItems.item(score, write.zone())).build()).build()));
+        if (change.codeClaim().isPresent()) {
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                    .item(ProgressItems.codeRecord(change.codeClaim().get(), customerKey))
+                    .conditionExpression("attribute_not_exists(#pk) OR #holder = :me")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#holder", ProgressItems.HOLDER))
+                    .expressionAttributeValues(Map.of(":me", StoreItems.s(customerKey)))
+                    .build()).build());
+            return actions.size() - 1;
+        }
+        return -1;
+    }
+
+    /** SET the customer's own progress attributes (REMOVE the absent ones), under the version read. */
+    private Update progressUpdate(String customerKey, Progress progress, long expectedVersion) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> a : ProgressItems.ownAttributes(progress).entrySet()) {
+            names.put("#p" + i, a.getKey());
+            if (a.getValue() == null) {
+                remove.add("#p" + i);
+            } else {
+                set.add("#p" + i + " = :p" + i);
+                values.put(":p" + i, a.getValue());
+            }
+            i++;
+        }
+        names.put("#version", ProgressItems.VERSION);
+        set.add("#version = :next");
+        values.put(":next", StoreItems.n(expectedVersion + 1));
+        String condition;
+        if (expectedVersion == 0) {
+            condition = "attribute_not_exists(#version)"; // friends' counters may have created the item
+        } else {
+            condition = "#version = :expected";
+            values.put(":expected", StoreItems.n(expectedVersion));
+        }
+        return Update.builder().tableName(tableName).key(Keys.progress(customerKey))
+                .updateExpression("SET " + String.join(", ", set)
+                        + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)))
+                .conditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                .build();
+    }
+
+    /** ADD one to a referral counter on the referrer's progress item (created if absent). */
+    private Update counterAdd(String referrerKey, String counter) {
+        return Update.builder().tableName(tableName).key(Keys.progress(referrerKey))
+                .updateExpression("ADD #counter :one")
+                .expressionAttributeNames(Map.of("#counter", counter))
+                .expressionAttributeValues(Map.of(":one", StoreItems.n(1))).build();
+    }
+
+    private TransactWriteItem insert(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.playloop.store;
 
+import io.playloop.games.leaderboard.LeaderboardReader;
 import io.playloop.games.leaderboard.Score;
 import io.playloop.games.leaderboard.ScoreItem;
 import io.playloop.games.leaderboard.Shards;

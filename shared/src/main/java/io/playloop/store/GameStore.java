@@ -10,7 +10,16 @@ public interface GameStore {
     /**
      * Reads the customer and the receipt of this wamid in one round trip (strongly consistent).
      */
-    Snapshot load(String customerKey, String wamid, Instant now);
+    default Snapshot load(String customerKey, String wamid, Instant now) {
+        return load(customerKey, wamid, java.util.Optional.empty(), now);
+    }
+
+    /**
+     * Reads the customer, the receipt of this wamid and, when the message carries a referral code, who holds
+     * it, in one round trip (strongly consistent).
+     */
+    Snapshot load(String customerKey, String wamid, java.util.Optional<io.playloop.games.referral.ReferralCode> code,
+                  Instant now);
 
     /**
      * Writes the outcome of one inbound message atomically: the receipt (only if this wamid has no live
@@ -19,6 +28,8 @@ public interface GameStore {
      *
      * @throws DuplicateInboundException when a live receipt for this wamid exists: another delivery won
      * @throws ConcurrentUpdateException when the customer changed since it was read
+     * @throws CodeTakenException        when the referral code claimed is another customer's
+     * @throws BudgetExhaustedException  when a prize's budget refused the win
      */
     void commit(Commit commit);
 

@@ -29,6 +29,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>none</td><td>game, conditional ADD with the spin that wins a budgeted prize</td></tr>
  *   <tr><td>ledger entry</td><td>{@code CUSTOMER#<key>}</td><td>{@code LEDGER#<KIND>#<eventId>}</td>
  *       <td>none (audit trail)</td><td>game, with the points change (insert only)</td></tr>
+ *   <tr><td>progress</td><td>{@code CUSTOMER#<key>}</td><td>{@code PROGRESS}</td><td>none</td>
+ *       <td>game: the customer's attributes under its version; friends' steps ADD the referral counters</td></tr>
+ *   <tr><td>badge held</td><td>{@code CUSTOMER#<key>}</td><td>{@code BADGE#<badgeId>}</td><td>none</td>
+ *       <td>game, once (insert only)</td></tr>
+ *   <tr><td>challenge completion</td><td>{@code CUSTOMER#<key>}</td><td>{@code DONE#<challenge>#<period>}</td>
+ *       <td>none</td><td>game, once per period (insert only)</td></tr>
+ *   <tr><td>referral (referrer's copy)</td><td>{@code CUSTOMER#<referrer>}</td><td>{@code REFERRAL#<friend>}</td>
+ *       <td>none</td><td>friend's first message (insert only); friend's qualifying step (PENDING → QUALIFIED)</td></tr>
+ *   <tr><td>referral code holder</td><td>{@code CODE#<code>}</td><td>{@code CODE}</td><td>none</td>
+ *       <td>game, when REFER first shows the code (insert, or already this customer's)</td></tr>
+ *   <tr><td>weekly score</td><td>{@code CUSTOMER#<key>}</td><td>{@code LB#<campaign>#<week>}</td>
+ *       <td>35 days after the week ends</td><td>game, with each step that earns points; sets {@code gsi1pk =
+ *       LB#<campaign>#<week>#<shard>}, {@code gsi1sk = <inverted score>#<millis>#<key>} (see
+ *       {@link LeaderboardItems})</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
  *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
  *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
@@ -38,8 +52,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <caption>Access patterns</caption>
  *   <tr><th>pattern</th><th>operation</th></tr>
  *   <tr><td>load a customer and the receipt of the message being processed</td>
- *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz}, {@link #spin} and
- *       {@link #receipt}</td></tr>
+ *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz}, {@link #spin},
+ *       {@link #progress} and {@link #receipt}, plus {@link #referralCode} when the message carries a valid
+ *       code</td></tr>
+ *   <tr><td>a week's top (TOP)</td><td>K Queries on {@link #GSI1}, {@code gsi1pk = LB#<campaign>#<week>#<shard>},
+ *       ascending, Limit N (eventually consistent), merged</td></tr>
+ *   <tr><td>a rank outside the top (TOP)</td><td>one COUNT Query on the customer's shard,
+ *       {@code gsi1sk < <own sort key>}</td></tr>
+ *   <tr><td>a customer's badges or referrals (export, support)</td>
+ *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #BADGE_PREFIX} / {@link #REFERRAL_PREFIX}</td></tr>
  *   <tr><td>apply a message exactly once</td>
  *       <td>TransactWriteItems: receipt (absent or expired), profile (version), consent event (absent),
  *       points (version) and ledger entries (absent) when points change</td></tr>
@@ -52,9 +73,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>Query pk = {@link #customerPartition}</td></tr>
  * </table>
  *
- * <p>The GSI slot {@link #GSI1} ({@link #GSI1_PK}, {@link #GSI1_SK}) is unused for now and sparse: no
- * item above sets {@code gsi1pk}, so none is copied into the index. It is reserved for due reminders
- * and leaderboards, which will write small purpose-built items that set it.
+ * <p>The GSI slot {@link #GSI1} ({@link #GSI1_PK}, {@link #GSI1_SK}) is sparse: only the weekly score items
+ * set {@code gsi1pk}, so only they are copied into the index (due reminders will be the next kind).
  *
  * <p>Instants inside keys use a fixed-width UTC form with milliseconds
  * ({@code 2026-11-23T10:15:30.000Z}) so that sort keys order by time; a variable-width
@@ -80,6 +100,12 @@ public final class Keys {
     public static final String SPIN_BUDGET_PREFIX = "SPIN_BUDGET#";
     public static final String LEDGER_PREFIX = "LEDGER#";
     public static final String RECEIPT = "RECEIPT";
+    public static final String PROGRESS = "PROGRESS";
+    public static final String BADGE_PREFIX = "BADGE#";
+    public static final String DONE_PREFIX = "DONE#";
+    public static final String REFERRAL_PREFIX = "REFERRAL#";
+    public static final String CODE_PREFIX = "CODE#";
+    public static final String CODE = "CODE";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -148,6 +174,44 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> ledgerEntry(String customerKey, String entryId) {
         return key(customerPartition(customerKey), LEDGER_PREFIX + requireValue(entryId, "ledger entry id"));
+    }
+
+    /**
+     * The customer's progress: {@code pk=CUSTOMER#<key>, sk=PROGRESS} (action counters, streak, badges held,
+     * completions, tier, referral code and counters, this week's score). Read with the profile; the customer's
+     * own attributes are written under its version, the referral counters by friends' steps with ADD.
+     */
+    public static Map<String, AttributeValue> progress(String customerKey) {
+        return key(customerPartition(customerKey), PROGRESS);
+    }
+
+    /** A badge held: {@code pk=CUSTOMER#<key>, sk=BADGE#<badgeId>}, inserted once ({@code attribute_not_exists}). */
+    public static Map<String, AttributeValue> badge(String customerKey, String badgeId) {
+        return key(customerPartition(customerKey), BADGE_PREFIX + requireValue(badgeId, "badge id"));
+    }
+
+    /**
+     * A challenge completed in a period: {@code pk=CUSTOMER#<key>, sk=DONE#<challenge>#<period>}, inserted once
+     * with the reward's grant, so a challenge pays once per period.
+     */
+    public static Map<String, AttributeValue> completion(String customerKey, String completionId) {
+        return key(customerPartition(customerKey), DONE_PREFIX + requireValue(completionId, "completion id"));
+    }
+
+    /**
+     * The referrer's copy of a referral: {@code pk=CUSTOMER#<referrer>, sk=REFERRAL#<friend>}, inserted by the
+     * friend's first message, moved from PENDING to QUALIFIED once (condition on its state).
+     */
+    public static Map<String, AttributeValue> referral(String referrerKey, String friendKey) {
+        return key(customerPartition(referrerKey), REFERRAL_PREFIX + requireValue(friendKey, "friend key"));
+    }
+
+    /**
+     * Who holds a referral code: {@code pk=CODE#<code>, sk=CODE}, claimed with a conditional put when the code is
+     * first shown; read (with the snapshot) only when a message carries a code whose check characters verify.
+     */
+    public static Map<String, AttributeValue> referralCode(String code) {
+        return key(CODE_PREFIX + requireValue(code, "referral code"), CODE);
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */

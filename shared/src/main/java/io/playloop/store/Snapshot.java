@@ -11,13 +11,24 @@ import java.util.Optional;
  * @param spin     the wheel ({@link SpinState#NONE} when never spun)
  * @param quiz     the quiz session ({@link QuizState#NONE} when never played)
  * @param receipt  the live receipt of this wamid, empty when it was never processed (or its record expired)
+ * @param progress the customer's progress ({@link ProgressState#NONE} when none)
+ * @param codeHolder who holds the referral code the message carries, when it carries one the table knows
  */
 public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
-                       QuizState quiz, SpinState spin) {
+                       QuizState quiz, SpinState spin, ProgressState progress,
+                       Optional<io.playloop.engine.CodeHolder> codeHolder) {
     public Snapshot {
+        java.util.Objects.requireNonNull(progress, "progress");
+        java.util.Objects.requireNonNull(codeHolder, "codeHolder");
         java.util.Objects.requireNonNull(spin, "spin");
         java.util.Objects.requireNonNull(points, "points");
         java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A snapshot of a customer without progress, of a message without a referral code. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                    QuizState quiz, SpinState spin) {
+        this(customer, receipt, points, quiz, spin, ProgressState.NONE, Optional.empty());
     }
 
     /** A snapshot of a customer who never played the quiz. */

@@ -1,5 +1,6 @@
 package io.playloop.bench;
 
+import io.playloop.games.leaderboard.LeaderboardReader;
 import io.playloop.games.leaderboard.Rank;
 import io.playloop.games.leaderboard.Score;
 import io.playloop.games.leaderboard.ScoreItem;

@@ -116,10 +116,16 @@ class EngineCommandsTest {
     }
 
     @Test
-    void aGameThisReleaseDoesNotPlayYet_pointsBackToTheMenu() {
-        Outcome o = known(US, "top");
+    void aGameTheCampaignLeavesOut_pointsBackToTheMenu() {
+        Engine withoutBoard = new Engine(TestCampaigns.withoutLeaderboardAndBadges(), MessageCatalog.bundled(),
+                "Café Lumière");
+        Outcome hello = withoutBoard.handle(null, Webhook.from(US).text("hey"), T0.plusSeconds(1));
+        Outcome o = withoutBoard.handle(EngineTest.stored(hello.customer()),
+                Webhook.from(US).at(T0.plusSeconds(10)).text("top"), T0.plusSeconds(11));
 
         assertThat(o.intent()).isEqualTo("top");
+        assertThat(o.reply().orElseThrow().bodyText()).isEqualTo(withoutBoard.campaign().texts()
+                .render("en", io.playloop.campaign.TextKey.NOT_AVAILABLE, java.util.Map.of()));
         assertThat(((ButtonMessage) o.reply().orElseThrow()).buttons()).extracting(ButtonMessage.Button::id)
                 .containsExactly("cmd:PLAY");
     }

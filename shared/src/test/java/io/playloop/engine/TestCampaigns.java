@@ -20,6 +20,14 @@ final class TestCampaigns {
                 c.badges(), c.tiers(), c.tierPolicy(), c.leaderboard());
     }
 
+    /** The demo campaign without its leaderboard and badges (mechanics a campaign may leave out). */
+    static Campaign withoutLeaderboardAndBadges() {
+        Campaign c = DemoCampaign.get();
+        return new Campaign(c.id(), c.name(), c.timeZone(), c.defaultLanguage(), c.languages(), c.active(),
+                c.qualifyingActions(), c.texts(), c.keywords(), c.points(), c.quiz(), c.spin(), c.challenges(),
+                java.util.List.of(), c.tiers(), c.tierPolicy(), java.util.Optional.empty());
+    }
+
     /** The demo campaign with one text replaced. */
     static Campaign withText(String language, TextKey key, String text) {
         Campaign c = DemoCampaign.get();

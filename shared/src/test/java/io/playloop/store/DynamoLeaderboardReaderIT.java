@@ -1,5 +1,6 @@
 package io.playloop.store;
 
+import io.playloop.games.leaderboard.LeaderboardReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

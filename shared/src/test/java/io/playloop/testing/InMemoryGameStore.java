@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A {@link GameStore} in memory with the same conditional semantics as the DynamoDB one (receipt
- * absent-or-expired, customer version check, all-or-nothing), for rule tests without I/O.
+ * absent-or-expired, customer version check, all-or-nothing), for rule tests without I/O. It keeps profiles,
+ * receipts and consent only: game state (points, quiz, wheel, progress) is tested against DynamoDB Local.
  */
 public final class InMemoryGameStore implements GameStore {
     private final Map<String, Customer> customers = new HashMap<>();
@@ -26,7 +27,8 @@ public final class InMemoryGameStore implements GameStore {
     private int commits;
 
     @Override
-    public synchronized Snapshot load(String customerKey, String wamid, Instant now) {
+    public synchronized Snapshot load(String customerKey, String wamid,
+                                      Optional<io.playloop.games.referral.ReferralCode> code, Instant now) {
         InboundReceipt receipt = receipts.get(wamid);
         if (receipt != null && !receipt.expiresAt().isAfter(now)) {
             receipt = null;

@@ -6,7 +6,7 @@ import io.playloop.games.leaderboard.Shards;
 import io.playloop.games.leaderboard.Standings;
 import io.playloop.store.Keys;
 import io.playloop.store.LeaderboardItems;
-import io.playloop.store.LeaderboardReader;
+import io.playloop.games.leaderboard.LeaderboardReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

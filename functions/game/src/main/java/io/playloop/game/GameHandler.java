@@ -15,6 +15,7 @@ import io.playloop.games.quiz.OptionIds;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoGameStore;
+import io.playloop.store.DynamoLeaderboardReader;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.outbound.GraphApi;
@@ -83,7 +84,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
      * where one JVM both asks and judges.
      */
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
-        this(dynamo, graph, config, clock, meter, instanceOptionIds());
+        this(dynamo, graph, config, clock, meter, instanceOptionIds(), instanceSecret());
     }
 
     /**
@@ -94,16 +95,24 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
                        Secrets secrets) {
         this(dynamo, graph, config, clock, meter,
-                (Supplier<OptionIds>) () -> CampaignEngines.optionIdsFromAppSecret(secrets.appSecret()));
+                (Supplier<OptionIds>) () -> CampaignEngines.optionIdsFromAppSecret(secrets.appSecret()),
+                () -> CampaignEngines.referralSecretFromAppSecret(secrets.appSecret()));
     }
 
     private GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                        Supplier<OptionIds> optionIds) {
+                        Supplier<OptionIds> optionIds, Supplier<byte[]> referralSecret) {
         this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
                 new CampaignEngines(CampaignSource.withDemoFallback(
                         new CampaignTable(dynamo, config.tableName(), meter), clock),
-                        MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new),
-                graph, clock, new ObjectMapper()), meter);
+                        MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new, referralSecret),
+                graph, clock, new ObjectMapper(),
+                new DynamoLeaderboardReader(dynamo, config.tableName(), meter)), meter);
+    }
+
+    private static Supplier<byte[]> instanceSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return () -> secret;
     }
 
     private static Supplier<OptionIds> instanceOptionIds() {

@@ -1,10 +1,9 @@
-package io.playloop.store;
+package io.playloop.games.leaderboard;
 
-import io.playloop.games.leaderboard.Score;
 import java.util.List;
 
 /**
- * Reads a weekly leaderboard from the sparse {@code gsi1} index (see {@link LeaderboardItems} for the item
+ * Reads a weekly leaderboard from the sparse {@code gsi1} index (see {@code io.playloop.store.LeaderboardItems} for the item
  * and {@code io.playloop.games.leaderboard} for the design). Only TOP asks for it: no other message reads
  * the index. Reads are eventually consistent (a GSI offers nothing else), so a score written a moment ago
  * may be missing from the top for a few hundred milliseconds; the rank of the customer asking is decided
@@ -23,7 +22,20 @@ public interface LeaderboardReader {
 
     /**
      * How many scores in {@code me}'s own shard sort before it (a COUNT Query on one shard): with
-     * {@link io.playloop.games.leaderboard.Standings#rank} an estimate of the rank outside the top.
+     * {@link Standings#rank} an estimate of the rank outside the top.
      */
     long aboveInShard(String campaignId, String week, Score me, int shards);
+
+    /** A board nobody can read (tools and tests that never ask TOP): always empty. */
+    LeaderboardReader NONE = new LeaderboardReader() {
+        @Override
+        public List<Score> top(String campaignId, String week, int n, int shards) {
+            return List.of();
+        }
+
+        @Override
+        public long aboveInShard(String campaignId, String week, Score me, int shards) {
+            return 0;
+        }
+    };
 }
