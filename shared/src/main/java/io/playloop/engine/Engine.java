@@ -158,6 +158,11 @@ public final class Engine {
                 && ("interactive".equals(message.type()) || "button".equals(message.type()))
                 ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
                 : resolver.resolve(message);
+        if (resolution.intent() == Intent.UNKNOWN && current != null && quiz != null
+                && quiz.isTypedAnswer(state.quiz(), message, current.language(), now)) {
+            // A typed option (its text, letter or number) answers the open question like a tap: see QuizPlay.
+            resolution = new Resolution(Intent.ANSWER, Set.of(), false, resolution.text());
+        }
         Optional<KeywordRule> earnRule = Optional.empty();
         if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
             earnRule = campaign.points().keywordRule(resolution.text());
@@ -204,7 +209,7 @@ public final class Engine {
             OptionIds ids = optionIds.get();
             QuizPlay.Step step = played == Intent.QUIZ
                     ? quiz.ask(state.quiz(), customer.key(), customer.language(), to(customer), ids, randoms.get(), now)
-                    : quiz.answer(state.quiz(), account, message.replyId(), customer.key(), customer.language(),
+                    : quiz.answer(state.quiz(), account, message, customer.key(), customer.language(),
                             to(customer), ids, now);
             quizChange = step.session();
             if (step.points().isPresent()) {
