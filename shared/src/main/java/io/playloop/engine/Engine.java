@@ -158,11 +158,6 @@ public final class Engine {
                 && ("interactive".equals(message.type()) || "button".equals(message.type()))
                 ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
                 : resolver.resolve(message);
-        if (resolution.intent() == Intent.UNKNOWN && current != null && quiz != null
-                && quiz.isTypedAnswer(state.quiz(), message, current.language(), now)) {
-            // A typed option (its text, letter or number) answers the open question like a tap: see QuizPlay.
-            resolution = new Resolution(Intent.ANSWER, Set.of(), false, resolution.text());
-        }
         Optional<KeywordRule> earnRule = Optional.empty();
         if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
             earnRule = campaign.points().keywordRule(resolution.text());
@@ -170,6 +165,12 @@ public final class Engine {
                 resolution = new Resolution(Intent.EARN, languagesOf(earnRule.get(), resolution.text()),
                         resolution.tapped(), resolution.text());
             }
+        }
+        if (resolution.intent() == Intent.UNKNOWN && current != null && quiz != null
+                && quiz.isTypedAnswer(state.quiz(), message, current.language(), now)) {
+            // Text no command or keyword took: a typed option (text, letter, number) answers
+            // the open question like a tap: see QuizPlay.
+            resolution = new Resolution(Intent.ANSWER, Set.of(), false, resolution.text());
         }
         String language = languages.choose(current, message, resolution);
         Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);

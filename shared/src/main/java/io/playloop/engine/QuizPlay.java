@@ -57,9 +57,10 @@ import java.util.random.RandomGenerator;
  *       customer sees. An option's text wins over a position ("1" answers an option titled "1").</li>
  * </ul>
  * It is then judged exactly like a tap on that option ({@link QuizSession#answer(OptionRef, Instant)}) and
- * paid once under the same ledger event id. Commands are matched before this (the engine only asks about
- * text no command or keyword took), and anything else typed, or any typed answer once the question is
- * answered or expired, is not an answer and is handled as ordinary text: only taps get the "closed" text.
+ * paid once under the same ledger event id. Commands and the campaign's earning keywords are matched
+ * first (the engine only asks about text none of them took), and anything else typed, or any typed answer
+ * once the question is answered or expired, is not an answer and is handled as ordinary text: only taps
+ * get the "closed" text.
  */
 final class QuizPlay {
     /** Ledger reason (and cap key) of quiz grants. */

@@ -10,6 +10,7 @@ import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.ButtonMessage;
+import io.playloop.whatsapp.outbound.ListMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -365,5 +366,37 @@ class EngineQuizTest {
 
         assertThat(o.intent()).isEqualTo("unknown");
         assertThat(o.quiz()).isEmpty();
+    }
+
+    @Test
+    void onTheFourOptionListQuestion_aTypedFourthLetter_answersTheFourthRow() {
+        text(US, "hey");
+        // Questions are drawn at random, never one of the last five of six: the list question comes within six.
+        for (int asked = 0; asked < 6; asked++) {
+            if (text(US, "quiz").reply().orElseThrow() instanceof ListMessage) {
+                break;
+            }
+            clock += asked % 3 == 2 ? 24 * 3600 : 11 * 60; // let it expire; after three, the next day
+        }
+        assertThat(open().options()).as("the list question").hasSize(4);
+        String fourth = open().options().get(3);
+        String rightText = shown(open().correctOption(), "en");
+
+        Outcome o = text(US, "d");
+
+        assertThat(o.intent()).isEqualTo("answer");
+        assertThat(state.quiz().current().orElseThrow().answeredWith()).contains(fourth);
+        assertThat(o.reply().orElseThrow().bodyText()).startsWith("❌").contains(rightText);
+    }
+
+    @Test
+    void anEarningKeyword_typedWhileAQuestionIsOpen_staysTheKeyword() {
+        text(US, "hey");
+        text(US, "quiz");
+
+        Outcome o = text(US, "SUMMER");
+
+        assertThat(o.intent()).isEqualTo("earn");
+        assertThat(open().openAt(T0.plusSeconds(clock))).isTrue();
     }
 }
