@@ -215,6 +215,12 @@ public final class Engine {
                         resolution.tapped(), resolution.text());
             }
         }
+        if (resolution.intent() == Intent.UNKNOWN && current != null && quiz != null
+                && quiz.isTypedAnswer(state.quiz(), message, current.language(), now)) {
+            // Text no command or keyword took: a typed option (text, letter, number) answers
+            // the open question like a tap: see QuizPlay.
+            resolution = new Resolution(Intent.ANSWER, Set.of(), false, resolution.text());
+        }
         String language = languages.choose(current, message, resolution);
         Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);
 
@@ -257,7 +263,7 @@ public final class Engine {
             OptionIds ids = optionIds.get();
             QuizPlay.Step step = played == Intent.QUIZ
                     ? quiz.ask(state.quiz(), customer.key(), customer.language(), to(customer), ids, randoms.get(), now)
-                    : quiz.answer(state.quiz(), account, message.replyId(), customer.key(), customer.language(),
+                    : quiz.answer(state.quiz(), account, message, customer.key(), customer.language(),
                             to(customer), ids, now);
             quizChange = step.session();
             if (step.session().isPresent() && step.session().get().answers() > state.quiz().answers()) {

@@ -6,16 +6,19 @@ import io.playloop.campaign.EarnRule;
 import io.playloop.campaign.Question;
 import io.playloop.campaign.QuizOption;
 import io.playloop.campaign.TextKey;
+import io.playloop.games.quiz.AnswerOutcome;
 import io.playloop.games.quiz.AnswerResult;
 import io.playloop.games.quiz.AskResult;
 import io.playloop.games.quiz.AskedQuestion;
 import io.playloop.games.quiz.OptionIds;
+import io.playloop.games.quiz.OptionRef;
 import io.playloop.games.quiz.QuestionBank;
 import io.playloop.games.quiz.QuizRules;
 import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.EarningCap;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
+import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.ListMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
@@ -34,6 +37,30 @@ import java.util.random.RandomGenerator;
  * {@link AskedQuestion#awardEventId()}, capped by the campaign's {@code quiz_correct} rule). A closed,
  * already answered or forged answer gets the polite "closed" text and changes nothing. Every step is
  * one message: the verdict and the way to the next question together.
+ *
+ * <h2>Taps</h2>
+ * The signed option id alone decides: it binds the customer, the question and the sending (round), so a
+ * double tap, a tap on an older sending's button or a retried webhook counts once and otherwise gets the
+ * "closed" text. The {@code context.id} WhatsApp adds to a tap ({@link InboundMessage#contextId()}, the
+ * wamid of the message the button was on) is informational only and never consulted: it is unsigned and
+ * says nothing the signed id does not.
+ *
+ * <h2>Typed answers</h2>
+ * Customers also type their answer. While a question is open (sent, unanswered, before its time limit) a
+ * text message answers it when, after {@link TextNormalizer#normalize} of both sides, it is exactly
+ * <ul>
+ *   <li>an option's text as shown to the customer (their language, else the campaign's default): "mars",
+ *       "MARS " and "Mars" are "Mars"; Arabic compares letter for letter after normalisation; or</li>
+ *   <li>an option's position in the order the buttons or rows are shown, top to bottom, as a letter
+ *       ({@code A}, {@code B}, ...) or a number ({@code 1}, {@code 2}, ...; Arabic-Indic digits too). The
+ *       options carry no labels (a button title has 20 characters), so the position is the label a
+ *       customer sees. An option's text wins over a position ("1" answers an option titled "1").</li>
+ * </ul>
+ * It is then judged exactly like a tap on that option ({@link QuizSession#answer(OptionRef, Instant)}) and
+ * paid once under the same ledger event id. Commands and the campaign's earning keywords are matched
+ * first (the engine only asks about text none of them took), and anything else typed, or any typed answer
+ * once the question is answered or expired, is not an answer and is handled as ordinary text: only taps
+ * get the "closed" text.
  */
 final class QuizPlay {
     /** Ledger reason (and cap key) of quiz grants. */
@@ -94,10 +121,69 @@ final class QuizPlay {
                 question(result.session(), asked, customerKey, language, to, ids));
     }
 
+    /**
+     * True when {@code message} is typed text that answers the question open at {@code now} (see the class
+     * comment): the engine then treats it as an answer and calls {@link #answer(QuizSession, PointsAccount,
+     * InboundMessage, String, String, String, OptionIds, Instant)}.
+     *
+     * @param language the customer's language (the one the question was shown in)
+     */
+    boolean isTypedAnswer(QuizSession session, InboundMessage message, String language, Instant now) {
+        return typedAnswer(session, message, language, now).isPresent();
+    }
+
+    /**
+     * An answer: a tapped option judged by its signed id, or typed text judged as a tap on the option it
+     * names ({@link #isTypedAnswer}); typed text that names none gets the "closed" text, like a tap.
+     */
+    Step answer(QuizSession session, PointsAccount account, InboundMessage message, String customerKey,
+                String language, String to, OptionIds ids, Instant now) {
+        if (looksLikeAnswer(message.replyId())) {
+            return answer(session, account, message.replyId(), customerKey, language, to, ids, now);
+        }
+        Optional<OptionRef> typed = typedAnswer(session, message, language, now);
+        AnswerResult result = typed.isPresent() ? session.answer(typed.get(), now)
+                : new AnswerResult(AnswerOutcome.CLOSED, session, 0, Optional.empty());
+        return verdict(result, account, language, to, now);
+    }
+
     /** A tapped quiz option: judged by its signed id. */
     Step answer(QuizSession session, PointsAccount account, String replyId, String customerKey, String language,
                 String to, OptionIds ids, Instant now) {
-        AnswerResult result = session.answer(replyId, customerKey, ids, now);
+        return verdict(session.answer(replyId, customerKey, ids, now), account, language, to, now);
+    }
+
+    /** The open question's option that typed text names, as a tap on it would name it. */
+    private Optional<OptionRef> typedAnswer(QuizSession session, InboundMessage message, String language,
+                                            Instant now) {
+        if (!"text".equals(message.type()) || message.text() == null || session.current().isEmpty()
+                || !session.current().get().openAt(now)) {
+            return Optional.empty();
+        }
+        AskedQuestion open = session.current().get();
+        String typed = TextNormalizer.normalize(message.text());
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Question> question = campaign.quiz().orElseThrow().question(open.questionId());
+        List<String> options = open.options();
+        for (String option : options) {
+            Optional<String> shown = question.flatMap(q -> q.option(option))
+                    .map(o -> o.text().in(language, campaign.defaultLanguage()));
+            if (shown.isPresent() && TextNormalizer.normalize(shown.get()).equals(typed)) {
+                return Optional.of(new OptionRef(open.questionId(), open.round(), option));
+            }
+        }
+        for (int i = 0; i < options.size(); i++) {
+            String letter = String.valueOf((char) ('a' + i));
+            if (typed.equals(letter) || typed.equals(Integer.toString(i + 1))) {
+                return Optional.of(new OptionRef(open.questionId(), open.round(), options.get(i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Step verdict(AnswerResult result, PointsAccount account, String language, String to, Instant now) {
         boolean more = result.session().questionsLeftToday(rules, now) > 0;
         Command next = more ? Command.QUIZ : Command.PLAY;
         return switch (result.outcome()) {

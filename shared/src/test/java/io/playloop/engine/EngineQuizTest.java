@@ -10,6 +10,7 @@ import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.ButtonMessage;
+import io.playloop.whatsapp.outbound.ListMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class EngineQuizTest {
     static final String US = "16505551234";
     static final String FR = "33612345678";
+    static final String AR = "971501234567";
     static final OptionIds IDS = new OptionIds("test-key-of-sixteen-bytes".getBytes(StandardCharsets.UTF_8));
     final Engine engine = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière", () -> IDS,
             () -> new SplittableRandom(42));
@@ -54,6 +56,17 @@ class EngineQuizTest {
     String idOf(String waId, String option) {
         AskedQuestion q = open();
         return q.optionIds(IDS, waId).get(q.options().indexOf(option));
+    }
+
+    /** The open question's option as the customer sees it, in that language. */
+    String shown(String option, String language) {
+        return DemoCampaign.get().quiz().orElseThrow().question(open().questionId()).orElseThrow()
+                .option(option).orElseThrow().text().in(language);
+    }
+
+    /** The letter of an option's position as shown (A for the first button or row). */
+    String letterOf(String option) {
+        return String.valueOf((char) ('A' + open().options().indexOf(option)));
     }
 
     String wrongOption() {
@@ -174,5 +187,216 @@ class EngineQuizTest {
                 .isEqualTo(((ButtonMessage) first.reply().orElseThrow()).buttons());
         assertThat(second.quiz()).isEmpty();
         assertThat(state.quiz()).isNotEqualTo(QuizSession.start());
+    }
+
+    // --- typed answers ------------------------------------------------------------------------------------
+
+    @Test
+    void aTypedLetter_answersTheOpenQuestion_likeATap() {
+        text(US, "hey");
+        text(US, "quiz");
+        String award = open().awardEventId();
+        long worth = open().points();
+
+        Outcome o = text(US, letterOf(open().correctOption()));
+
+        assertThat(o.intent()).isEqualTo("answer");
+        assertThat(o.points()).get().satisfies(p -> assertThat(p.entries()).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo(award);
+            assertThat(e.points()).isEqualTo(worth);
+        }));
+        assertThat(o.reply().orElseThrow().bodyText()).startsWith("✅ Right! +" + worth + " points.");
+        assertThat(((ButtonMessage) o.reply().get()).buttons()).extracting(ButtonMessage.Button::id)
+                .containsExactly("cmd:QUIZ");
+        assertThat(state.quiz().current().orElseThrow().answeredWith()).contains(open().correctOption());
+    }
+
+    @Test
+    void aTypedNumber_ofAWrongOption_isJudgedWrong_andNamesTheRightAnswer() {
+        text(US, "hey");
+        text(US, "quiz");
+        String wrong = wrongOption();
+        String rightText = shown(open().correctOption(), "en");
+
+        Outcome o = text(US, (open().options().indexOf(wrong) + 1) + ".");
+
+        assertThat(o.intent()).isEqualTo("answer");
+        assertThat(o.points()).isEmpty();
+        assertThat(o.reply().orElseThrow().bodyText()).startsWith("❌").contains("\u2068" + rightText + "\u2069");
+        assertThat(state.quiz().answers()).isEqualTo(1);
+    }
+
+    @Test
+    void theOptionTextTypedInFrench_inAnyCaseAndSpacing_answersInFrench() {
+        text(FR, "bonjour");
+        text(FR, "quiz");
+        String typed = "  " + shown(open().correctOption(), "fr").toUpperCase(java.util.Locale.ROOT) + " ";
+
+        Outcome o = text(FR, typed);
+
+        assertThat(o.intent()).isEqualTo("answer");
+        assertThat(o.customer().language()).isEqualTo("fr");
+        assertThat(o.points()).isPresent();
+        assertThat(o.reply().orElseThrow().bodyText()).startsWith("✅ Bonne réponse ! +" + open().points());
+    }
+
+    @Test
+    void theOptionTextTypedInArabic_answersInArabic() {
+        text(AR, "مرحبا");
+        Outcome q = text(AR, "مسابقة");
+        String typed = shown(open().correctOption(), "ar");
+
+        Outcome o = text(AR, typed);
+
+        assertThat(q.customer().language()).isEqualTo("ar");
+        assertThat(o.intent()).isEqualTo("answer");
+        assertThat(o.points()).isPresent();
+        assertThat(o.customer().points()).isEqualTo(open().points());
+        assertThat(o.reply().orElseThrow().bodyText()).startsWith("✅ إجابة صحيحة! نقاط مكتسبة: " + open().points());
+    }
+
+    @Test
+    void anArabicCustomer_typingTheEnglishTextOfAnOption_hasNotAnswered() {
+        text(AR, "مرحبا");
+        for (int i = 0; i < 3; i++) { // the first questions drawn may have numbers for options, alike in en and ar
+            text(AR, "مسابقة");
+            if (!shown(open().correctOption(), "en").equals(shown(open().correctOption(), "ar"))) {
+                break;
+            }
+            tap(AR, idOf(AR, open().correctOption()), "x");
+        }
+        String english = shown(open().correctOption(), "en");
+
+        Outcome o = text(AR, english);
+
+        assertThat(english).isNotEqualTo(shown(open().correctOption(), "ar"));
+        assertThat(o.intent()).isNotEqualTo("answer");
+        assertThat(o.points()).isEmpty();
+        assertThat(open().openAt(T0.plusSeconds(clock))).as("still open").isTrue();
+    }
+
+    @Test
+    void otherTypedText_whileAQuestionIsOpen_isNotAnAnswer_andLeavesItOpen() {
+        text(US, "hey");
+        text(US, "quiz");
+        String right = shown(open().correctOption(), "en");
+
+        for (String typed : List.of("hello", "nice one", right + " please", "E", "0", "11", "AB")) {
+            Outcome o = text(US, typed);
+            assertThat(o.intent()).as(typed).isNotEqualTo("answer");
+            assertThat(o.points()).as(typed).isEmpty();
+            assertThat(o.quiz()).as(typed).isEmpty();
+        }
+        assertThat(open().openAt(T0.plusSeconds(clock))).isTrue();
+        assertThat(text(US, right).intent()).as("the question still takes its answer").isEqualTo("answer");
+    }
+
+    @Test
+    void aCommandTyped_whileAQuestionIsOpen_stillWorks() {
+        text(US, "hey");
+        text(US, "quiz");
+
+        Outcome points = text(US, "POINTS");
+        Outcome help = text(US, "help");
+
+        assertThat(points.intent()).isEqualTo("points");
+        assertThat(points.reply().orElseThrow().bodyText()).startsWith("Points balance: 0.");
+        assertThat(help.intent()).isEqualTo("help");
+        assertThat(open().openAt(T0.plusSeconds(clock))).as("the question stays open").isTrue();
+    }
+
+    @Test
+    void aDoubleAnswer_typedThenTypedThenTapped_paysOnce() {
+        text(US, "hey");
+        text(US, "quiz");
+        String right = shown(open().correctOption(), "en");
+        String rightId = idOf(US, open().correctOption());
+
+        Outcome first = text(US, right);
+        Outcome typedAgain = text(US, right);
+        Outcome tapped = tap(US, rightId, right);
+
+        assertThat(first.points()).isPresent();
+        assertThat(typedAgain.intent()).as("an answered question takes no typed answer").isEqualTo("unknown");
+        assertThat(typedAgain.points()).isEmpty();
+        assertThat(tapped.points()).isEmpty();
+        assertThat(tapped.reply().orElseThrow().bodyText()).startsWith("That question is closed");
+        assertThat(last.customer().points()).isEqualTo(open().points());
+        assertThat(state.points().entries()).hasSize(1);
+    }
+
+    @Test
+    void aTypedAnswer_afterTheTimeLimit_isNotAnAnswer_whileATapGetsTheClosedText() {
+        text(US, "hey");
+        text(US, "quiz");
+        String right = shown(open().correctOption(), "en");
+        String rightId = idOf(US, open().correctOption());
+        clock += 11 * 60; // the demo's answer_time_limit is 10 minutes
+
+        Outcome typed = text(US, right);
+        Outcome tapped = tap(US, rightId, right);
+
+        assertThat(typed.intent()).isEqualTo("unknown");
+        assertThat(typed.points()).isEmpty();
+        assertThat(tapped.intent()).isEqualTo("answer");
+        assertThat(tapped.points()).isEmpty();
+        assertThat(tapped.reply().orElseThrow().bodyText()).startsWith("That question is closed");
+    }
+
+    @Test
+    void aTappedAnswer_isJudgedByItsSignedId_whateverItsContextSays() {
+        text(US, "hey");
+        text(US, "quiz");
+        String rightId = idOf(US, open().correctOption());
+        clock += 10;
+        InboundMessage tapOnSomeOtherMessage = Webhook.from(US).at(T0.plusSeconds(clock))
+                .replyingTo("wamid.SOMETHING-ELSE").buttonReply(rightId, "x");
+
+        Outcome o = send(US, tapOnSomeOtherMessage);
+
+        assertThat(tapOnSomeOtherMessage.contextId()).isEqualTo("wamid.SOMETHING-ELSE");
+        assertThat(o.points()).isPresent();
+    }
+
+    @Test
+    void noTypedAnswer_beforeAnyQuestion() {
+        text(US, "hey");
+
+        Outcome o = text(US, "A");
+
+        assertThat(o.intent()).isEqualTo("unknown");
+        assertThat(o.quiz()).isEmpty();
+    }
+
+    @Test
+    void onTheFourOptionListQuestion_aTypedFourthLetter_answersTheFourthRow() {
+        text(US, "hey");
+        // Questions are drawn at random, never one of the last five of six: the list question comes within six.
+        for (int asked = 0; asked < 6; asked++) {
+            if (text(US, "quiz").reply().orElseThrow() instanceof ListMessage) {
+                break;
+            }
+            clock += asked % 3 == 2 ? 24 * 3600 : 11 * 60; // let it expire; after three, the next day
+        }
+        assertThat(open().options()).as("the list question").hasSize(4);
+        String fourth = open().options().get(3);
+        String rightText = shown(open().correctOption(), "en");
+
+        Outcome o = text(US, "d");
+
+        assertThat(o.intent()).isEqualTo("answer");
+        assertThat(state.quiz().current().orElseThrow().answeredWith()).contains(fourth);
+        assertThat(o.reply().orElseThrow().bodyText()).startsWith("❌").contains(rightText);
+    }
+
+    @Test
+    void anEarningKeyword_typedWhileAQuestionIsOpen_staysTheKeyword() {
+        text(US, "hey");
+        text(US, "quiz");
+
+        Outcome o = text(US, "SUMMER");
+
+        assertThat(o.intent()).isEqualTo("earn");
+        assertThat(open().openAt(T0.plusSeconds(clock))).isTrue();
     }
 }

@@ -2,25 +2,21 @@ package io.playloop.local;
 
 import io.playloop.testing.ItemSize;
 
+import static io.playloop.local.LocalCloudClient.buttonIds;
+import static io.playloop.local.LocalCloudClient.readable;
+import static io.playloop.local.LocalCloudClient.rowIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.DemoCampaign;
 import io.playloop.campaign.TextKey;
-import io.playloop.local.http.Json;
 import io.playloop.store.Keys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,20 +27,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * from the Graph simulator's outbox, in English and French.
  */
 class GamesConversationIT {
-    private static final String APP_SECRET = LocalCloudOptions.DEFAULT_APP_SECRET;
-    private static final String PHONE_NUMBER_ID = LocalCloudOptions.DEFAULT_PHONE_NUMBER_ID;
-    private static final AtomicLong WAMIDS = new AtomicLong();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Campaign DEMO = DemoCampaign.get();
 
     private static RunningLocalCloud cloud;
-    private static URI base;
+    private static LocalCloudClient client;
 
     @BeforeAll
     static void startLocalCloud() {
         cloud = LocalCloud.start(LocalCloudOptions.forTests().withBusinessName("Café Lumière")
                 .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-        base = cloud.baseUrl();
+        client = new LocalCloudClient(cloud.baseUrl());
     }
 
     @AfterAll
@@ -60,11 +52,11 @@ class GamesConversationIT {
     void play_opensTheGamesMenu_inEnglishAndFrench_andATappedRowWorks() throws Exception {
         String en = "16505550201";
         String fr = "33600000201";
-        say(en, "Sam", "hello"); // a first contact gets the welcome (with a PLAY button) whatever it says
-        say(fr, "Chloé", "bonjour");
+        client.say(en, "Sam", "hello"); // a first contact gets the welcome (with a PLAY button) whatever it says
+        client.say(fr, "Chloé", "bonjour");
 
-        JsonNode menuEn = say(en, "Sam", "PLAY");
-        JsonNode menuFr = say(fr, "Chloé", "JOUER");
+        JsonNode menuEn = client.say(en, "Sam", "PLAY");
+        JsonNode menuFr = client.say(fr, "Chloé", "JOUER");
 
         for (JsonNode menu : List.of(menuEn, menuFr)) {
             assertThat(menu.path("interactive").path("type").asText()).isEqualTo("list");
@@ -76,24 +68,23 @@ class GamesConversationIT {
         assertThat(menuFr.path("interactive").path("action").path("button").asText())
                 .isEqualTo(DEMO.texts().template("fr", TextKey.MENU_BUTTON));
 
-        JsonNode points = tap(fr, "Chloé", true, "cmd:POINTS", "Mes points");
+        JsonNode points = client.tap(fr, "Chloé", true, "cmd:POINTS", "Mes points");
         assertThat(readable(points)).startsWith("Solde de points : 0.");
     }
 
     @Test
     void quiz_inEnglish_rightAnswerEarnsOnce_aDoubleTapIsClosed_andPointsShowsTheBalance() throws Exception {
         String waId = "16505550202";
-        say(waId, "Sam", "hello");
+        client.say(waId, "Sam", "hello");
 
-        JsonNode question = say(waId, "Sam", "QUIZ");
+        JsonNode question = client.say(waId, "Sam", "QUIZ");
         assertThat(readable(question)).startsWith("Question 1: ");
         String right = correctId(question);
 
-        Cost answerCost = costOf(Webhooks.tap(PHONE_NUMBER_ID, newWamid(), waId, "Sam", false, right, "x",
-                "wamid.OUT", now()));
-        JsonNode verdict = last(waId);
-        JsonNode again = tap(waId, "Sam", false, right, "x");
-        JsonNode points = say(waId, "Sam", "points");
+        LocalCloudClient.Cost answerCost = client.costOf(client.tapWebhook(waId, "Sam", false, right, "x"));
+        JsonNode verdict = client.last(waId);
+        JsonNode again = client.tap(waId, "Sam", false, right, "x");
+        JsonNode points = client.say(waId, "Sam", "points");
 
         long earned = pointsOf(right);
         assertThat(readable(verdict)).startsWith("✅ Right! +" + earned + " points.");
@@ -106,14 +97,14 @@ class GamesConversationIT {
     @Test
     void quiz_inFrench_aForgedIdAwardsNothing_thenTheRealAnswerCounts() throws Exception {
         String waId = "33600000202";
-        say(waId, "Chloé", "bonjour");
-        JsonNode question = say(waId, "Chloé", "quiz");
+        client.say(waId, "Chloé", "bonjour");
+        JsonNode question = client.say(waId, "Chloé", "quiz");
         String right = correctId(question);
         String forged = right.substring(0, right.lastIndexOf(':') + 1) + "AAAAAAAA";
 
-        JsonNode refused = tap(waId, "Chloé", false, forged, "x");
-        JsonNode verdict = tap(waId, "Chloé", false, right, "x");
-        JsonNode points = say(waId, "Chloé", "solde");
+        JsonNode refused = client.tap(waId, "Chloé", false, forged, "x");
+        JsonNode verdict = client.tap(waId, "Chloé", false, right, "x");
+        JsonNode points = client.say(waId, "Chloé", "solde");
 
         assertThat(readable(refused)).isEqualTo(DEMO.texts().render("fr", TextKey.QUIZ_CLOSED, Map.of()));
         assertThat(readable(verdict)).contains("+" + pointsOf(right));
@@ -123,10 +114,10 @@ class GamesConversationIT {
     @Test
     void lang_switchesTheLanguage_fromATappedButton() throws Exception {
         String waId = "16505550203";
-        say(waId, "Sam", "hello");
+        client.say(waId, "Sam", "hello");
 
-        JsonNode prompt = say(waId, "Sam", "LANG");
-        JsonNode done = tap(waId, "Sam", false, "lang:ar", "العربية");
+        JsonNode prompt = client.say(waId, "Sam", "LANG");
+        JsonNode done = client.tap(waId, "Sam", false, "lang:ar", "العربية");
 
         assertThat(buttonIds(prompt)).containsExactly("lang:en", "lang:fr", "lang:ar");
         assertThat(readable(done)).isEqualTo(DEMO.texts().template("ar", TextKey.LANG_DONE));
@@ -138,12 +129,12 @@ class GamesConversationIT {
                 {"33600000204", "Chloé", "roue", "fr", "cadeaux"}}) {
             String waId = who[0];
             String language = who[3];
-            say(waId, who[1], "en".equals(language) ? "hello" : "bonjour");
+            client.say(waId, who[1], "en".equals(language) ? "hello" : "bonjour");
 
-            Cost spinCost = costOf(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, who[1], who[2], now()));
-            JsonNode result = last(waId);
-            JsonNode again = say(waId, who[1], who[2]);
-            JsonNode rewards = say(waId, who[1], who[4]);
+            LocalCloudClient.Cost spinCost = client.costOf(client.textWebhook(waId, who[1], who[2]));
+            JsonNode result = client.last(waId);
+            JsonNode again = client.say(waId, who[1], who[2]);
+            JsonNode rewards = client.say(waId, who[1], who[4]);
 
             Map<String, AttributeValue> spinItem = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName())
                     .consistentRead(true).key(Keys.spin(waId))).item();
@@ -183,100 +174,6 @@ class GamesConversationIT {
     private static long pointsOf(String optionId) {
         long own = DEMO.quiz().orElseThrow().question(optionId.split(":")[1]).orElseThrow().points();
         return own > 0 ? own : DEMO.points().quizCorrect().orElseThrow().points();
-    }
-
-    private static JsonNode say(String waId, String name, String text) throws Exception {
-        assertThat(postWebhook(Webhooks.text(PHONE_NUMBER_ID, newWamid(), waId, name, text, now()))).isEqualTo(200);
-        drain();
-        return last(waId);
-    }
-
-    private static JsonNode tap(String waId, String name, boolean row, String id, String title) throws Exception {
-        assertThat(postWebhook(Webhooks.tap(PHONE_NUMBER_ID, newWamid(), waId, name, row, id, title, "wamid.OUT",
-                now()))).isEqualTo(200);
-        drain();
-        return last(waId);
-    }
-
-    private static JsonNode last(String waId) throws Exception {
-        List<JsonNode> entries = new ArrayList<>();
-        Json.parse(HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/outbox?to=" + waId)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body()).forEach(entries::add);
-        assertThat(entries).as("replies to " + waId).isNotEmpty();
-        return entries.get(entries.size() - 1).path("body");
-    }
-
-    private static String readable(JsonNode body) {
-        return body.has("text") ? body.path("text").path("body").asText()
-                : body.path("interactive").path("body").path("text").asText();
-    }
-
-    private static List<String> buttonIds(JsonNode body) {
-        List<String> ids = new ArrayList<>();
-        body.path("interactive").path("action").path("buttons").forEach(b -> ids.add(b.path("reply").path("id").asText()));
-        return ids;
-    }
-
-    private static List<String> rowIds(JsonNode body) {
-        List<String> ids = new ArrayList<>();
-        body.path("interactive").path("action").path("sections")
-                .forEach(s -> s.path("rows").forEach(r -> ids.add(r.path("id").asText())));
-        return ids;
-    }
-
-    private static String newWamid() {
-        return "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ1RgA" + WAMIDS.incrementAndGet() + "=";
-    }
-
-    private static long now() {
-        return cloud.clock().instant().getEpochSecond();
-    }
-
-    private static int postWebhook(String body) throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(base.resolve("/webhooks/whatsapp"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", Webhooks.signature(APP_SECRET, bytes))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void drain() throws Exception {
-        HttpResponse<String> drained = HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/drain?timeout=PT120S"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(drained.statusCode()).as(drained.body()).isEqualTo(200);
-    }
-
-    /** DynamoDB units of one message, from {@code /_local/stats} before and after it. */
-    private record Cost(double readUnits, double writeUnits, Map<String, Long> requests) {
-        @Override
-        public String toString() {
-            return String.format(java.util.Locale.ROOT, "DynamoDB %.1f RCU + %.1f WCU %s", readUnits, writeUnits,
-                    requests);
-        }
-    }
-
-    private static JsonNode stats() throws Exception {
-        return Json.parse(HTTP.send(HttpRequest.newBuilder(base.resolve("/_local/stats")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body());
-    }
-
-    private static Cost costOf(String webhook) throws Exception {
-        JsonNode before = stats();
-        assertThat(postWebhook(webhook)).isEqualTo(200);
-        drain();
-        JsonNode after = stats();
-        Map<String, Long> requests = new java.util.TreeMap<>();
-        after.path("dynamodb").path("requests").fields().forEachRemaining(e -> {
-            long n = e.getValue().asLong() - before.path("dynamodb").path("requests").path(e.getKey()).asLong();
-            if (n > 0) {
-                requests.put(e.getKey(), n);
-            }
-        });
-        return new Cost(
-                after.path("dynamodb").path("readUnits").asDouble() - before.path("dynamodb").path("readUnits").asDouble(),
-                after.path("dynamodb").path("writeUnits").asDouble() - before.path("dynamodb").path("writeUnits").asDouble(),
-                requests);
     }
 
     /**
