@@ -2,6 +2,8 @@ package io.playloop.local;
 
 import io.playloop.testing.ItemSize;
 
+import static io.playloop.local.DemoQuiz.correctId;
+import static io.playloop.local.DemoQuiz.pointsOf;
 import static io.playloop.local.LocalCloudClient.buttonIds;
 import static io.playloop.local.LocalCloudClient.readable;
 import static io.playloop.local.LocalCloudClient.rowIds;
@@ -155,26 +157,6 @@ class GamesConversationIT {
     }
 
     // --- helpers --------------------------------------------------------------------------------------
-
-    /**
-     * The correct option's signed id in a question: reply buttons for 2-3 options, list rows for more (the
-     * question is drawn at random from the demo bank, which has both).
-     */
-    private static String correctId(JsonNode question) {
-        String type = question.path("interactive").path("type").asText();
-        List<String> ids = "list".equals(type) ? rowIds(question) : buttonIds(question);
-        assertThat(ids).as("a question with options: " + question).hasSizeBetween(2, 10)
-                .allSatisfy(id -> assertThat(id).startsWith("q:"));
-        String questionId = ids.get(0).split(":")[1];
-        String correct = DEMO.quiz().orElseThrow().question(questionId).orElseThrow().correct();
-        return ids.stream().filter(id -> id.split(":")[3].equals(correct)).findFirst().orElseThrow();
-    }
-
-    /** What a right answer to the question of this option id earns (its own points, else the rule's). */
-    private static long pointsOf(String optionId) {
-        long own = DEMO.quiz().orElseThrow().question(optionId.split(":")[1]).orElseThrow().points();
-        return own > 0 ? own : DEMO.points().quizCorrect().orElseThrow().points();
-    }
 
     /**
      * Item sizes as DynamoDB bills them (attribute names + values: strings in UTF-8 bytes, numbers about

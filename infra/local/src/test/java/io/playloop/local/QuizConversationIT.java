@@ -1,5 +1,9 @@
 package io.playloop.local;
 
+import static io.playloop.local.DemoQuiz.correctId;
+import static io.playloop.local.DemoQuiz.optionIds;
+import static io.playloop.local.DemoQuiz.pointsOf;
+import static io.playloop.local.DemoQuiz.questionOf;
 import static io.playloop.local.LocalCloudClient.buttonIds;
 import static io.playloop.local.LocalCloudClient.readable;
 import static io.playloop.local.LocalCloudClient.rowIds;
@@ -134,8 +138,11 @@ class QuizConversationIT {
                 .render("ar", TextKey.QUIZ_QUESTION, Map.of("number", "1", "question", asked.text().in("ar")))
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(readable(notAnAnswer)).doesNotStartWith("✅").doesNotStartWith("❌");
-        assertThat(readable(verdict).getBytes(StandardCharsets.UTF_8)).isEqualTo(DEMO.texts()
-                .render("ar", TextKey.QUIZ_WRONG, Map.of("answer", "\u2068" + rightText + "\u2069"))
+        // The verdict, then (a first answer) the first badge, in the same message, byte for byte.
+        String badge = DEMO.badges().get(0).name().in("ar");
+        assertThat(readable(verdict).getBytes(StandardCharsets.UTF_8)).isEqualTo((DEMO.texts()
+                .render("ar", TextKey.QUIZ_WRONG, Map.of("answer", "\u2068" + rightText + "\u2069")) + "\n\n"
+                + DEMO.texts().render("ar", TextKey.BADGE_AWARDED, Map.of("badge", "\u2068" + badge + "\u2069")))
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(readable(tooLate)).as("the question was answered (wrongly): no second chance")
                 .doesNotStartWith("✅").doesNotStartWith("❌");
@@ -177,30 +184,6 @@ class QuizConversationIT {
     // --- helpers --------------------------------------------------------------------------------------
 
     /** The signed option ids of a question: reply buttons (2-3 options) or list rows (4-10). */
-    private static List<String> optionIds(JsonNode question) {
-        List<String> ids = "list".equals(question.path("interactive").path("type").asText()) ? rowIds(question)
-                : buttonIds(question);
-        assertThat(ids).as("a question with options: " + question).hasSizeBetween(2, 10)
-                .allSatisfy(id -> assertThat(id).startsWith("q:"));
-        return ids;
-    }
-
-    /** The demo question these option ids ({@code q:<question>:<round>:<option>:<mac>}) belong to. */
-    private static Question questionOf(List<String> ids) {
-        return DEMO.quiz().orElseThrow().question(ids.get(0).split(":")[1]).orElseThrow();
-    }
-
-    /** The id of the right option among them. */
-    private static String correctId(List<String> ids) {
-        String correct = questionOf(ids).correct();
-        return ids.stream().filter(id -> id.split(":")[3].equals(correct)).findFirst().orElseThrow();
-    }
-
-    /** What a right answer earns: the question's own points, else the campaign's {@code quiz_correct} rule. */
-    private static long pointsOf(Question question) {
-        return question.points() > 0 ? question.points() : DEMO.points().quizCorrect().orElseThrow().points();
-    }
-
     private static List<String> titles(JsonNode list) {
         List<String> titles = new java.util.ArrayList<>();
         list.path("interactive").path("action").path("sections")

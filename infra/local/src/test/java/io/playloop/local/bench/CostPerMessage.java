@@ -34,7 +34,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Benchmark program (not a test): what one inbound POINTS and one STOP cost, request by request.
+ * Benchmark program (not a test): what each kind of inbound message costs, request by request: a new
+ * customer's POINTS, a quiz question and its answer, a spin, the first REFER, a referred friend's first
+ * message, the friend's answer that makes the referral count, the referrer's next message (paid for it),
+ * TOP, and STOP.
  *
  * <p>Runs the real handlers over DynamoDB Local and ElasticMQ the way Lambda would (ingest ->
  * SendMessageBatch; the event-source mapping's ReceiveMessage and DeleteMessageBatch; the game
@@ -66,18 +69,38 @@ public final class CostPerMessage {
             IngestHandler ingest = new IngestHandler(sqs, config,
                     new StaticSecrets(APP_SECRET, "local-verify-token", "token"), Clock.systemUTC());
             CapacityMeter meter = new CapacityMeter();
-            GameHandler game = new GameHandler(ddb, new RecordingGraphApi(), config, Clock.systemUTC(), meter);
+            GameHandler game = new GameHandler(ddb, new RecordingGraphApi(), config, Clock.systemUTC(), meter,
+                    new StaticSecrets(APP_SECRET, "local-verify-token", "token"));
 
-            System.out.println("PlayLoop: cost of one inbound message (a new customer's POINTS, then STOP)");
+            System.out.println("PlayLoop: cost of one inbound message, by kind");
             System.out.println();
-            for (String[] step : new String[][] {{"POINTS", "wamid.COST-1"}, {"STOP", "wamid.COST-2"}}) {
+            String lea = "33612345678";
+            String sam = "447700900123";
+            List<Step> steps = List.of(
+                    new Step("POINTS (new customer)", lea, "Léa", () -> "POINTS"),
+                    new Step("QUIZ (a question)", lea, "Léa", () -> "QUIZ"),
+                    new Step("quiz answer (right, first badge)", lea, "Léa", () -> rightAnswer(dynamo, lea)),
+                    new Step("SPIN", lea, "Léa", () -> "SPIN"),
+                    new Step("REFER (code shown and claimed)", lea, "Léa", () -> "REFER"),
+                    new Step("referral: a friend's first message with the code", sam, "Sam",
+                            () -> "Hi! " + dynamo.item(io.playloop.store.Keys.progress(lea)).get("refCode").s()),
+                    new Step("START (the friend)", sam, "Sam", () -> "START"),
+                    new Step("QUIZ (the friend)", sam, "Sam", () -> "QUIZ"),
+                    new Step("referral: the friend's answer that makes it count", sam, "Sam",
+                            () -> rightAnswer(dynamo, sam)),
+                    new Step("referral: the referrer's next message (paid for the friend)", lea, "Léa", () -> "POINTS"),
+                    new Step("TOP (8 shard queries on gsi1)", lea, "Léa", () -> "TOP"),
+                    new Step("STOP", lea, "Léa", () -> "STOP"));
+            int n = 0;
+            for (Step step : steps) {
+                String wamid = "wamid.COST-" + (++n);
                 counter.reset();
                 CapacityMeter.Reading before = meter.reading();
                 Map<String, Map<String, AttributeValue>> itemsBefore = snapshot(dynamo);
                 reads.reset();
 
-                ingest.handleRequest(WebhookEvents.signedPost(Webhooks.text("100000000000001", step[1], "33612345678", "Léa",
-                        step[0], Instant.now().getEpochSecond()), APP_SECRET), null);
+                ingest.handleRequest(WebhookEvents.signedPost(Webhooks.text("100000000000001", wamid, step.waId(),
+                        step.name(), step.text().get(), Instant.now().getEpochSecond()), APP_SECRET), null);
                 List<Message> records = sqs.receiveMessage(r -> r.queueUrl(inbound).maxNumberOfMessages(10)
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                 var response = game.handleRequest(SqsEvents.of(records, "arn:aws:sqs:us-east-1:000000000000:inbound-queue.fifo",
@@ -94,7 +117,7 @@ public final class CostPerMessage {
                 CapacityMeter.Reading used = meter.reading().minus(before);
                 Map<String, Map<String, AttributeValue>> itemsAfter = snapshot(dynamo);
 
-                System.out.println("== " + step[0]);
+                System.out.println("== " + step.label());
                 System.out.println("SQS requests: " + counter.byOperation() + " (total " + counter.total() + ")");
                 System.out.println("DynamoDB requests: " + used.requests() + "; DynamoDB Local reported "
                         + used.readUnits() + " read units, " + used.writeUnits() + " write units");
@@ -110,6 +133,7 @@ public final class CostPerMessage {
         int transactionalWru = 0;
         int readRru = 0;
         int markSentWru = 0;
+        int indexWru = 0;
         StringBuilder sizes = new StringBuilder();
         for (Map.Entry<String, Map<String, AttributeValue>> e : after.entrySet()) {
             Map<String, AttributeValue> old = before.get(e.getKey());
@@ -122,6 +146,11 @@ public final class CostPerMessage {
                     : sk.startsWith("CONSENT#") ? "consent" : sk;
             sizes.append(kind).append(' ').append(size).append(" B; ");
             transactionalWru += 2 * ItemSize.units(size, 1024);
+            if (e.getValue().containsKey("gsi1pk")) {
+                // The index copy: one write for the new entry, one more to remove the old one when its key moved.
+                boolean moved = old != null && old.containsKey("gsi1sk") && !old.get("gsi1sk").equals(e.getValue().get("gsi1sk"));
+                indexWru += (moved ? 2 : 1) * ItemSize.units(size, 1024);
+            }
             if ("receipt".equals(kind)) {
                 markSentWru = ItemSize.units(size, 1024);
             }
@@ -132,8 +161,22 @@ public final class CostPerMessage {
                 + " eventually consistent (the campaign pointer, once a minute per container)");
         System.out.println("items written: " + sizes);
         System.out.println("on AWS: BatchGetItem " + readRru + " RRU + TransactWriteItems " + transactionalWru
-                + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU = " + readRru + " RRU, "
-                + (transactionalWru + markSentWru) + " WRU");
+                + " WRU + gsi1 " + indexWru + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU = " + readRru
+                + " RRU, " + (transactionalWru + indexWru + markSentWru) + " WRU"
+                + " (Queries, e.g. TOP's, are in the reported read units: 0.5 RRU per 4 KB, eventually consistent)");
+    }
+
+    /** One message of the scripted conversation; its text is decided when it is sent. */
+    private record Step(String label, String waId, String name, java.util.function.Supplier<String> text) {
+    }
+
+    /** The right option of the customer's open question, typed in their language as a customer would. */
+    private static String rightAnswer(LocalDynamo dynamo, String customer) {
+        Map<String, AttributeValue> current = dynamo.item(io.playloop.store.Keys.quiz(customer)).get("current").m();
+        io.playloop.campaign.Question q = io.playloop.campaign.DemoCampaign.get().quiz().orElseThrow()
+                .question(current.get("id").s()).orElseThrow();
+        String language = dynamo.item(io.playloop.store.Keys.customer(customer)).get("language").s();
+        return q.option(current.get("correct").s()).orElseThrow().text().in(language);
     }
 
     private static Map<String, Map<String, AttributeValue>> snapshot(LocalDynamo dynamo) {
