@@ -136,8 +136,8 @@ public final class Engine {
         this.replies = new Replies(campaign, name);
         this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
         this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
-        this.progress = new ProgressPlay(campaign, replies);
-        this.progressReplies = new ProgressReplies(campaign, replies);
+        this.progress = new ProgressPlay(campaign);
+        this.progressReplies = new ProgressReplies(campaign);
         checkEveryReplyFits();
     }
 
@@ -298,14 +298,16 @@ public final class Engine {
             gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
         }
         // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
+        Replies forCustomer = personal(customer, account, state.progress(), now);
         ProgressPlay.Step step = progress.apply(state.progress(), account, points, customer, current != null,
                 windowOpen ? actions : List.of(), windowOpen ? ruleEarned : 0,
-                windowOpen ? state.codeHolder() : Optional.empty(), message.wamid(), message.sentAt());
+                windowOpen ? state.codeHolder() : Optional.empty(), message.wamid(), message.sentAt(), forCustomer);
         if (step.points().isPresent()) {
             points = step.points();
             account = step.points().get().account();
         }
         Progress progressAfter = step.progress();
+        forCustomer = personal(customer, account, progressAfter, now);
         Optional<ReferralCode> codeClaim = Optional.empty();
         if (current != null && windowOpen && played == Intent.REFER) {
             String key = customer.key();
@@ -316,21 +318,22 @@ public final class Engine {
                 progressAfter = progressAfter.withReferral(Optional.of(code.value()), progressAfter.referredBy(),
                         progressAfter.referralsCredited());
             }
-            gameReply = Optional.of(progressReplies.refer(customer.language(), to(customer), code,
+            gameReply = Optional.of(progressReplies.refer(forCustomer, customer.language(), to(customer), code,
                     message.displayPhoneNumber(), progressAfter, now, CustomerZones.of(customer.waId(),
                             campaign.timeZone())));
         } else if (current != null && windowOpen && played == Intent.BADGES && !campaign.badges().isEmpty()) {
-            gameReply = Optional.of(progressReplies.badges(customer.language(), to(customer), progressAfter));
+            gameReply = Optional.of(progressReplies.badges(forCustomer, customer.language(), to(customer), progressAfter));
         } else if (current != null && windowOpen && played == Intent.TOP && campaign.leaderboard().isPresent()) {
-            gameReply = Optional.of(top(state.leaderboard(), progressAfter, customer, now));
+            gameReply = Optional.of(top(forCustomer, state.leaderboard(), progressAfter, customer, now));
         }
         // The profile keeps the live balance for reports; expired lots no longer count in it.
         customer = customer.withPoints(account.balance(now));
-        reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(customer, resolution)
-                : reply(current, customer, account, resolution, change.isPresent(), earned);
+        forCustomer = personal(customer, account, progressAfter, now);
+        reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(forCustomer, customer, resolution)
+                : reply(forCustomer, current, customer, account, resolution, change.isPresent(), earned);
         List<String> notices = new ArrayList<>(step.notices());
         if (current != null && resolution.intent() == Intent.POINTS) {
-            notices.addAll(progressReplies.challengeLines(customer.language(), progressAfter, now,
+            notices.addAll(progressReplies.challengeLines(forCustomer, customer.language(), progressAfter, now,
                     CustomerZones.of(customer.waId(), campaign.timeZone())));
         }
         if (reply.isPresent() && !notices.isEmpty()) {
@@ -351,7 +354,7 @@ public final class Engine {
     }
 
     /** TOP: the week's top from the board's shards, and the customer's rank from their own score. */
-    private OutboundMessage top(LeaderboardReader boards, Progress progress, Customer customer, Instant now) {
+    private OutboundMessage top(Replies replies, LeaderboardReader boards, Progress progress, Customer customer, Instant now) {
         String week = WeekKey.of(now, campaign.timeZone());
         int n = campaign.leaderboard().orElseThrow().top();
         List<Score> top = boards.top(campaign.id(), week, n, ProgressPlay.LEADERBOARD_SHARDS);
@@ -360,7 +363,7 @@ public final class Engine {
         long above = mine.isEmpty() || top.stream().anyMatch(s -> s.customer().equals(customer.key())) ? 0
                 : boards.aboveInShard(campaign.id(), week, mine.get(), ProgressPlay.LEADERBOARD_SHARDS);
         Rank rank = Standings.rank(top, mine, above, ProgressPlay.LEADERBOARD_SHARDS);
-        return progressReplies.top(customer.language(), to(customer), top, rank, mine);
+        return progressReplies.top(replies, customer.language(), to(customer), top, rank, mine);
     }
 
     private static byte[] randomSecret() {
@@ -381,7 +384,14 @@ public final class Engine {
         return optIn ? !consent.proactive() : consent.proactive() || neverAnswered;
     }
 
-    private Optional<OutboundMessage> firstContactReply(Customer customer, Resolution resolution) {
+    /** The texts for this customer: their name, live balance and held tier fill the personal placeholders. */
+    private Replies personal(Customer customer, PointsAccount account, Progress progress, Instant now) {
+        String tier = progress.tier().flatMap(id -> campaign.tiers().stream().filter(t -> t.id().equals(id)).findFirst())
+                .map(t -> t.name().in(customer.language(), campaign.defaultLanguage())).orElse(null);
+        return replies.forCustomer(new Replies.Personal(Replies.displayName(customer.name()), account.balance(now), tier));
+    }
+
+    private Optional<OutboundMessage> firstContactReply(Replies replies, Customer customer, Resolution resolution) {
         if (resolution.intent() == Intent.REACTION || resolution.intent() == Intent.IGNORED) {
             return Optional.empty();
         }
@@ -392,7 +402,7 @@ public final class Engine {
                 customer.points(), command));
     }
 
-    private Optional<OutboundMessage> reply(Customer before, Customer after, PointsAccount account,
+    private Optional<OutboundMessage> reply(Replies replies, Customer before, Customer after, PointsAccount account,
                                             Resolution resolution, boolean consentChanged, long earned) {
         String language = after.language();
         String to = to(after);

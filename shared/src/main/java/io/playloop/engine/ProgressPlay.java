@@ -87,14 +87,12 @@ final class ProgressPlay {
     }
 
     private final Campaign campaign;
-    private final Replies replies;
     private final ReferralRules referralRules = new ReferralRules(Optional.of(REFERRAL_QUALIFY_WITHIN));
     private final TierLadder ladder;
     private final TierRules tierRules;
 
-    ProgressPlay(Campaign campaign, Replies replies) {
+    ProgressPlay(Campaign campaign) {
         this.campaign = Objects.requireNonNull(campaign, "campaign");
-        this.replies = Objects.requireNonNull(replies, "replies");
         this.ladder = new TierLadder(campaign.tiers());
         this.tierRules = new TierRules(ladder, campaign.tierPolicy());
     }
@@ -113,10 +111,11 @@ final class ProgressPlay {
      * @param holder      who holds the referral code the message carried, if any
      * @param eventId     the message's wamid: the id of this step's own grants
      * @param at          when the customer acted (the message's time)
+     * @param replies     the texts, for this customer
      */
     Step apply(Progress before, PointsAccount account, Optional<LedgerResult.Applied> gameStep, Customer customer,
                boolean known, List<Action> actions, long ruleEarned, Optional<CodeHolder> holder, String eventId,
-               Instant at) {
+               Instant at, Replies replies) {
         String language = customer.language();
         ZoneId zone = campaign.timeZone();
         Grants grants = new Grants(account, gameStep, at);
@@ -134,12 +133,12 @@ final class ProgressPlay {
                 attributed = Optional.of(a.referral());
                 progress = progress.withReferral(progress.referralCode(), Optional.of(a.referral()),
                         progress.referralsCredited());
-                notices.add(render(language, TextKey.REFER_WELCOME, Map.of()));
+                notices.add(render(replies, language, TextKey.REFER_WELCOME, Map.of()));
             } else if (attribution instanceof Attribution.Rejected r) {
                 switch (r.reason()) {
-                    case SELF -> notices.add(render(language, TextKey.REFER_OWN_CODE, Map.of()));
+                    case SELF -> notices.add(render(replies, language, TextKey.REFER_OWN_CODE, Map.of()));
                     case EXISTING_CUSTOMER, ALREADY_REFERRED ->
-                            notices.add(render(language, TextKey.REFER_NOT_ELIGIBLE, Map.of()));
+                            notices.add(render(replies, language, TextKey.REFER_NOT_ELIGIBLE, Map.of()));
                     default -> { } // an unknown or lapsed code: not worth a word
                 }
             }
@@ -211,7 +210,7 @@ final class ProgressPlay {
             Map<String, String> values = new HashMap<>();
             values.put("friends", Long.toString(progress.referralsJoined()));
             values.put("earned", Long.toString(earned));
-            notices.add(render(language, TextKey.REFER_COUNTED, values));
+            notices.add(render(replies, language, TextKey.REFER_COUNTED, values));
         }
 
         // 6. Challenges reached in their current period.
@@ -232,7 +231,7 @@ final class ProgressPlay {
                 Map<String, String> values = new HashMap<>();
                 values.put("challenge", Replies.isolate(challenge.name().in(language, campaign.defaultLanguage())));
                 values.put("earned", Long.toString(c.rewardPoints()));
-                notices.add(render(language, TextKey.CHALLENGE_COMPLETED, values));
+                notices.add(render(replies, language, TextKey.CHALLENGE_COMPLETED, values));
             }
         }
 
@@ -246,7 +245,7 @@ final class ProgressPlay {
                 Tier tier = up.tier().get();
                 Map<String, String> values = new HashMap<>();
                 values.put("tier", Replies.isolate(tier.name().in(language, campaign.defaultLanguage())));
-                notices.add(render(language, TextKey.TIER_UP, values));
+                notices.add(render(replies, language, TextKey.TIER_UP, values));
                 tier.perks().earlyAccess().ifPresent(text -> notices.add(text.in(language, campaign.defaultLanguage())));
             }
         }
@@ -262,7 +261,7 @@ final class ProgressPlay {
         List<Badge> awarded = BadgeRules.newlyEarned(campaign.badges(), facts, badges.keySet());
         for (Badge badge : awarded) {
             badges.put(badge.id(), at);
-            notices.add(render(language, TextKey.BADGE_AWARDED,
+            notices.add(render(replies, language, TextKey.BADGE_AWARDED,
                     Map.of("badge", Replies.isolate(badge.name().in(language, campaign.defaultLanguage())))));
         }
         progress = progress.withAwards(badges, done, tierId);
@@ -284,7 +283,7 @@ final class ProgressPlay {
         return points <= 0 ? points : held.map(t -> t.perks().apply(points)).orElse(points);
     }
 
-    private String render(String language, TextKey key, Map<String, String> values) {
+    private static String render(Replies replies, String language, TextKey key, Map<String, String> values) {
         return replies.line(language, key, values);
     }
 

@@ -31,11 +31,9 @@ final class ProgressReplies {
     private static final int MAX_CHALLENGE_CELLS = 10;
 
     private final Campaign campaign;
-    private final Replies replies;
 
-    ProgressReplies(Campaign campaign, Replies replies) {
+    ProgressReplies(Campaign campaign) {
         this.campaign = campaign;
-        this.replies = replies;
     }
 
     /**
@@ -45,7 +43,7 @@ final class ProgressReplies {
      * @param businessNumber the number the customer wrote to (from the webhook), or null when unknown: the
      *                       code alone is then shared
      */
-    OutboundMessage refer(String language, String to, ReferralCode code, String businessNumber, Progress progress,
+    OutboundMessage refer(Replies replies, String language, String to, ReferralCode code, String businessNumber, Progress progress,
                           Instant now, ZoneId customerZone) {
         String link = businessNumber != null && businessNumber.chars().anyMatch(Character::isDigit)
                 ? ReferralLink.of(businessNumber, "", code) : code.value();
@@ -56,14 +54,14 @@ final class ProgressReplies {
         parts.add(replies.line(language, TextKey.REFER_INVITE, values));
         for (Challenge challenge : campaign.challenges()) {
             if (challenge.kind() == ChallengeKind.REFERRALS) {
-                parts.add(challengeLine(language, challenge, progress, now, customerZone));
+                parts.add(challengeLine(replies, language, challenge, progress, now, customerZone));
             }
         }
         return replies.withButtons(language, to, String.join("\n\n", parts), Command.PLAY);
     }
 
     /** BADGES: "Your badges (2 of 4):" and one line per badge held, in award order; or the "none yet" text. */
-    OutboundMessage badges(String language, String to, Progress progress) {
+    OutboundMessage badges(Replies replies, String language, String to, Progress progress) {
         List<Badge> held = campaign.badges().stream().filter(b -> progress.badges().containsKey(b.id())).toList();
         if (held.isEmpty()) {
             return replies.withButtons(language, to, replies.line(language, TextKey.BADGES_NONE, Map.of()),
@@ -83,7 +81,7 @@ final class ProgressReplies {
      * number: the board is public to every player) and the customer's own rank, exact in the top, "around"
      * outside it.
      */
-    OutboundMessage top(String language, String to, List<Score> top, Rank rank, Optional<Score> mine) {
+    OutboundMessage top(Replies replies, String language, String to, List<Score> top, Rank rank, Optional<Score> mine) {
         List<String> lines = new ArrayList<>();
         if (top.isEmpty()) {
             lines.add(replies.line(language, TextKey.TOP_EMPTY, Map.of()));
@@ -111,14 +109,14 @@ final class ProgressReplies {
      * The challenges as POINTS shows them: a header and one bar per challenge still open in its period, or
      * "all done"; empty when the campaign has none.
      */
-    List<String> challengeLines(String language, Progress progress, Instant now, ZoneId customerZone) {
+    List<String> challengeLines(Replies replies, String language, Progress progress, Instant now, ZoneId customerZone) {
         if (campaign.challenges().isEmpty()) {
             return List.of();
         }
         List<String> open = new ArrayList<>();
         for (Challenge challenge : campaign.challenges()) {
             if (!standing(challenge, progress, now, customerZone).completed()) {
-                open.add(challengeLine(language, challenge, progress, now, customerZone));
+                open.add(challengeLine(replies, language, challenge, progress, now, customerZone));
             }
         }
         if (open.isEmpty()) {
@@ -130,7 +128,7 @@ final class ProgressReplies {
         return List.of(String.join("\n", lines));
     }
 
-    private String challengeLine(String language, Challenge challenge, Progress progress, Instant now,
+    private String challengeLine(Replies replies, String language, Challenge challenge, Progress progress, Instant now,
                                  ZoneId customerZone) {
         ChallengeProgress standing = standing(challenge, progress, now, customerZone);
         int target = Math.max(1, challenge.target());

@@ -45,10 +45,33 @@ final class Replies {
 
     private final Campaign campaign;
     private final String business;
+    /** The customer these replies are for: what {@code {{name}}}, {@code {{points}}} and {@code {{tier}}} say. */
+    private final Personal personal;
+
+    /**
+     * The values of the personal placeholders, as the customer should read them.
+     *
+     * @param name   the display name, or null for the neutral word
+     * @param points the live balance
+     * @param tier   the tier's name in the reply's language, or null below the first tier
+     */
+    record Personal(String name, long points, String tier) {
+        static final Personal NONE = new Personal(null, 0, null);
+    }
 
     Replies(Campaign campaign, String businessName) {
+        this(campaign, isolate(businessName), Personal.NONE);
+    }
+
+    private Replies(Campaign campaign, String isolatedBusiness, Personal personal) {
         this.campaign = campaign;
-        this.business = isolate(businessName);
+        this.business = isolatedBusiness;
+        this.personal = personal;
+    }
+
+    /** These replies for one customer: every text they render fills the personal placeholders for them. */
+    Replies forCustomer(Personal who) {
+        return new Replies(campaign, business, who);
     }
 
     /**
@@ -88,7 +111,7 @@ final class Replies {
      * (STOP is typed: the help text names it).
      */
     OutboundMessage help(String language, String to, String name, boolean consented) {
-        String body = render(language, TextKey.HELP, values(name, 0));
+        String body = render(language, TextKey.HELP, values(name, personal.points()));
         return consented ? buttons(language, to, body, Command.PLAY, Command.POINTS)
                 : buttons(language, to, body, Command.PLAY, Command.POINTS, Command.START);
     }
@@ -100,7 +123,10 @@ final class Replies {
      */
     OutboundMessage points(String language, String to, String name, long points, long earned) {
         Map<String, String> values = values(name, points);
-        campaign.tierFor(earned).ifPresent(t -> values.put("tier", t.name().in(language, campaign.defaultLanguage())));
+        if (personal.tier() == null) { // the held tier when known, else the one points earned reach
+            campaign.tierFor(earned).ifPresent(t -> values.put("tier", isolate(t.name().in(language,
+                    campaign.defaultLanguage()))));
+        }
         List<String> parts = new ArrayList<>();
         parts.add(render(language, TextKey.POINTS_BALANCE, values));
         if (campaign.has(Mechanic.TIERS)) {
@@ -142,7 +168,7 @@ final class Replies {
 
     /** "Didn't understand" quoting the customer's words (cut to {@value #QUOTE_MAX} code points), with HELP. */
     OutboundMessage unknown(String language, String to, String said) {
-        Map<String, String> values = values(null, 0);
+        Map<String, String> values = values(personal.name(), personal.points());
         values.put("text", isolate(quote(said)));
         return buttons(language, to, render(language, TextKey.UNKNOWN, values), Command.HELP, Command.PLAY);
     }
@@ -153,7 +179,7 @@ final class Replies {
 
     /** A command for a mechanic this campaign leaves out (or this release does not play yet). */
     OutboundMessage notAvailable(String language, String to) {
-        return buttons(language, to, render(language, TextKey.NOT_AVAILABLE, values(null, 0)), Command.PLAY);
+        return buttons(language, to, render(language, TextKey.NOT_AVAILABLE, values(personal.name(), personal.points())), Command.PLAY);
     }
 
     /**
@@ -172,7 +198,7 @@ final class Replies {
         addRow(rows, language, Mechanic.LEADERBOARD, Command.TOP, TextKey.MENU_TOP, TextKey.MENU_TOP_DESCRIPTION);
         addRow(rows, language, Mechanic.CORE, Command.REFER, TextKey.MENU_REFER, TextKey.MENU_REFER_DESCRIPTION);
         String button = render(language, TextKey.MENU_BUTTON, Map.of());
-        return new ListMessage(to, null, render(language, TextKey.MENU_BODY, values(name, 0)), null, button,
+        return new ListMessage(to, null, render(language, TextKey.MENU_BODY, values(name, personal.points())), null, button,
                 List.of(new ListMessage.Section(button, rows)));
     }
 
@@ -185,12 +211,12 @@ final class Replies {
                         render(code, TextKey.LANGUAGE_NAME, Map.of())));
             }
         }
-        return new ButtonMessage(to, null, render(language, TextKey.LANG_PROMPT, values(null, 0)), null, buttons);
+        return new ButtonMessage(to, null, render(language, TextKey.LANG_PROMPT, values(personal.name(), personal.points())), null, buttons);
     }
 
     /** LANG with a language: confirmed in that language. */
     OutboundMessage languageChanged(String language, String to) {
-        return buttons(language, to, render(language, TextKey.LANG_DONE, values(null, 0)), Command.PLAY,
+        return buttons(language, to, render(language, TextKey.LANG_DONE, values(personal.name(), personal.points())), Command.PLAY,
                 Command.HELP);
     }
 
@@ -243,7 +269,7 @@ final class Replies {
 
     /** One text with the common values (business, neutral name) and {@code extra}: for notices and lines. */
     String line(String language, TextKey key, Map<String, String> extra) {
-        Map<String, String> values = values(null, 0);
+        Map<String, String> values = values(personal.name(), personal.points());
         values.putAll(extra);
         return render(language, key, values);
     }
@@ -258,7 +284,7 @@ final class Replies {
     }
 
     private OutboundMessage text(String language, String to, TextKey key) {
-        return new TextMessage(to, render(language, key, values(null, 0)));
+        return new TextMessage(to, render(language, key, values(personal.name(), personal.points())));
     }
 
     private OutboundMessage buttons(String language, String to, String body, Command... commands) {
@@ -269,13 +295,19 @@ final class Replies {
         return new ButtonMessage(to, null, body, null, buttons);
     }
 
-    /** The values every text may use; the name isolated; an absent name takes the campaign's neutral text. */
+    /**
+     * The values every text may use; the name and tier isolated; an absent name or tier takes the campaign's
+     * neutral text.
+     */
     private Map<String, String> values(String name, long points) {
         Map<String, String> values = new HashMap<>();
         values.put("business", business);
         values.put("points", Long.toString(points));
         if (name != null) {
             values.put("name", isolate(name));
+        }
+        if (personal.tier() != null) {
+            values.put("tier", isolate(personal.tier()));
         }
         return values;
     }

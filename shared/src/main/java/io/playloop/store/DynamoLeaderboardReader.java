@@ -92,7 +92,7 @@ public final class DynamoLeaderboardReader implements LeaderboardReader {
      */
     @Override
     public List<Score> top(String campaignId, String week, int n, int shards) {
-        requireBoard(campaignId, week, shards);
+        LeaderboardReader.requireBoard(campaignId, week, shards);
         if (n < 1 || n > MAX_TOP) {
             throw new IllegalArgumentException("n: must be 1 to " + MAX_TOP + ", was " + n);
         }
@@ -134,7 +134,7 @@ public final class DynamoLeaderboardReader implements LeaderboardReader {
      */
     @Override
     public long aboveInShard(String campaignId, String week, Score me, int shards) {
-        requireBoard(campaignId, week, shards);
+        LeaderboardReader.requireBoard(campaignId, week, shards);
         Objects.requireNonNull(me, "me");
         String partition = ScoreItem.shardPartition(campaignId, week, Shards.of(me.customer(), shards));
         long count = 0;
@@ -187,17 +187,5 @@ public final class DynamoLeaderboardReader implements LeaderboardReader {
         }
         meter.recordRead(response.consumedCapacity());
         return response;
-    }
-
-    private static void requireBoard(String campaignId, String week, int shards) {
-        if (campaignId == null || campaignId.isBlank()) {
-            throw new IllegalArgumentException("campaignId: required, was " + (campaignId == null ? "null" : "blank"));
-        }
-        if (week == null || week.isBlank()) {
-            throw new IllegalArgumentException("week: required (e.g. 2026-W48), was " + (week == null ? "null" : "blank"));
-        }
-        if (shards < 1 || shards > Shards.MAX) {
-            throw new IllegalArgumentException("shards: must be 1 to " + Shards.MAX + ", was " + shards);
-        }
     }
 }

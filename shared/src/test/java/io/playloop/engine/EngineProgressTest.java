@@ -155,6 +155,18 @@ class EngineProgressTest {
         }
 
         @Test
+        void everyTextNamingTheTier_saysTheOneHeld() {
+            PlayWorld custom = new PlayWorld(TestCampaigns.withText("en", io.playloop.campaign.TextKey.HELP,
+                    "{{name}}, {{tier}} member with {{points}} points."), T0);
+            custom.text(US, "hey");
+            assertThat(plain(custom.text(US, "help"))).startsWith("Léa, Member member with 0 points.");
+            custom.grant(US, 95);
+            custom.text(US, "summer");
+
+            assertThat(plain(custom.text(US, "help"))).startsWith("Léa, Silver member with 110 points.");
+        }
+
+        @Test
         void spendingPoints_neverLowersTheTier() {
             world.text(US, "hey");
             world.grant(US, 120);
@@ -207,6 +219,20 @@ class EngineProgressTest {
             assertThat(plain(referrer)).contains("A friend you invited just played: +50 points! Friends joined so far: 1.")
                     .contains("Invite 3 friends\n▰▱▱ 1 of 3");
             assertThat(plain(world.text(US, "points"))).doesNotContain("A friend you invited");
+        }
+
+        @Test
+        void aClickToWhatsAppAdCarryingTheCode_isAttributedLikeATypedCode() {
+            world.text(US, "hey");
+            world.text(US, "refer");
+            String code = world.codeOf(US).value();
+
+            Outcome fromAd = world.send(FRIEND, w -> w.adText("Can I get more info about this?", "Chat with us",
+                    "Summer games: use code " + code + " for a welcome bonus"));
+
+            assertThat(fromAd.progress().orElseThrow().attributed())
+                    .hasValueSatisfying(r -> assertThat(r.referrer()).isEqualTo(US));
+            assertThat(plain(fromAd)).contains("A friend invited you");
         }
 
         @Test

@@ -81,6 +81,15 @@ final class Webhook {
         return lift(withContext(m));
     }
 
+    /** A text typed after tapping a click-to-WhatsApp ad, with the ad's {@code referral} object. */
+    InboundMessage adText(String body, String adHeadline, String adBody) {
+        ObjectNode m = message("text");
+        m.putObject("referral").put("source_url", "https://fb.me/3cr4Wqqkv").put("source_id", "120226305854810726")
+                .put("source_type", "ad").put("body", adBody).put("headline", adHeadline).put("media_type", "image");
+        m.putObject("text").put("body", body);
+        return lift(m);
+    }
+
     /** A choice in a list message. */
     InboundMessage listReply(String id, String title, String description) {
         ObjectNode m = message("interactive");

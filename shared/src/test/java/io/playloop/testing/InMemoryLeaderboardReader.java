@@ -47,7 +47,7 @@ public final class InMemoryLeaderboardReader implements LeaderboardReader {
 
     @Override
     public synchronized List<Score> top(String campaignId, String week, int n, int shards) {
-        requireBoard(campaignId, week, shards);
+        LeaderboardReader.requireBoard(campaignId, week, shards);
         if (n < 1 || n > 100) {
             throw new IllegalArgumentException("n: must be 1 to 100, was " + n);
         }
@@ -60,7 +60,7 @@ public final class InMemoryLeaderboardReader implements LeaderboardReader {
 
     @Override
     public synchronized long aboveInShard(String campaignId, String week, Score me, int shards) {
-        requireBoard(campaignId, week, shards);
+        LeaderboardReader.requireBoard(campaignId, week, shards);
         Objects.requireNonNull(me, "me");
         String mine = me.sortKey();
         return shard(campaignId, week, Shards.of(me.customer(), shards)).stream()
@@ -71,17 +71,5 @@ public final class InMemoryLeaderboardReader implements LeaderboardReader {
         String partition = ScoreItem.shardPartition(campaignId, week, shard);
         return byItemKey.values().stream().filter(e -> e.gsi1pk().equals(partition)).map(Entry::score)
                 .sorted(Score.BOARD_ORDER).toList();
-    }
-
-    private static void requireBoard(String campaignId, String week, int shards) {
-        if (campaignId == null || campaignId.isBlank()) {
-            throw new IllegalArgumentException("campaignId: required, was " + (campaignId == null ? "null" : "blank"));
-        }
-        if (week == null || week.isBlank()) {
-            throw new IllegalArgumentException("week: required (e.g. 2026-W48), was " + (week == null ? "null" : "blank"));
-        }
-        if (shards < 1 || shards > Shards.MAX) {
-            throw new IllegalArgumentException("shards: must be 1 to " + Shards.MAX + ", was " + shards);
-        }
     }
 }

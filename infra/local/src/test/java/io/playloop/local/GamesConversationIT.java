@@ -14,13 +14,8 @@ import io.playloop.campaign.Campaign;
 import io.playloop.campaign.DemoCampaign;
 import io.playloop.campaign.TextKey;
 import io.playloop.store.Keys;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -28,25 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The games played end to end through a local cloud (demo campaign): signed webhooks in, replies read
  * from the Graph simulator's outbox, in English and French.
  */
-class GamesConversationIT {
+class GamesConversationIT extends LocalCloudConversation {
     private static final Campaign DEMO = DemoCampaign.get();
-
-    private static RunningLocalCloud cloud;
-    private static LocalCloudClient client;
-
-    @BeforeAll
-    static void startLocalCloud() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withBusinessName("Café Lumière")
-                .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-        client = new LocalCloudClient(cloud.baseUrl());
-    }
-
-    @AfterAll
-    static void stopLocalCloud() {
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
 
     // --- the conversations ----------------------------------------------------------------------------
 

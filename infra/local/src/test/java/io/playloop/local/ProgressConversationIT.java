@@ -9,17 +9,12 @@ import io.playloop.campaign.Badge;
 import io.playloop.campaign.Challenge;
 import io.playloop.campaign.TextKey;
 import io.playloop.campaign.Tier;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,25 +23,8 @@ import org.junit.jupiter.api.Test;
  * the Graph simulator's outbox, days passed with the simulated clock. Expected texts come from the demo
  * campaign itself, so the test follows its wording.
  */
-class ProgressConversationIT {
+class ProgressConversationIT extends LocalCloudConversation {
     private static final Pattern CODE = Pattern.compile("\\b([2-9A-HJKMNP-Z]{8})\\b");
-
-    private static RunningLocalCloud cloud;
-    private static LocalCloudClient client;
-
-    @BeforeAll
-    static void startLocalCloud() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withBusinessName("Café Lumière")
-                .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-        client = new LocalCloudClient(cloud.baseUrl());
-    }
-
-    @AfterAll
-    static void stopLocalCloud() {
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
 
     /** What the customer reads, without the invisible direction isolates around inserted values. */
     private static String read(JsonNode reply) {
@@ -183,6 +161,7 @@ class ProgressConversationIT {
         client.say(first, "Chloé", "bonjour");
         client.say(second, "Sam", "hello");
         client.say(first, "Chloé", "été");      // 15 points
+        client.advanceClock(Duration.ofSeconds(5)); // Meta's timestamps have whole seconds: a later one
         client.say(second, "Sam", "summer");    // 15 points, reached later: ranked after a tie
 
         JsonNode fr = client.say(first, "Chloé", "classement");

@@ -14,15 +14,11 @@ import io.playloop.campaign.Campaign;
 import io.playloop.campaign.DemoCampaign;
 import io.playloop.campaign.Question;
 import io.playloop.campaign.TextKey;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,27 +26,10 @@ import org.junit.jupiter.api.Test;
  * from the Graph simulator's outbox. Covers the four-option question sent as a list message and answered by a
  * tapped row, answers typed in French and Arabic, and taps that arrive twice.
  */
-class QuizConversationIT {
+class QuizConversationIT extends LocalCloudConversation {
     private static final Campaign DEMO = DemoCampaign.get();
     /** The demo's {@code answer_time_limit} is 10 minutes: this lets an open question expire. */
     private static final Duration PAST_THE_TIME_LIMIT = Duration.ofMinutes(11);
-
-    private static RunningLocalCloud cloud;
-    private static LocalCloudClient client;
-
-    @BeforeAll
-    static void startLocalCloud() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests().withBusinessName("Café Lumière")
-                .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-        client = new LocalCloudClient(cloud.baseUrl());
-    }
-
-    @AfterAll
-    static void stopLocalCloud() {
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
 
     @Test
     void theFourOptionQuestion_comesAsAList_aTappedRowEarnsItsPoints_andASecondTapIsClosed() throws Exception {

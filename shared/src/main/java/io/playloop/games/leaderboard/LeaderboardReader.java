@@ -26,6 +26,24 @@ public interface LeaderboardReader {
      */
     long aboveInShard(String campaignId, String week, Score me, int shards);
 
+    /**
+     * Checks the arguments every read takes, before anything is read: a campaign and a week, and a shard count
+     * {@link Shards} accepts.
+     *
+     * @throws IllegalArgumentException naming the argument and what it was
+     */
+    static void requireBoard(String campaignId, String week, int shards) {
+        if (campaignId == null || campaignId.isBlank()) {
+            throw new IllegalArgumentException("campaignId: required, was " + (campaignId == null ? "null" : "blank"));
+        }
+        if (week == null || week.isBlank()) {
+            throw new IllegalArgumentException("week: required (e.g. 2026-W48), was " + (week == null ? "null" : "blank"));
+        }
+        if (shards < 1 || shards > Shards.MAX) {
+            throw new IllegalArgumentException("shards: must be 1 to " + Shards.MAX + ", was " + shards);
+        }
+    }
+
     /** A board nobody can read (tools and tests that never ask TOP): always empty. */
     LeaderboardReader NONE = new LeaderboardReader() {
         @Override
