@@ -53,6 +53,13 @@ import java.util.random.RandomGenerator;
  *       ({@link QuizPlay}); SPIN draws within the cooldown and budgets and REWARDS lists pending rewards
  *       ({@link SpinPlay}); every step answers in one message; POINTS shows the live balance (expired lots
  *       no longer count) and the tier progress by points earned;</li>
+ *   <li>progress after every step ({@link ProgressPlay}): a code in a new customer's first message (typed,
+ *       prefilled from a wa.me link, or in a click-to-WhatsApp ad) attributes them to the referrer, once;
+ *       the referral counts when the friend has opted in and done a qualifying action, and the referrer is
+ *       paid on their next message; action counters, challenges and the daily streak (at the customer's
+ *       midnight), the tier multiplier as its own ledger line, tier changes, badges and this week's
+ *       leaderboard score. REFER, BADGES and TOP answer from it ({@link ProgressReplies}); whatever a step
+ *       has to say is appended to its one reply ({@link Notices});</li>
  *   <li>anything else: a polite "didn't understand" quoting the text, or "I can read text and buttons"
  *       for media; reactions and system notices are not answered;</li>
  *   <li>a message handled more than 24 hours after it was sent changes state but gets no reply
