@@ -81,6 +81,7 @@ final class CampaignReader {
         TierPolicy tierPolicy = progress.tierPolicy(root);
         List<Badge> badges = progress.badges(root, challenges, tiers);
         Optional<Leaderboard> leaderboard = root.object("leaderboard").map(this::leaderboard);
+        List<CatalogueItem> catalogue = root.has("rewards") ? new RewardsReader(texts).catalogue(root) : List.of();
 
         Set<Mechanic> mechanics = EnumSet.of(Mechanic.CORE);
         quiz.ifPresent(q -> mechanics.add(Mechanic.QUIZ));
@@ -95,12 +96,15 @@ final class CampaignReader {
         if (!tiers.isEmpty()) {
             mechanics.add(Mechanic.TIERS);
         }
+        if (!catalogue.isEmpty()) {
+            mechanics.add(Mechanic.CATALOGUE);
+        }
         Texts allTexts = texts.texts(root, mechanics);
         Keywords keywords = keywordReader.read(root);
         keywordReader.checkConflicts(keywords, points.keywords(), "points.earn.keywords");
         root.finish();
         return new Campaign(id, name, zone, defaultLanguage, languages, active, qualifying, allTexts, keywords,
-                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard);
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue);
     }
 
     /** Checks the format line; false when the file is another version, whose fields mean other things. */

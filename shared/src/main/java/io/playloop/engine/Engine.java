@@ -81,6 +81,7 @@ public final class Engine {
     private final LanguagePolicy languages;
     private final Replies replies;
     private final QuizPlay quiz;
+    private final CataloguePlay catalogue;
     private final SpinPlay wheel;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
@@ -143,6 +144,7 @@ public final class Engine {
         this.replies = new Replies(campaign, name);
         this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
         this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
+        this.catalogue = campaign.has(io.playloop.campaign.Mechanic.CATALOGUE) ? new CataloguePlay(campaign) : null;
         this.progress = new ProgressPlay(campaign);
         this.progressReplies = new ProgressReplies(campaign);
         checkEveryReplyFits();
@@ -210,9 +212,11 @@ public final class Engine {
         if (current != null && !current.key().equals(message.customerKey())) {
             throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
-        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId())
-                && ("interactive".equals(message.type()) || "button".equals(message.type()))
+        boolean tapped = "interactive".equals(message.type()) || "button".equals(message.type());
+        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId()) && tapped
                 ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
+                : CataloguePlay.isRow(message.replyId()) && tapped
+                ? new Resolution(Intent.REDEEM, Set.of(), true, message.replyTitle())
                 : resolver.resolve(message);
         Optional<KeywordRule> earnRule = Optional.empty();
         if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
@@ -301,7 +305,30 @@ public final class Engine {
             }
             gameReply = Optional.of(step.reply());
         }
-        if (current != null && windowOpen && played == Intent.REWARDS && wheel != null) {
+        Optional<Redemption> redemption = Optional.empty();
+        Replies early = personal(customer, account, state.progress(), now);
+        if (current != null && windowOpen && played == Intent.REWARDS && catalogue != null) {
+            List<String> held = new ArrayList<>(catalogue.heldLines(early, customer.language(), state.progress(), now));
+            if (wheel != null) {
+                held.addAll(wheel.pendingLines(state.spin(), customer.language(), now));
+            }
+            if (held.isEmpty() && wheel != null) {
+                held.add(early.line(customer.language(), io.playloop.campaign.TextKey.REWARDS_NONE, java.util.Map.of()));
+            }
+            gameReply = Optional.of(catalogue.list(early, customer.language(), to(customer), account,
+                    state.progress(), held, now));
+        } else if (current != null && windowOpen && played == Intent.REDEEM && catalogue != null) {
+            CataloguePlay.Step step = catalogue.redeem(early, customer.language(), to(customer),
+                    catalogue.chosen(message.replyId(), message.text()), message.text(), account, state.progress(),
+                    state.exhaustedPrizes(), message.wamid(), randoms.get(), now);
+            redemption = step.redemption();
+            if (step.points().isPresent()) {
+                points = step.points();
+                account = step.points().get().account();
+            }
+            gameReply = Optional.of(step.reply());
+        }
+        if (current != null && windowOpen && played == Intent.REWARDS && wheel != null && catalogue == null) {
             gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
         }
         // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
@@ -314,6 +341,11 @@ public final class Engine {
             account = step.points().get().account();
         }
         Progress progressAfter = step.progress();
+        if (redemption.isPresent()) {
+            List<WalletEntry> wallet = new ArrayList<>(progressAfter.wallet());
+            wallet.add(redemption.get().entry());
+            progressAfter = progressAfter.withWallet(wallet);
+        }
         forCustomer = personal(customer, account, progressAfter, now);
         Optional<ReferralCode> codeClaim = Optional.empty();
         if (current != null && windowOpen && played == Intent.REFER) {
@@ -349,7 +381,7 @@ public final class Engine {
         Optional<Outcome.ProgressOutcome> progressChange = progressAfter.equals(state.progress()) ? Optional.empty()
                 : Optional.of(new Outcome.ProgressOutcome(progressAfter, step.badges().stream().map(Badge::id).toList(),
                         step.completions().stream().map(Completion::id).toList(), step.attributed(), step.qualified(),
-                        step.score(), codeClaim));
+                        step.score(), codeClaim, redemption));
 
         boolean windowClosed = false;
         if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
@@ -395,7 +427,8 @@ public final class Engine {
     private Replies personal(Customer customer, PointsAccount account, Progress progress, Instant now) {
         String tier = progress.tier().flatMap(id -> campaign.tiers().stream().filter(t -> t.id().equals(id)).findFirst())
                 .map(t -> t.name().in(customer.language(), campaign.defaultLanguage())).orElse(null);
-        return replies.forCustomer(new Replies.Personal(Replies.displayName(customer.name()), account.balance(now), tier));
+        return replies.forCustomer(new Replies.Personal(Replies.displayName(customer.name()), account.balance(now), tier,
+                progress.attributes().get("last_product")));
     }
 
     private Optional<OutboundMessage> firstContactReply(Replies replies, Customer customer, Resolution resolution) {
@@ -429,7 +462,8 @@ public final class Engine {
             case LANG -> Optional.of(resolution.chosenLanguage() != null ? replies.languageChanged(language, to)
                     : replies.languagePrompt(language, to));
             // QUIZ and ANSWER reach here only when the campaign has no quiz (or the window closed).
-            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER -> Optional.of(replies.notAvailable(language, to));
+            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER, REDEEM ->
+                    Optional.of(replies.notAvailable(language, to));
             case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
             case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
             // request_welcome is sent when a chat is first opened: a known customer has been greeted already.

@@ -7,6 +7,7 @@ import io.playloop.ledger.LedgerEntry;
 import io.playloop.engine.CodeHolder;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.Progress;
+import io.playloop.engine.Redemption;
 import io.playloop.games.referral.ReferralCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,10 +222,9 @@ public final class DynamoGameStore implements GameStore {
         }
 
         int firstProgressAction = actions.size();
-        int codeAction = -1;
-        if (commit.progress().isPresent()) {
-            codeAction = addProgress(actions, customer.key(), receipt, commit.progress().get());
-        }
+        ProgressActions progressActions = commit.progress().isPresent()
+                ? addProgress(actions, customer.key(), receipt, commit.progress().get()) : ProgressActions.NONE;
+        int codeAction = progressActions.codeClaim();
 
         TransactWriteItemsResponse response;
         try {
@@ -239,6 +239,12 @@ public final class DynamoGameStore implements GameStore {
                 throw exhausted;
             }
             List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            if (progressActions.stock() >= 0 && failed(reasons, progressActions.stock(), CONDITIONAL_CHECK_FAILED)) {
+                BudgetExhaustedException soldOut = new BudgetExhaustedException("stock:"
+                        + commit.progress().get().change().redemption().orElseThrow().entry().itemId());
+                soldOut.initCause(e);
+                throw soldOut;
+            }
             if (codeAction >= 0 && failed(reasons, codeAction, CONDITIONAL_CHECK_FAILED)) {
                 CodeTakenException taken = new CodeTakenException(commit.progress().get().change().codeClaim()
                         .orElseThrow().value());
@@ -295,10 +301,11 @@ public final class DynamoGameStore implements GameStore {
      * completion record (insert only), the referral records on the referrer's side with their counters, the
      * weekly score item and the code claim.
      *
-     * @return the index of the code claim's action, or -1 when the commit claims no code
+     * @return the indexes of the code claim's and the stock claim's actions (-1 for none)
      */
-    private int addProgress(List<TransactWriteItem> actions, String customerKey, InboundReceipt receipt,
-                            ProgressWrite write) {
+    private ProgressActions addProgress(List<TransactWriteItem> actions, String customerKey, InboundReceipt receipt,
+                                        ProgressWrite write) {
+        int[] stockAction = {-1};
         Outcome.ProgressOutcome change = write.change();
         actions.add(TransactWriteItem.builder().update(progressUpdate(customerKey, change.progress(),
                 write.expectedVersion())).build());
@@ -327,6 +334,23 @@ public final class DynamoGameStore implements GameStore {
             actions.add(TransactWriteItem.builder().update(counterAdd(referral.referrer(), ProgressItems.JOINED))
                     .build());
         });
+        if (change.redemption().isPresent()) {
+            Redemption r = change.redemption().get();
+            actions.add(insert(ProgressItems.rewardRecord(customerKey, r.entry(), r.campaignId())));
+            r.entry().code().ifPresent(code -> actions.add(insert(ProgressItems.couponRecord(customerKey, r.entry(),
+                    r.campaignId()))));
+            if (r.stock().isPresent()) {
+                actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                        .key(Keys.stock(r.campaignId(), r.entry().itemId()))
+                        .updateExpression("ADD #taken :one")
+                        .conditionExpression("attribute_not_exists(#taken) OR #taken < :stock")
+                        .expressionAttributeNames(Map.of("#taken", "taken"))
+                        .expressionAttributeValues(Map.of(":one", StoreItems.n(1),
+                                ":stock", StoreItems.n(r.stock().getAsLong())))
+                        .build()).build());
+                stockAction[0] = actions.size() - 1;
+            }
+        }
         change.score().ifPresent(score -> actions.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName).item(LeaderboardItems.item(score, write.zone())).build()).build()));
         if (change.codeClaim().isPresent()) {
@@ -336,9 +360,14 @@ public final class DynamoGameStore implements GameStore {
                     .expressionAttributeNames(Map.of("#pk", Keys.PK, "#holder", ProgressItems.HOLDER))
                     .expressionAttributeValues(Map.of(":me", StoreItems.s(customerKey)))
                     .build()).build());
-            return actions.size() - 1;
+            return new ProgressActions(actions.size() - 1, stockAction[0]);
         }
-        return -1;
+        return new ProgressActions(-1, stockAction[0]);
+    }
+
+    /** Where the progress actions whose refusal means something specific sit in the transaction. */
+    private record ProgressActions(int codeClaim, int stock) {
+        static final ProgressActions NONE = new ProgressActions(-1, -1);
     }
 
     /** SET the customer's own progress attributes (REMOVE the absent ones), under the version read. */
