@@ -40,7 +40,7 @@ class EngineCatalogueTest {
         world.grant(FR, 20);
 
         assertThat(plain(world.text(FR, "cadeaux")))
-                .isEqualTo("Vous avez 20 points. Café offert en demande 50 : continuez à jouer !");
+                .endsWith("\n\nVous avez 20 points. Café offert en demande 50 : continuez à jouer !");
     }
 
     @Test
