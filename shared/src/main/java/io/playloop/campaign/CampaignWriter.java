@@ -100,6 +100,11 @@ final class CampaignWriter {
             earn.set("referral", referral);
         });
         points.order().ifPresent(rule -> earn.set("order", earnRule(rule.points(), rule.cap())));
+        points.orderAmount().ifPresent(rule -> {
+            ObjectNode amount = earnRule(rule.points(), rule.cap());
+            amount.set("per", number(rule.per()));
+            earn.set("order_amount", amount);
+        });
         if (!points.keywords().isEmpty()) {
             ArrayNode rules = earn.putArray("keywords");
             for (KeywordRule rule : points.keywords()) {

@@ -5,6 +5,7 @@ import io.playloop.campaign.Badge;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.KeywordRule;
+import io.playloop.commerce.CommerceEvent;
 import io.playloop.games.challenge.Completion;
 import io.playloop.games.leaderboard.LeaderboardReader;
 import io.playloop.games.leaderboard.Rank;
@@ -82,6 +83,7 @@ public final class Engine {
     private final Replies replies;
     private final QuizPlay quiz;
     private final CataloguePlay catalogue;
+    private final CommercePlay commerce;
     private final SpinPlay wheel;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
@@ -145,6 +147,7 @@ public final class Engine {
         this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
         this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
         this.catalogue = campaign.has(io.playloop.campaign.Mechanic.CATALOGUE) ? new CataloguePlay(campaign) : null;
+        this.commerce = new CommercePlay(campaign);
         this.progress = new ProgressPlay(campaign);
         this.progressReplies = new ProgressReplies(campaign);
         checkEveryReplyFits();
@@ -381,7 +384,7 @@ public final class Engine {
         Optional<Outcome.ProgressOutcome> progressChange = progressAfter.equals(state.progress()) ? Optional.empty()
                 : Optional.of(new Outcome.ProgressOutcome(progressAfter, step.badges().stream().map(Badge::id).toList(),
                         step.completions().stream().map(Completion::id).toList(), step.attributed(), step.qualified(),
-                        step.score(), codeClaim, redemption));
+                        step.score(), codeClaim, redemption, List.of()));
 
         boolean windowClosed = false;
         if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
@@ -390,6 +393,40 @@ public final class Engine {
         }
         return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
                 spinChange, progressChange);
+    }
+
+    /**
+     * Applies an event from the shop to a customer (created if the shop knows them before the chat does):
+     * order points, refunds, coupons used, attributes, and the progress an order makes. No reply: see
+     * {@link CommercePlay}.
+     *
+     * @param current the stored customer, or null when the shop reports them first
+     * @param state   their game state
+     * @param event   the order, refund or update (already deduplicated by its event id)
+     */
+    public Outcome applyCommerce(Customer current, PlayerState state, CommerceEvent event, Instant now) {
+        Objects.requireNonNull(event, "event");
+        Customer customer = current != null ? current : new Customer(event.customerKey(), event.customerKey(), null,
+                null, languages.ofNumber(event.customerKey()), 0, Consent.NONE, event.occurredAt(), null, 0);
+        CommercePlay.Step step = commerce.apply(event, state.points(), state.progress());
+        PointsAccount account = step.points().map(LedgerResult.Applied::account).orElse(state.points());
+        ProgressPlay.Step progressStep = progress.apply(state.progress(), account, step.points(), customer,
+                current != null, step.actions(), step.ruleEarned(), Optional.empty(), event.eventId(),
+                event.occurredAt(), personal(customer, account, state.progress(), now));
+        Optional<LedgerResult.Applied> points = progressStep.points().isPresent() ? progressStep.points() : step.points();
+        account = points.map(LedgerResult.Applied::account).orElse(account);
+        Progress after = progressStep.progress().withWallet(step.wallet()).withAttributes(step.attributes());
+        customer = customer.withPoints(account.balance(now));
+        Optional<Outcome.ProgressOutcome> change = after.equals(state.progress()) && step.couponsUsed().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Outcome.ProgressOutcome(after, progressStep.badges().stream().map(Badge::id).toList(),
+                        progressStep.completions().stream().map(Completion::id).toList(), Optional.empty(),
+                        progressStep.qualified(), progressStep.score(), Optional.empty(), Optional.empty(),
+                        step.couponsUsed()));
+        String intent = event instanceof CommerceEvent.OrderPaid ? "order"
+                : event instanceof CommerceEvent.OrderRefunded ? "refund" : "customer_update";
+        return new Outcome(customer, Optional.empty(), Optional.empty(), intent, false, points, Optional.empty(),
+                Optional.empty(), change);
     }
 
     /** TOP: the week's top from the board's shards, and the customer's rank from their own score. */

@@ -1,6 +1,7 @@
 package io.playloop.game;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.commerce.CommerceEvent;
 import io.playloop.engine.Customer;
 import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
@@ -131,17 +132,7 @@ public final class MessageProcessor {
                     now,
                     now.plus(InboundReceipt.RETENTION));
             try {
-                // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
-                Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
-                        applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(),
-                        applied.entries()));
-                store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
-                        outcome.consentChange(), pointsWrite,
-                        outcome.quiz().map(session -> new QuizWrite(session, quiz.version())),
-                        outcome.spin().map(s -> new SpinWrite(s.history(), spin.version(), s.claim(),
-                                engine.campaign().id())),
-                        outcome.progress().map(p -> new ProgressWrite(p, progress.version(),
-                                engine.campaign().timeZone()))));
+                commit(engine, receipt, current, snapshot, outcome, now);
             } catch (CodeTakenException e) {
                 // Two customers' first-choice codes collide (rare): offer this one the next code.
                 if (++codeAttempt > MAX_CODE_ATTEMPTS) {
@@ -150,7 +141,7 @@ public final class MessageProcessor {
                 attempt--;
                 continue;
             } catch (BudgetExhaustedException e) {
-                // Another spin won the prize's last unit: decide again with it exhausted (a new draw).
+                // Another spin won the prize's last unit (or a redemption its stock's): decide again without it.
                 if (!exhausted.add(e.prizeId())) {
                     throw new IllegalStateException("prize " + e.prizeId() + " refused twice", e);
                 }
@@ -169,6 +160,62 @@ public final class MessageProcessor {
             }
             return send(message, reply.get(), ProcessingResult.REPLIED);
         }
+    }
+
+    /**
+     * Applies one event from the shop exactly once: its receipt is keyed by the event id ({@code order:…},
+     * {@code refund:…}), so the same order delivered twice, by the shop or by SQS, changes state once. No reply
+     * is sent (see {@link Engine#applyCommerce}).
+     *
+     * @param deliveryId the id of the queue record carrying it
+     * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
+     */
+    public ProcessingResult processCommerce(CommerceEvent event, String deliveryId) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Engine engine = engines.get();
+            Snapshot snapshot = store.load(event.customerKey(), event.eventId(), Optional.empty(), now);
+            if (snapshot.receipt().isPresent()) {
+                return ProcessingResult.DUPLICATE;
+            }
+            Customer current = snapshot.customer().orElse(null);
+            Outcome outcome = engine.applyCommerce(current, new PlayerState(snapshot.points().account(),
+                    snapshot.quiz().session(), snapshot.spin().history(), java.util.Set.of(),
+                    snapshot.progress().progress(), Optional.empty(), 0, leaderboard), event, now);
+            InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
+                    InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION));
+            try {
+                commit(engine, receipt, current, snapshot, outcome, now);
+            } catch (DuplicateInboundException | ConcurrentUpdateException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e instanceof ConcurrentUpdateException c ? c
+                            : new ConcurrentUpdateException(event.customerKey());
+                }
+                continue;
+            }
+            LOG.atInfo().addKeyValue("event", event.eventId())
+                    .addKeyValue("customer", Masking.phone(event.customerKey()))
+                    .addKeyValue("intent", outcome.intent())
+                    .addKeyValue("pointsChanged", outcome.points().isPresent())
+                    .log("commerce event applied");
+            return ProcessingResult.NO_REPLY;
+        }
+    }
+
+    /** One transaction: the receipt and every state change of the outcome, each under the version read. */
+    private void commit(Engine engine, InboundReceipt receipt, Customer current, Snapshot snapshot, Outcome outcome,
+                        Instant now) {
+        PointsState points = snapshot.points();
+        // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
+        Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
+                applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(), applied.entries()));
+        store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
+                outcome.consentChange(), pointsWrite,
+                outcome.quiz().map(session -> new QuizWrite(session, snapshot.quiz().version())),
+                outcome.spin().map(s -> new SpinWrite(s.history(), snapshot.spin().version(), s.claim(),
+                        engine.campaign().id())),
+                outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
+                        engine.campaign().timeZone()))));
     }
 
     /**

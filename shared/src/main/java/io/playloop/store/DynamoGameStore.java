@@ -8,6 +8,7 @@ import io.playloop.engine.CodeHolder;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.Progress;
 import io.playloop.engine.Redemption;
+import io.playloop.engine.WalletEntry;
 import io.playloop.games.referral.ReferralCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -350,6 +351,16 @@ public final class DynamoGameStore implements GameStore {
                         .build()).build());
                 stockAction[0] = actions.size() - 1;
             }
+        }
+        for (WalletEntry used : change.couponsUsed()) {
+            // Idempotent (SET): the wallet's version already makes an order use a coupon once.
+            used.code().ifPresent(code -> actions.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(tableName).key(Keys.coupon(code))
+                    .updateExpression("SET #status = :used, #usedAt = :at")
+                    .expressionAttributeNames(Map.of("#status", "status", "#usedAt", "usedAt"))
+                    .expressionAttributeValues(Map.of(":used", StoreItems.s("USED"),
+                            ":at", StoreItems.s(used.usedAt().orElseThrow().toString())))
+                    .build()).build()));
         }
         change.score().ifPresent(score -> actions.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName).item(LeaderboardItems.item(score, write.zone())).build()).build()));
