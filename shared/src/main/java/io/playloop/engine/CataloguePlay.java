@@ -149,7 +149,9 @@ final class CataloguePlay {
             reply = replies.withButtons(language, to, replies.line(language, TextKey.REDEEM_CODE_FOLLOWS, values),
                     Command.PLAY);
         }
-        return new Step(Optional.of(new Redemption(campaign.id(), entry, item.stock())), Optional.of(applied), reply);
+        Optional<String> pool = item.coupon() instanceof CouponSource.Pool p ? Optional.of(p.pool()) : Optional.empty();
+        return new Step(Optional.of(new Redemption(campaign.id(), entry, item.stock(), pool)), Optional.of(applied),
+                reply);
     }
 
     /** Lines about the catalogue rewards the customer still holds, with their codes. */

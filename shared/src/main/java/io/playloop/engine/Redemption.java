@@ -10,11 +10,14 @@ import java.util.OptionalLong;
  * @param campaignId the campaign whose stock counter is claimed
  * @param entry      the reward as the customer's wallet holds it
  * @param stock      the item's stock, when it has one
+ * @param pool       the coupon pool its code comes from, when it is not generated (the reward function hands
+ *                   one out)
  */
-public record Redemption(String campaignId, WalletEntry entry, OptionalLong stock) {
+public record Redemption(String campaignId, WalletEntry entry, OptionalLong stock, java.util.Optional<String> pool) {
     public Redemption {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(stock, "stock");
+        Objects.requireNonNull(pool, "pool");
     }
 }

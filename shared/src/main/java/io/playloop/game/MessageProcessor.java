@@ -8,6 +8,10 @@ import io.playloop.engine.Outcome;
 import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
 import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.rewards.RewardJob;
+import io.playloop.rewards.RewardJobCodec;
+import io.playloop.rewards.RewardQueue;
+import java.util.List;
 import io.playloop.store.BudgetExhaustedException;
 import io.playloop.store.CodeTakenException;
 import io.playloop.store.Commit;
@@ -70,6 +74,8 @@ public final class MessageProcessor {
     private final Clock clock;
     private final ReplyCodec replies;
     private final LeaderboardReader leaderboard;
+    private final RewardQueue rewardQueue;
+    private final RewardJobCodec jobs;
 
     /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
@@ -82,12 +88,24 @@ public final class MessageProcessor {
      */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper) {
-        this(store, engines, graph, clock, mapper, LeaderboardReader.NONE);
+        this(store, engines, graph, clock, mapper, LeaderboardReader.NONE, RewardQueue.NONE);
     }
 
     /** A processor whose TOP reads the weekly boards through {@code leaderboard}. */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper, LeaderboardReader leaderboard) {
+        this(store, engines, graph, clock, mapper, leaderboard, RewardQueue.NONE);
+    }
+
+    /**
+     * A processor that also hands reward jobs (pool codes, CRM syncs) to {@code rewardQueue}: committed in the
+     * receipt with the state change, sent after the commit, re-sent from the receipt by a redelivery if the
+     * send failed.
+     */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper, LeaderboardReader leaderboard, RewardQueue rewardQueue) {
+        this.rewardQueue = rewardQueue;
+        this.jobs = new RewardJobCodec(mapper);
         this.leaderboard = leaderboard;
         this.store = store;
         this.engines = engines;
@@ -123,6 +141,7 @@ public final class MessageProcessor {
                     spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard),
                     message, now);
             Optional<OutboundMessage> reply = outcome.reply();
+            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, message.wamid(), engine.campaign().id());
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
                     message.customerKey(),
@@ -130,7 +149,8 @@ public final class MessageProcessor {
                     reply.map(replies::write).orElse(null),
                     deliveryId,
                     now,
-                    now.plus(InboundReceipt.RETENTION));
+                    now.plus(InboundReceipt.RETENTION),
+                    jobs.writeAll(newJobs));
             try {
                 commit(engine, receipt, current, snapshot, outcome, now);
             } catch (CodeTakenException e) {
@@ -155,7 +175,11 @@ public final class MessageProcessor {
                 continue; // re-read: a duplicate now shows its receipt, a concurrent change its new version
             }
             log(message, outcome);
+            rewardQueue.send(newJobs); // before the reply: a failure here retries the record, jobs and reply
             if (reply.isEmpty()) {
+                if (!newJobs.isEmpty()) {
+                    store.markJobsSent(message.wamid());
+                }
                 return ProcessingResult.NO_REPLY;
             }
             return send(message, reply.get(), ProcessingResult.REPLIED);
@@ -176,14 +200,22 @@ public final class MessageProcessor {
             Engine engine = engines.get();
             Snapshot snapshot = store.load(event.customerKey(), event.eventId(), Optional.empty(), now);
             if (snapshot.receipt().isPresent()) {
+                InboundReceipt receipt = snapshot.receipt().get();
+                if (receipt.jobsPending() && (deliveryId.equals(receipt.owner())
+                        || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now))) {
+                    rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+                    store.markJobsSent(event.eventId());
+                }
                 return ProcessingResult.DUPLICATE;
             }
             Customer current = snapshot.customer().orElse(null);
             Outcome outcome = engine.applyCommerce(current, new PlayerState(snapshot.points().account(),
                     snapshot.quiz().session(), snapshot.spin().history(), java.util.Set.of(),
                     snapshot.progress().progress(), Optional.empty(), 0, leaderboard), event, now);
+            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, event.eventId(), engine.campaign().id());
             InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
-                    InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION));
+                    InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION),
+                    jobs.writeAll(newJobs));
             try {
                 commit(engine, receipt, current, snapshot, outcome, now);
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
@@ -198,6 +230,10 @@ public final class MessageProcessor {
                     .addKeyValue("intent", outcome.intent())
                     .addKeyValue("pointsChanged", outcome.points().isPresent())
                     .log("commerce event applied");
+            if (!newJobs.isEmpty()) {
+                rewardQueue.send(newJobs);
+                store.markJobsSent(event.eventId());
+            }
             return ProcessingResult.NO_REPLY;
         }
     }
@@ -235,13 +271,20 @@ public final class MessageProcessor {
 
     private ProcessingResult resumeOrSkip(InboundMessage message, InboundReceipt receipt, String deliveryId,
                                           Instant now) {
-        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING && !receipt.jobsPending()) {
             return ProcessingResult.DUPLICATE;
         }
         boolean ownRetry = deliveryId.equals(receipt.owner());
         boolean abandoned = receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
         if (!ownRetry && !abandoned) {
             return ProcessingResult.DUPLICATE; // its own record is still retrying it
+        }
+        if (receipt.jobsPending()) {
+            rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+            if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+                store.markJobsSent(message.wamid());
+                return ProcessingResult.DUPLICATE;
+            }
         }
         if (message.sentAt().plus(SERVICE_WINDOW).isBefore(now)) {
             LOG.atWarn().addKeyValue("wamid", message.wamid())

@@ -283,10 +283,10 @@ public final class DynamoGameStore implements GameStore {
         try {
             response = dynamo.updateItem(b -> b.tableName(tableName)
                     .key(Keys.receipt(wamid))
-                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at")
+                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at REMOVE #jobs")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#sentWamid", StoreItems.SENT_WAMID,
-                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK))
+                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK, "#jobs", StoreItems.JOBS))
                     .expressionAttributeValues(Map.of(":replied", StoreItems.s(InboundReceipt.Status.REPLIED.name()),
                             ":sentWamid", StoreItems.s(sentWamid), ":at", StoreItems.s(at.toString())))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -427,6 +427,16 @@ public final class DynamoGameStore implements GameStore {
         return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build();
+    }
+
+    /** {@inheritDoc} One UpdateItem: REMOVE the receipt's jobs (they are on the rewards queue). */
+    @Override
+    public void markJobsSent(String wamid) {
+        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))
+                .updateExpression("REMOVE #jobs").conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#jobs", StoreItems.JOBS, "#pk", Keys.PK))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        meter.recordWrite(response.consumedCapacity());
     }
 
     /**
