@@ -45,6 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>game at redemption (insert only); the reward function sets a pool code</td></tr>
  *   <tr><td>coupon</td><td>{@code COUPON#<code>}</td><td>{@code COUPON}</td><td>none</td>
  *       <td>game at redemption (insert only); game when an order uses it (ISSUED → USED)</td></tr>
+ *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td><td>none</td>
+ *       <td>CLI import (insert only); reward function (delete when handing it out)</td></tr>
  *   <tr><td>weekly score</td><td>{@code CUSTOMER#<key>}</td><td>{@code LB#<campaign>#<week>}</td>
  *       <td>35 days after the week ends</td><td>game, with each step that earns points; sets {@code gsi1pk =
  *       LB#<campaign>#<week>#<shard>}, {@code gsi1sk = <inverted score>#<millis>#<key>} (see
@@ -116,6 +118,7 @@ public final class Keys {
     public static final String REWARD_PREFIX = "REWARD#";
     public static final String COUPON_PREFIX = "COUPON#";
     public static final String COUPON = "COUPON";
+    public static final String POOL_PREFIX = "POOL#";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -243,6 +246,20 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> coupon(String code) {
         return key(COUPON_PREFIX + requireValue(code, "coupon code"), COUPON);
+    }
+
+    /** The partition of a coupon pool's free codes: {@code POOL#<pool>}. */
+    public static String poolPartition(String pool) {
+        return POOL_PREFIX + requireValue(pool, "pool id");
+    }
+
+    /**
+     * A free code of a pool: {@code pk=POOL#<pool>, sk=CODE#<code>}, put by the CLI's import (only if the code was
+     * never issued), deleted by the reward function in the transaction that gives it to a customer. The reward
+     * function takes the first with one Query (Limit 1) on the pool's partition.
+     */
+    public static Map<String, AttributeValue> poolCode(String pool, String code) {
+        return key(poolPartition(pool), CODE_PREFIX + requireValue(code, "coupon code"));
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */
