@@ -94,6 +94,11 @@ public final class CrmSync {
             return new SinkOutcome(name, SinkOutcome.Status.UP_TO_DATE, 0, 0,
                     had == contact.version() ? null : "has newer version " + had);
         }
+        if (clock.instant().plus(policy.attemptAllowance()).isAfter(end)) {
+            return failed(contact, 0, SinkOutcome.Status.FAILED_RETRYABLE,
+                    new CrmSyncException(name, 0, true, null, "not attempted", null),
+                    "not attempted: less than one attempt's time left before the deadline");
+        }
         int attempt = 0;
         while (true) {
             attempt++;
