@@ -86,7 +86,7 @@ public final class RewardWorker {
                 job.campaignId(), now);
         if (given instanceof PoolCodes.Result.PoolEmpty empty) {
             LOG.atError().addKeyValue("pool", empty.pool()).addKeyValue("customer", Masking.phone(job.customerKey()))
-                    .log("coupon pool is empty: import more codes (playloop-cli coupons import); the job will retry");
+                    .log("coupon pool is empty: import more codes (playloop-cli coupons-import); the job will retry");
             return Result.RETRY;
         }
         if (!(given instanceof PoolCodes.Result.Given code)) {
