@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * The rewards FIFO queue: one record per job, grouped by customer (a customer's CRM updates stay in order),
+ * The rewards FIFO queue: one record per job, grouped by customer and kind (a customer's CRM updates stay in
+ * order, and a CRM outage holding them back never holds back the customer's coupon codes),
  * deduplicated by job id (a job the game sends twice within 5 minutes is queued once; later duplicates are
  * caught by the reward function's own checks). Up to 10 jobs per SendMessageBatch.
  */
@@ -39,8 +40,8 @@ public final class SqsRewardQueue implements RewardQueue {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (RewardJob job : jobs.subList(from, Math.min(jobs.size(), from + 10))) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                        .messageBody(codec.write(job)).messageGroupId(job.customerKey())
-                        .messageDeduplicationId(dedupId(job.jobId())).build());
+                        .messageBody(codec.write(job)).messageGroupId(sha256(job.customerKey() + ":" + job.kind().name()))
+                        .messageDeduplicationId(sha256(job.jobId())).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {
@@ -50,8 +51,11 @@ public final class SqsRewardQueue implements RewardQueue {
         }
     }
 
-    /** SQS allows 128 characters of a restricted set: a SHA-256 of the job id in hex. */
-    static String dedupId(String jobId) {
+    /**
+     * SQS allows group and deduplication ids of 128 characters from a restricted set, and a BSUID customer key
+     * may be longer: the SHA-256 hex of the id always fits, and is the same for the same id.
+     */
+    static String sha256(String jobId) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(jobId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
