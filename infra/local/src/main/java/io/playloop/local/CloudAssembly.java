@@ -110,7 +110,8 @@ final class CloudAssembly {
             SimulatedClock clock = new SimulatedClock();
             HttpClient graphHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
             FunctionCatalog catalog = new FunctionCatalog(functionsDynamo, functionsSqs, config,
-                    new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken()), clock, graphHttp);
+                    new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken(), options.shopSecret()),
+                    clock, graphHttp);
             for (QueueEventSource source : sources) {
                 if (!catalog.knows(source.handler())) {
                     catalog.forEventSource(source); // throws, naming the handler
