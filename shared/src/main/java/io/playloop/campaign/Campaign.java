@@ -28,12 +28,13 @@ import java.util.Set;
  * @param tiers              tiers by increasing threshold, possibly none
  * @param tierPolicy         the downgrade policy
  * @param leaderboard        the weekly leaderboard, if the campaign has one
+ * @param catalogue          rewards customers buy with points, possibly none
  */
 public record Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
                        ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
                        PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
                        List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
-                       Optional<Leaderboard> leaderboard) {
+                       Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue) {
     /** The format this model reads and writes. */
     public static final String FORMAT = "playloop/campaign@1";
     /** The languages PlayLoop speaks. */
@@ -57,6 +58,12 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
         challenges = List.copyOf(challenges);
         badges = List.copyOf(badges);
         tiers = List.copyOf(tiers);
+        catalogue = List.copyOf(catalogue);
+    }
+
+    /** The catalogue reward with this id. */
+    public Optional<CatalogueItem> catalogueItem(String itemId) {
+        return catalogue.stream().filter(i -> i.id().equals(itemId)).findFirst();
     }
 
     /** Whether the campaign includes a mechanic (and therefore needs its texts). */
@@ -69,6 +76,7 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
             case BADGES -> !badges.isEmpty();
             case TIERS -> !tiers.isEmpty();
             case LEADERBOARD -> leaderboard.isPresent();
+            case CATALOGUE -> !catalogue.isEmpty();
         };
     }
 

@@ -81,6 +81,7 @@ final class CampaignReader {
         TierPolicy tierPolicy = progress.tierPolicy(root);
         List<Badge> badges = progress.badges(root, challenges, tiers);
         Optional<Leaderboard> leaderboard = root.object("leaderboard").map(this::leaderboard);
+        List<CatalogueItem> catalogue = root.has("rewards") ? new RewardsReader(texts).catalogue(root) : List.of();
 
         Set<Mechanic> mechanics = EnumSet.of(Mechanic.CORE);
         quiz.ifPresent(q -> mechanics.add(Mechanic.QUIZ));
@@ -95,12 +96,15 @@ final class CampaignReader {
         if (!tiers.isEmpty()) {
             mechanics.add(Mechanic.TIERS);
         }
+        if (!catalogue.isEmpty()) {
+            mechanics.add(Mechanic.CATALOGUE);
+        }
         Texts allTexts = texts.texts(root, mechanics);
         Keywords keywords = keywordReader.read(root);
         keywordReader.checkConflicts(keywords, points.keywords(), "points.earn.keywords");
         root.finish();
         return new Campaign(id, name, zone, defaultLanguage, languages, active, qualifying, allTexts, keywords,
-                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard);
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue);
     }
 
     /** Checks the format line; false when the file is another version, whose fields mean other things. */
@@ -241,6 +245,7 @@ final class CampaignReader {
         Optional<EarnRule> streakDay = earn.object("streak_day").map(this::earnRule);
         Optional<ReferralRule> referral = earn.object("referral").map(this::referralRule);
         Optional<EarnRule> order = earn.object("order").map(this::earnRule);
+        Optional<AmountRule> orderAmount = earn.object("order_amount").map(this::amountRule);
         List<KeywordRule> rules = new ArrayList<>();
         Ids ids = new Ids();
         for (Fields rule : earn.objects("keywords", 0, KEYWORD_RULES_MAX)) {
@@ -253,7 +258,7 @@ final class CampaignReader {
         }
         earn.finish();
         points.finish();
-        return new PointsRules(lotExpiry, quizCorrect, streakDay, referral, order, rules);
+        return new PointsRules(lotExpiry, quizCorrect, streakDay, referral, order, rules, orderAmount);
     }
 
     private EarnRule earnRule(Fields rule) {
@@ -261,6 +266,15 @@ final class CampaignReader {
         Cap cap = cap(rule);
         rule.finish();
         return new EarnRule(amount, cap);
+    }
+
+    private AmountRule amountRule(Fields rule) {
+        long amount = rule.requiredInteger("points", 1, POINTS_MAX);
+        java.math.BigDecimal per = rule.decimal("per", java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO, false,
+                new java.math.BigDecimal("1000000"), 2);
+        Cap cap = cap(rule);
+        rule.finish();
+        return new AmountRule(amount, per, cap);
     }
 
     private ReferralRule referralRule(Fields rule) {

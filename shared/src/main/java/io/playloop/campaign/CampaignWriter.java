@@ -62,6 +62,10 @@ final class CampaignWriter {
             node.put("period", "week");
             node.put("top", board.top());
         });
+        if (!campaign.catalogue().isEmpty()) {
+            ArrayNode rewards = root.putArray("rewards");
+            campaign.catalogue().forEach(item -> rewards.add(catalogueItem(item, campaign.languages())));
+        }
         ObjectNode texts = root.putObject("texts");
         ObjectNode fallbacks = root.putObject("fallbacks");
         ObjectNode keywords = root.putObject("keywords");
@@ -96,6 +100,11 @@ final class CampaignWriter {
             earn.set("referral", referral);
         });
         points.order().ifPresent(rule -> earn.set("order", earnRule(rule.points(), rule.cap())));
+        points.orderAmount().ifPresent(rule -> {
+            ObjectNode amount = earnRule(rule.points(), rule.cap());
+            amount.set("per", number(rule.per()));
+            earn.set("order_amount", amount);
+        });
         if (!points.keywords().isEmpty()) {
             ArrayNode rules = earn.putArray("keywords");
             for (KeywordRule rule : points.keywords()) {
@@ -227,6 +236,24 @@ final class CampaignWriter {
         ObjectNode perks = node.putObject("perks");
         perks.set("multiplier", number(tier.perks().multiplier()));
         tier.perks().earlyAccess().ifPresent(text -> perks.set("early_access", localized(text, languages)));
+        return node;
+    }
+
+    private static ObjectNode catalogueItem(CatalogueItem item, List<String> languages) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", item.id());
+        node.set("name", localized(item.name(), languages));
+        item.description().ifPresent(d -> node.set("description", localized(d, languages)));
+        node.put("cost", item.cost());
+        item.stock().ifPresent(stock -> node.put("stock", stock));
+        item.perCustomer().ifPresent(limit -> node.put("per_customer", limit));
+        node.put("valid_for", duration(item.validFor()));
+        ObjectNode coupon = node.putObject("coupon");
+        if (item.coupon() instanceof CouponSource.Generated generated) {
+            coupon.put("format", generated.format());
+        } else if (item.coupon() instanceof CouponSource.Pool pool) {
+            coupon.put("pool", pool.pool());
+        }
         return node;
     }
 

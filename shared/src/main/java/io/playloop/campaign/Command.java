@@ -27,6 +27,8 @@ public enum Command {
     LANG,
     /** The games menu (a list message). */
     PLAY,
+    /** Buy a reward of the catalogue with points: {@code REDEEM 2} (its number in the REWARDS list). */
+    REDEEM,
     /** Opt out of proactive messages. */
     STOP,
     /** Opt in to proactive messages. */

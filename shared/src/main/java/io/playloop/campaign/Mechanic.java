@@ -13,5 +13,7 @@ public enum Mechanic {
     CHALLENGES,
     BADGES,
     TIERS,
-    LEADERBOARD
+    LEADERBOARD,
+    /** Rewards bought with points ({@code rewards[]}), REDEEM. */
+    CATALOGUE
 }

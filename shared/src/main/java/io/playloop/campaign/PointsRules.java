@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param referral    points for a referral that counts
  * @param order       points per order (reported by the shop)
  * @param keywords    promotional keyword rules
+ * @param orderAmount points per amount an order paid (reported by the shop)
  */
 public record PointsRules(Duration lotExpiry, Optional<EarnRule> quizCorrect, Optional<EarnRule> streakDay,
-                          Optional<ReferralRule> referral, Optional<EarnRule> order, List<KeywordRule> keywords) {
+                          Optional<ReferralRule> referral, Optional<EarnRule> order, List<KeywordRule> keywords,
+                          Optional<AmountRule> orderAmount) {
     /** The lot life when the campaign does not say. */
     public static final Duration DEFAULT_LOT_EXPIRY = Duration.ofDays(365);
 
@@ -29,6 +31,7 @@ public record PointsRules(Duration lotExpiry, Optional<EarnRule> quizCorrect, Op
         Objects.requireNonNull(referral, "referral");
         Objects.requireNonNull(order, "order");
         keywords = List.copyOf(keywords);
+        Objects.requireNonNull(orderAmount, "orderAmount");
     }
 
     /** The keyword rule a message matches (compared in normalised form), if any. */

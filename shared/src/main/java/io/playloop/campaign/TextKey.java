@@ -1,6 +1,7 @@
 package io.playloop.campaign;
 
 import static io.playloop.campaign.Mechanic.BADGES;
+import static io.playloop.campaign.Mechanic.CATALOGUE;
 import static io.playloop.campaign.Mechanic.CHALLENGES;
 import static io.playloop.campaign.Mechanic.CORE;
 import static io.playloop.campaign.Mechanic.LEADERBOARD;
@@ -129,6 +130,27 @@ public enum TextKey {
     TIER_UP(BODY, TIERS),
     /** Says that tiers count points earned, not the balance. */
     TIER_EXPLAIN(BODY, TIERS),
+    // --- Rewards catalogue (REWARDS lists what points buy, REDEEM buys) -----------------------------
+    /** The body of the catalogue list: {@code points} is the balance. */
+    CATALOGUE_BODY(BODY, CATALOGUE),
+    CATALOGUE_BUTTON(LIST_BUTTON, CATALOGUE),
+    /** A row's description: what the reward costs (keep it short: at most 72 characters once filled). */
+    CATALOGUE_COST(BODY, CATALOGUE, "cost"),
+    /** Nothing affordable yet: the cheapest reward and its cost. */
+    CATALOGUE_NOT_YET(BODY, CATALOGUE, "reward", "cost"),
+    /** Redeemed, with its code (a generated coupon). */
+    REDEEM_DONE(BODY, CATALOGUE, "reward", "code", "valid_until"),
+    /** Redeemed; the code (from a pool) follows in a moment. */
+    REDEEM_CODE_FOLLOWS(BODY, CATALOGUE, "reward"),
+    /** The reward function's message with a pool code. */
+    REWARD_DELIVERED(BODY, CATALOGUE, "reward", "code", "valid_until"),
+    /** Before a reward expires (the scheduler sends it). */
+    REWARD_EXPIRING(BODY, CATALOGUE, "reward", "code", "valid_until"),
+    REDEEM_NOT_ENOUGH_POINTS(BODY, CATALOGUE, "reward", "cost"),
+    REDEEM_OUT_OF_STOCK(BODY, CATALOGUE, "reward"),
+    REDEEM_LIMIT_REACHED(BODY, CATALOGUE, "reward", "limit"),
+    /** REDEEM with a number the list does not have. */
+    REDEEM_UNKNOWN(BODY, CATALOGUE, "number"),
     // --- Leaderboard -----------------------------------------------------------------------------
     TOP_HEADER(BODY, LEADERBOARD),
     /** One line per rank; {@code player} is a display name the engine shortens and masks. */

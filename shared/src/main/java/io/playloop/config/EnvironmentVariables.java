@@ -27,6 +27,27 @@ public final class EnvironmentVariables {
      */
     public static final String DEFAULT_PHONE_REGION = "PLAYLOOP_DEFAULT_PHONE_REGION";
 
+    /** CRM sync (io.playloop.crm.CrmConfig): the enabled sinks, comma-separated: hubspot, zoho, webhook. */
+    public static final String CRM_SINKS = "PLAYLOOP_CRM_SINKS";
+    /** HubSpot API base (default https://api.hubapi.com). */
+    public static final String CRM_HUBSPOT_BASE_URL = "PLAYLOOP_CRM_HUBSPOT_BASE_URL";
+    /** The unique HubSpot contact property holding the customer key (default playloop_customer_key). */
+    public static final String CRM_HUBSPOT_ID_PROPERTY = "PLAYLOOP_CRM_HUBSPOT_ID_PROPERTY";
+    /** Zoho CRM API base of the data centre (default https://www.zohoapis.com; .eu, .in, .com.au...). */
+    public static final String CRM_ZOHO_API_BASE_URL = "PLAYLOOP_CRM_ZOHO_API_BASE_URL";
+    /** Zoho accounts server of the same data centre (default https://accounts.zoho.com). */
+    public static final String CRM_ZOHO_ACCOUNTS_URL = "PLAYLOOP_CRM_ZOHO_ACCOUNTS_URL";
+    /** Zoho CRM API version in the path (default v7). */
+    public static final String CRM_ZOHO_API_VERSION = "PLAYLOOP_CRM_ZOHO_API_VERSION";
+    /** Where the signed contact webhook is POSTed (required when the webhook sink is enabled). */
+    public static final String CRM_WEBHOOK_URL = "PLAYLOOP_CRM_WEBHOOK_URL";
+    /** Attempts per sink per sync (default 4). */
+    public static final String CRM_MAX_ATTEMPTS = "PLAYLOOP_CRM_MAX_ATTEMPTS";
+    /** Time budget of one sync in milliseconds, all sinks in parallel (default 20000). */
+    public static final String CRM_TIME_BUDGET_MS = "PLAYLOOP_CRM_TIME_BUDGET_MS";
+    /** Timeout of one CRM HTTP request in milliseconds (default 5000; connecting gets 2000 more). */
+    public static final String CRM_REQUEST_TIMEOUT_MS = "PLAYLOOP_CRM_REQUEST_TIMEOUT_MS";
+
     /** Local cloud and tests only: secrets given directly instead of through Secrets Manager. */
     public static final String APP_SECRET = "PLAYLOOP_APP_SECRET";
     public static final String VERIFY_TOKEN = "PLAYLOOP_VERIFY_TOKEN";

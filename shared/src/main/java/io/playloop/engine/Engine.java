@@ -5,6 +5,7 @@ import io.playloop.campaign.Badge;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.KeywordRule;
+import io.playloop.commerce.CommerceEvent;
 import io.playloop.games.challenge.Completion;
 import io.playloop.games.leaderboard.LeaderboardReader;
 import io.playloop.games.leaderboard.Rank;
@@ -81,6 +82,8 @@ public final class Engine {
     private final LanguagePolicy languages;
     private final Replies replies;
     private final QuizPlay quiz;
+    private final CataloguePlay catalogue;
+    private final CommercePlay commerce;
     private final SpinPlay wheel;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
@@ -143,6 +146,8 @@ public final class Engine {
         this.replies = new Replies(campaign, name);
         this.quiz = campaign.quiz().isPresent() ? new QuizPlay(campaign) : null;
         this.wheel = campaign.spin().isPresent() ? new SpinPlay(campaign) : null;
+        this.catalogue = campaign.has(io.playloop.campaign.Mechanic.CATALOGUE) ? new CataloguePlay(campaign) : null;
+        this.commerce = new CommercePlay(campaign);
         this.progress = new ProgressPlay(campaign);
         this.progressReplies = new ProgressReplies(campaign);
         checkEveryReplyFits();
@@ -210,9 +215,11 @@ public final class Engine {
         if (current != null && !current.key().equals(message.customerKey())) {
             throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
-        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId())
-                && ("interactive".equals(message.type()) || "button".equals(message.type()))
+        boolean tapped = "interactive".equals(message.type()) || "button".equals(message.type());
+        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId()) && tapped
                 ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
+                : CataloguePlay.isRow(message.replyId()) && tapped
+                ? new Resolution(Intent.REDEEM, Set.of(), true, message.replyTitle())
                 : resolver.resolve(message);
         Optional<KeywordRule> earnRule = Optional.empty();
         if (resolution.intent() == Intent.UNKNOWN && resolution.text() != null) {
@@ -301,7 +308,30 @@ public final class Engine {
             }
             gameReply = Optional.of(step.reply());
         }
-        if (current != null && windowOpen && played == Intent.REWARDS && wheel != null) {
+        Optional<Redemption> redemption = Optional.empty();
+        Replies early = personal(customer, account, state.progress(), now);
+        if (current != null && windowOpen && played == Intent.REWARDS && catalogue != null) {
+            List<String> held = new ArrayList<>(catalogue.heldLines(early, customer.language(), state.progress(), now));
+            if (wheel != null) {
+                held.addAll(wheel.pendingLines(state.spin(), customer.language(), now));
+            }
+            if (held.isEmpty() && wheel != null) {
+                held.add(early.line(customer.language(), io.playloop.campaign.TextKey.REWARDS_NONE, java.util.Map.of()));
+            }
+            gameReply = Optional.of(catalogue.list(early, customer.language(), to(customer), account,
+                    state.progress(), held, now));
+        } else if (current != null && windowOpen && played == Intent.REDEEM && catalogue != null) {
+            CataloguePlay.Step step = catalogue.redeem(early, customer.language(), to(customer),
+                    catalogue.chosen(message.replyId(), message.text()), message.text(), account, state.progress(),
+                    state.exhaustedPrizes(), message.wamid(), randoms.get(), now);
+            redemption = step.redemption();
+            if (step.points().isPresent()) {
+                points = step.points();
+                account = step.points().get().account();
+            }
+            gameReply = Optional.of(step.reply());
+        }
+        if (current != null && windowOpen && played == Intent.REWARDS && wheel != null && catalogue == null) {
             gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
         }
         // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
@@ -314,6 +344,11 @@ public final class Engine {
             account = step.points().get().account();
         }
         Progress progressAfter = step.progress();
+        if (redemption.isPresent()) {
+            List<WalletEntry> wallet = new ArrayList<>(progressAfter.wallet());
+            wallet.add(redemption.get().entry());
+            progressAfter = progressAfter.withWallet(wallet);
+        }
         forCustomer = personal(customer, account, progressAfter, now);
         Optional<ReferralCode> codeClaim = Optional.empty();
         if (current != null && windowOpen && played == Intent.REFER) {
@@ -349,7 +384,7 @@ public final class Engine {
         Optional<Outcome.ProgressOutcome> progressChange = progressAfter.equals(state.progress()) ? Optional.empty()
                 : Optional.of(new Outcome.ProgressOutcome(progressAfter, step.badges().stream().map(Badge::id).toList(),
                         step.completions().stream().map(Completion::id).toList(), step.attributed(), step.qualified(),
-                        step.score(), codeClaim));
+                        step.score(), codeClaim, redemption, List.of()));
 
         boolean windowClosed = false;
         if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
@@ -358,6 +393,40 @@ public final class Engine {
         }
         return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
                 spinChange, progressChange);
+    }
+
+    /**
+     * Applies an event from the shop to a customer (created if the shop knows them before the chat does):
+     * order points, refunds, coupons used, attributes, and the progress an order makes. No reply: see
+     * {@link CommercePlay}.
+     *
+     * @param current the stored customer, or null when the shop reports them first
+     * @param state   their game state
+     * @param event   the order, refund or update (already deduplicated by its event id)
+     */
+    public Outcome applyCommerce(Customer current, PlayerState state, CommerceEvent event, Instant now) {
+        Objects.requireNonNull(event, "event");
+        Customer customer = current != null ? current : new Customer(event.customerKey(), event.customerKey(), null,
+                null, languages.ofNumber(event.customerKey()), 0, Consent.NONE, event.occurredAt(), null, 0);
+        CommercePlay.Step step = commerce.apply(event, state.points(), state.progress());
+        PointsAccount account = step.points().map(LedgerResult.Applied::account).orElse(state.points());
+        ProgressPlay.Step progressStep = progress.apply(state.progress(), account, step.points(), customer,
+                current != null, step.actions(), step.ruleEarned(), Optional.empty(), event.eventId(),
+                event.occurredAt(), personal(customer, account, state.progress(), now));
+        Optional<LedgerResult.Applied> points = progressStep.points().isPresent() ? progressStep.points() : step.points();
+        account = points.map(LedgerResult.Applied::account).orElse(account);
+        Progress after = progressStep.progress().withWallet(step.wallet()).withAttributes(step.attributes());
+        customer = customer.withPoints(account.balance(now));
+        Optional<Outcome.ProgressOutcome> change = after.equals(state.progress()) && step.couponsUsed().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Outcome.ProgressOutcome(after, progressStep.badges().stream().map(Badge::id).toList(),
+                        progressStep.completions().stream().map(Completion::id).toList(), Optional.empty(),
+                        progressStep.qualified(), progressStep.score(), Optional.empty(), Optional.empty(),
+                        step.couponsUsed()));
+        String intent = event instanceof CommerceEvent.OrderPaid ? "order"
+                : event instanceof CommerceEvent.OrderRefunded ? "refund" : "customer_update";
+        return new Outcome(customer, Optional.empty(), Optional.empty(), intent, false, points, Optional.empty(),
+                Optional.empty(), change);
     }
 
     /** TOP: the week's top from the board's shards, and the customer's rank from their own score. */
@@ -395,7 +464,8 @@ public final class Engine {
     private Replies personal(Customer customer, PointsAccount account, Progress progress, Instant now) {
         String tier = progress.tier().flatMap(id -> campaign.tiers().stream().filter(t -> t.id().equals(id)).findFirst())
                 .map(t -> t.name().in(customer.language(), campaign.defaultLanguage())).orElse(null);
-        return replies.forCustomer(new Replies.Personal(Replies.displayName(customer.name()), account.balance(now), tier));
+        return replies.forCustomer(new Replies.Personal(Replies.displayName(customer.name()), account.balance(now), tier,
+                progress.attributes().get("last_product")));
     }
 
     private Optional<OutboundMessage> firstContactReply(Replies replies, Customer customer, Resolution resolution) {
@@ -429,7 +499,8 @@ public final class Engine {
             case LANG -> Optional.of(resolution.chosenLanguage() != null ? replies.languageChanged(language, to)
                     : replies.languagePrompt(language, to));
             // QUIZ and ANSWER reach here only when the campaign has no quiz (or the window closed).
-            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER -> Optional.of(replies.notAvailable(language, to));
+            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER, REDEEM ->
+                    Optional.of(replies.notAvailable(language, to));
             case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
             case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
             // request_welcome is sent when a chat is first opened: a known customer has been greeted already.

@@ -29,6 +29,8 @@ public enum Intent {
     BADGES,
     /** The TOP command. */
     TOP,
+    /** The REDEEM command, or a tapped catalogue row: buy a reward with points. */
+    REDEEM,
     /** The REFER command. */
     REFER,
     /** The LANG command, with or without the language chosen. */

@@ -63,6 +63,11 @@ final class LanguagePolicy {
         return languages.stream().filter(candidates::contains).findFirst().orElse(defaultLanguage);
     }
 
+    /** The language of a phone number's country, else the campaign's default (a customer the shop reported). */
+    String ofNumber(String waId) {
+        return catalog.languageOfCountry(waId).filter(languages::contains).orElse(defaultLanguage);
+    }
+
     private String countryOrDefault(InboundMessage message, Customer current) {
         String waId = message.waId() != null && !message.waId().isBlank() ? message.waId()
                 : current != null ? current.waId() : null;

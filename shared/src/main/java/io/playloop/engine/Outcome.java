@@ -52,12 +52,15 @@ public record Outcome(Customer customer, Optional<ConsentChange> consentChange, 
      * @param qualified   a referral that counts from now (the referrer's record, moved from PENDING once)
      * @param score       this week's score item, when it changed
      * @param codeClaim   the referral code shown for the first time (its {@code CODE#} record, claimed once)
+     * @param redemption  a reward bought from the catalogue (records, stock claim), if any
+     * @param couponsUsed rewards whose coupon an order used (their coupon records are marked used)
      */
     public record ProgressOutcome(Progress progress, java.util.List<String> badges, java.util.List<String> completions,
                                   Optional<io.playloop.games.referral.Referral> attributed,
                                   Optional<io.playloop.games.referral.Referral> qualified,
                                   Optional<io.playloop.games.leaderboard.ScoreItem> score,
-                                  Optional<io.playloop.games.referral.ReferralCode> codeClaim) {
+                                  Optional<io.playloop.games.referral.ReferralCode> codeClaim,
+                                  Optional<Redemption> redemption, java.util.List<WalletEntry> couponsUsed) {
         public ProgressOutcome {
             Objects.requireNonNull(progress, "progress");
             badges = java.util.List.copyOf(badges);
@@ -66,6 +69,8 @@ public record Outcome(Customer customer, Optional<ConsentChange> consentChange, 
             Objects.requireNonNull(qualified, "qualified");
             Objects.requireNonNull(score, "score");
             Objects.requireNonNull(codeClaim, "codeClaim");
+            Objects.requireNonNull(redemption, "redemption");
+            couponsUsed = java.util.List.copyOf(couponsUsed);
         }
     }
 

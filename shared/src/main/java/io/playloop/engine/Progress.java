@@ -33,14 +33,18 @@ import java.util.Set;
  * @param referralsJoined     of those, friends whose referral counted (added by the friends' steps)
  * @param referralsCredited   referrals this customer has been paid for (the engine catches up to joined)
  * @param weeklyScore         the last leaderboard score written (its week may be over)
+ * @param wallet              rewards redeemed from the catalogue, oldest first (used and expired ones are
+ *                            kept 30 days for REWARDS and per-customer limits count them all)
+ * @param attributes          profile attributes the shop reported ({@code last_product}, {@code birthday}, …)
  */
 public record Progress(Map<Action, Long> actions, Map<String, ActionCount> challengeCounts, Streak streak,
                        Map<String, Instant> badges, Set<String> completions, Optional<String> tier,
                        Optional<String> referralCode, Optional<Referral> referredBy, long referralsAttributed,
-                       long referralsJoined, long referralsCredited, Optional<ScoreItem> weeklyScore) {
+                       long referralsJoined, long referralsCredited, Optional<ScoreItem> weeklyScore,
+                       java.util.List<WalletEntry> wallet, Map<String, String> attributes) {
     /** A customer who has done nothing yet. */
     public static final Progress NONE = new Progress(Map.of(), Map.of(), Streak.NONE, Map.of(), Set.of(),
-            Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), java.util.List.of(), Map.of());
 
     public Progress {
         actions = actions.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(actions));
@@ -52,6 +56,8 @@ public record Progress(Map<Action, Long> actions, Map<String, ActionCount> chall
         Objects.requireNonNull(referralCode, "referralCode");
         Objects.requireNonNull(referredBy, "referredBy");
         Objects.requireNonNull(weeklyScore, "weeklyScore");
+        wallet = java.util.List.copyOf(wallet);
+        attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
         if (referralsAttributed < 0 || referralsJoined < 0 || referralsCredited < 0) {
             throw new IllegalArgumentException("referral counters must not be negative");
         }
@@ -62,23 +68,38 @@ public record Progress(Map<Action, Long> actions, Map<String, ActionCount> chall
         return actions.getOrDefault(action, 0L);
     }
 
+    /** How many times the customer redeemed {@code itemId}. */
+    public long redeemed(String itemId) {
+        return wallet.stream().filter(w -> w.itemId().equals(itemId)).count();
+    }
+
+    Progress withWallet(java.util.List<WalletEntry> newWallet) {
+        return new Progress(actions, challengeCounts, streak, badges, completions, tier, referralCode, referredBy,
+                referralsAttributed, referralsJoined, referralsCredited, weeklyScore, newWallet, attributes);
+    }
+
+    Progress withAttributes(Map<String, String> newAttributes) {
+        return new Progress(actions, challengeCounts, streak, badges, completions, tier, referralCode, referredBy,
+                referralsAttributed, referralsJoined, referralsCredited, weeklyScore, wallet, newAttributes);
+    }
+
     Progress withActions(Map<Action, Long> newActions, Map<String, ActionCount> newCounts, Streak newStreak) {
         return new Progress(newActions, newCounts, newStreak, badges, completions, tier, referralCode, referredBy,
-                referralsAttributed, referralsJoined, referralsCredited, weeklyScore);
+                referralsAttributed, referralsJoined, referralsCredited, weeklyScore, wallet, attributes);
     }
 
     Progress withAwards(Map<String, Instant> newBadges, Set<String> newCompletions, Optional<String> newTier) {
         return new Progress(actions, challengeCounts, streak, newBadges, newCompletions, newTier, referralCode,
-                referredBy, referralsAttributed, referralsJoined, referralsCredited, weeklyScore);
+                referredBy, referralsAttributed, referralsJoined, referralsCredited, weeklyScore, wallet, attributes);
     }
 
     Progress withReferral(Optional<String> code, Optional<Referral> by, long credited) {
         return new Progress(actions, challengeCounts, streak, badges, completions, tier, code, by,
-                referralsAttributed, referralsJoined, credited, weeklyScore);
+                referralsAttributed, referralsJoined, credited, weeklyScore, wallet, attributes);
     }
 
     Progress withWeeklyScore(Optional<ScoreItem> score) {
         return new Progress(actions, challengeCounts, streak, badges, completions, tier, referralCode, referredBy,
-                referralsAttributed, referralsJoined, referralsCredited, score);
+                referralsAttributed, referralsJoined, referralsCredited, score, wallet, attributes);
     }
 }

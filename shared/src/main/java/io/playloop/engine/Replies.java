@@ -54,9 +54,10 @@ final class Replies {
      * @param name   the display name, or null for the neutral word
      * @param points the live balance
      * @param tier   the tier's name in the reply's language, or null below the first tier
+     * @param lastProduct the last product the shop reported the customer bought, or null
      */
-    record Personal(String name, long points, String tier) {
-        static final Personal NONE = new Personal(null, 0, null);
+    record Personal(String name, long points, String tier, String lastProduct) {
+        static final Personal NONE = new Personal(null, 0, null, null);
     }
 
     Replies(Campaign campaign, String businessName) {
@@ -308,6 +309,9 @@ final class Replies {
         }
         if (personal.tier() != null) {
             values.put("tier", isolate(personal.tier()));
+        }
+        if (personal.lastProduct() != null && !personal.lastProduct().isBlank()) {
+            values.put("last_product", isolate(quote(personal.lastProduct())));
         }
         return values;
     }

@@ -143,6 +143,23 @@ final class SpinPlay {
     }
 
     /** REWARDS: the pending rewards as a list message, or the "none yet" text. */
+    /** The won prizes still pending, as a header and a line each; empty when none. */
+    List<String> pendingLines(SpinHistory history, String language, Instant now) {
+        List<Reward> pending = history.pendingAt(now);
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(render(language, TextKey.REWARDS_HEADER, Map.of("count", Integer.toString(pending.size()))));
+        for (Reward reward : pending.subList(Math.max(0, pending.size() - 10), pending.size())) {
+            String name = spin.prize(reward.prizeId()).map(p -> p.name().in(language, campaign.defaultLanguage()))
+                    .orElse(reward.prizeId());
+            lines.add(render(language, TextKey.REWARDS_ITEM, Map.of("prize", isolate(name),
+                    "valid_until", date(reward.validUntil(), language))));
+        }
+        return List.of(String.join("\n", lines));
+    }
+
     OutboundMessage rewards(SpinHistory history, String language, String to, Instant now) {
         List<Reward> pending = history.pendingAt(now);
         if (pending.isEmpty()) {
@@ -167,8 +184,13 @@ final class SpinPlay {
     }
 
     private String date(Instant at, String language) {
+        return localDate(at, language, campaign.timeZone());
+    }
+
+    /** A day as the customer's language writes it ("23 nov. 2026"), in the campaign's time zone. */
+    static String localDate(Instant at, String language, java.time.ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(language))
-                .withZone(campaign.timeZone()).format(at);
+                .withZone(zone).format(at);
     }
 
     private String dateTime(Instant at, String language) {

@@ -1,12 +1,17 @@
 package io.playloop.game;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.commerce.CommerceEvent;
 import io.playloop.engine.Customer;
 import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
 import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.rewards.RewardJob;
+import io.playloop.rewards.RewardJobCodec;
+import io.playloop.rewards.RewardQueue;
+import java.util.List;
 import io.playloop.store.BudgetExhaustedException;
 import io.playloop.store.CodeTakenException;
 import io.playloop.store.Commit;
@@ -69,6 +74,8 @@ public final class MessageProcessor {
     private final Clock clock;
     private final ReplyCodec replies;
     private final LeaderboardReader leaderboard;
+    private final RewardQueue rewardQueue;
+    private final RewardJobCodec jobs;
 
     /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
@@ -81,12 +88,24 @@ public final class MessageProcessor {
      */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper) {
-        this(store, engines, graph, clock, mapper, LeaderboardReader.NONE);
+        this(store, engines, graph, clock, mapper, LeaderboardReader.NONE, RewardQueue.NONE);
     }
 
     /** A processor whose TOP reads the weekly boards through {@code leaderboard}. */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper, LeaderboardReader leaderboard) {
+        this(store, engines, graph, clock, mapper, leaderboard, RewardQueue.NONE);
+    }
+
+    /**
+     * A processor that also hands reward jobs (pool codes, CRM syncs) to {@code rewardQueue}: committed in the
+     * receipt with the state change, sent after the commit, re-sent from the receipt by a redelivery if the
+     * send failed.
+     */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper, LeaderboardReader leaderboard, RewardQueue rewardQueue) {
+        this.rewardQueue = rewardQueue;
+        this.jobs = new RewardJobCodec(mapper);
         this.leaderboard = leaderboard;
         this.store = store;
         this.engines = engines;
@@ -122,6 +141,7 @@ public final class MessageProcessor {
                     spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard),
                     message, now);
             Optional<OutboundMessage> reply = outcome.reply();
+            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, message.wamid(), engine.campaign().id());
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
                     message.customerKey(),
@@ -129,19 +149,10 @@ public final class MessageProcessor {
                     reply.map(replies::write).orElse(null),
                     deliveryId,
                     now,
-                    now.plus(InboundReceipt.RETENTION));
+                    now.plus(InboundReceipt.RETENTION),
+                    jobs.writeAll(newJobs));
             try {
-                // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
-                Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
-                        applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(),
-                        applied.entries()));
-                store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
-                        outcome.consentChange(), pointsWrite,
-                        outcome.quiz().map(session -> new QuizWrite(session, quiz.version())),
-                        outcome.spin().map(s -> new SpinWrite(s.history(), spin.version(), s.claim(),
-                                engine.campaign().id())),
-                        outcome.progress().map(p -> new ProgressWrite(p, progress.version(),
-                                engine.campaign().timeZone()))));
+                commit(engine, receipt, current, snapshot, outcome, now);
             } catch (CodeTakenException e) {
                 // Two customers' first-choice codes collide (rare): offer this one the next code.
                 if (++codeAttempt > MAX_CODE_ATTEMPTS) {
@@ -150,7 +161,7 @@ public final class MessageProcessor {
                 attempt--;
                 continue;
             } catch (BudgetExhaustedException e) {
-                // Another spin won the prize's last unit: decide again with it exhausted (a new draw).
+                // Another spin won the prize's last unit (or a redemption its stock's): decide again without it.
                 if (!exhausted.add(e.prizeId())) {
                     throw new IllegalStateException("prize " + e.prizeId() + " refused twice", e);
                 }
@@ -164,11 +175,83 @@ public final class MessageProcessor {
                 continue; // re-read: a duplicate now shows its receipt, a concurrent change its new version
             }
             log(message, outcome);
+            rewardQueue.send(newJobs); // before the reply: a failure here retries the record, jobs and reply
             if (reply.isEmpty()) {
+                if (!newJobs.isEmpty()) {
+                    store.markJobsSent(message.wamid());
+                }
                 return ProcessingResult.NO_REPLY;
             }
             return send(message, reply.get(), ProcessingResult.REPLIED);
         }
+    }
+
+    /**
+     * Applies one event from the shop exactly once: its receipt is keyed by the event id ({@code order:…},
+     * {@code refund:…}), so the same order delivered twice, by the shop or by SQS, changes state once. No reply
+     * is sent (see {@link Engine#applyCommerce}).
+     *
+     * @param deliveryId the id of the queue record carrying it
+     * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
+     */
+    public ProcessingResult processCommerce(CommerceEvent event, String deliveryId) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            Engine engine = engines.get();
+            Snapshot snapshot = store.load(event.customerKey(), event.eventId(), Optional.empty(), now);
+            if (snapshot.receipt().isPresent()) {
+                InboundReceipt receipt = snapshot.receipt().get();
+                if (receipt.jobsPending() && (deliveryId.equals(receipt.owner())
+                        || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now))) {
+                    rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+                    store.markJobsSent(event.eventId());
+                }
+                return ProcessingResult.DUPLICATE;
+            }
+            Customer current = snapshot.customer().orElse(null);
+            Outcome outcome = engine.applyCommerce(current, new PlayerState(snapshot.points().account(),
+                    snapshot.quiz().session(), snapshot.spin().history(), java.util.Set.of(),
+                    snapshot.progress().progress(), Optional.empty(), 0, leaderboard), event, now);
+            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, event.eventId(), engine.campaign().id());
+            InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
+                    InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION),
+                    jobs.writeAll(newJobs));
+            try {
+                commit(engine, receipt, current, snapshot, outcome, now);
+            } catch (DuplicateInboundException | ConcurrentUpdateException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e instanceof ConcurrentUpdateException c ? c
+                            : new ConcurrentUpdateException(event.customerKey());
+                }
+                continue;
+            }
+            LOG.atInfo().addKeyValue("event", event.eventId())
+                    .addKeyValue("customer", Masking.phone(event.customerKey()))
+                    .addKeyValue("intent", outcome.intent())
+                    .addKeyValue("pointsChanged", outcome.points().isPresent())
+                    .log("commerce event applied");
+            if (!newJobs.isEmpty()) {
+                rewardQueue.send(newJobs);
+                store.markJobsSent(event.eventId());
+            }
+            return ProcessingResult.NO_REPLY;
+        }
+    }
+
+    /** One transaction: the receipt and every state change of the outcome, each under the version read. */
+    private void commit(Engine engine, InboundReceipt receipt, Customer current, Snapshot snapshot, Outcome outcome,
+                        Instant now) {
+        PointsState points = snapshot.points();
+        // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
+        Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
+                applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(), applied.entries()));
+        store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
+                outcome.consentChange(), pointsWrite,
+                outcome.quiz().map(session -> new QuizWrite(session, snapshot.quiz().version())),
+                outcome.spin().map(s -> new SpinWrite(s.history(), snapshot.spin().version(), s.claim(),
+                        engine.campaign().id())),
+                outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
+                        engine.campaign().timeZone()))));
     }
 
     /**
@@ -188,13 +271,20 @@ public final class MessageProcessor {
 
     private ProcessingResult resumeOrSkip(InboundMessage message, InboundReceipt receipt, String deliveryId,
                                           Instant now) {
-        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING && !receipt.jobsPending()) {
             return ProcessingResult.DUPLICATE;
         }
         boolean ownRetry = deliveryId.equals(receipt.owner());
         boolean abandoned = receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
         if (!ownRetry && !abandoned) {
             return ProcessingResult.DUPLICATE; // its own record is still retrying it
+        }
+        if (receipt.jobsPending()) {
+            rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+            if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+                store.markJobsSent(message.wamid());
+                return ProcessingResult.DUPLICATE;
+            }
         }
         if (message.sentAt().plus(SERVICE_WINDOW).isBefore(now)) {
             LOG.atWarn().addKeyValue("wamid", message.wamid())

@@ -7,6 +7,8 @@ import io.playloop.ledger.LedgerEntry;
 import io.playloop.engine.CodeHolder;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.Progress;
+import io.playloop.engine.Redemption;
+import io.playloop.engine.WalletEntry;
 import io.playloop.games.referral.ReferralCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,10 +223,9 @@ public final class DynamoGameStore implements GameStore {
         }
 
         int firstProgressAction = actions.size();
-        int codeAction = -1;
-        if (commit.progress().isPresent()) {
-            codeAction = addProgress(actions, customer.key(), receipt, commit.progress().get());
-        }
+        ProgressActions progressActions = commit.progress().isPresent()
+                ? addProgress(actions, customer.key(), receipt, commit.progress().get()) : ProgressActions.NONE;
+        int codeAction = progressActions.codeClaim();
 
         TransactWriteItemsResponse response;
         try {
@@ -239,6 +240,12 @@ public final class DynamoGameStore implements GameStore {
                 throw exhausted;
             }
             List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            if (progressActions.stock() >= 0 && failed(reasons, progressActions.stock(), CONDITIONAL_CHECK_FAILED)) {
+                BudgetExhaustedException soldOut = new BudgetExhaustedException("stock:"
+                        + commit.progress().get().change().redemption().orElseThrow().entry().itemId());
+                soldOut.initCause(e);
+                throw soldOut;
+            }
             if (codeAction >= 0 && failed(reasons, codeAction, CONDITIONAL_CHECK_FAILED)) {
                 CodeTakenException taken = new CodeTakenException(commit.progress().get().change().codeClaim()
                         .orElseThrow().value());
@@ -276,10 +283,10 @@ public final class DynamoGameStore implements GameStore {
         try {
             response = dynamo.updateItem(b -> b.tableName(tableName)
                     .key(Keys.receipt(wamid))
-                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at")
+                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at REMOVE #jobs")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#sentWamid", StoreItems.SENT_WAMID,
-                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK))
+                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK, "#jobs", StoreItems.JOBS))
                     .expressionAttributeValues(Map.of(":replied", StoreItems.s(InboundReceipt.Status.REPLIED.name()),
                             ":sentWamid", StoreItems.s(sentWamid), ":at", StoreItems.s(at.toString())))
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -295,10 +302,11 @@ public final class DynamoGameStore implements GameStore {
      * completion record (insert only), the referral records on the referrer's side with their counters, the
      * weekly score item and the code claim.
      *
-     * @return the index of the code claim's action, or -1 when the commit claims no code
+     * @return the indexes of the code claim's and the stock claim's actions (-1 for none)
      */
-    private int addProgress(List<TransactWriteItem> actions, String customerKey, InboundReceipt receipt,
-                            ProgressWrite write) {
+    private ProgressActions addProgress(List<TransactWriteItem> actions, String customerKey, InboundReceipt receipt,
+                                        ProgressWrite write) {
+        int[] stockAction = {-1};
         Outcome.ProgressOutcome change = write.change();
         actions.add(TransactWriteItem.builder().update(progressUpdate(customerKey, change.progress(),
                 write.expectedVersion())).build());
@@ -327,6 +335,33 @@ public final class DynamoGameStore implements GameStore {
             actions.add(TransactWriteItem.builder().update(counterAdd(referral.referrer(), ProgressItems.JOINED))
                     .build());
         });
+        if (change.redemption().isPresent()) {
+            Redemption r = change.redemption().get();
+            actions.add(insert(ProgressItems.rewardRecord(customerKey, r.entry(), r.campaignId())));
+            r.entry().code().ifPresent(code -> actions.add(insert(ProgressItems.couponRecord(customerKey, r.entry(),
+                    r.campaignId()))));
+            if (r.stock().isPresent()) {
+                actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                        .key(Keys.stock(r.campaignId(), r.entry().itemId()))
+                        .updateExpression("ADD #taken :one")
+                        .conditionExpression("attribute_not_exists(#taken) OR #taken < :stock")
+                        .expressionAttributeNames(Map.of("#taken", "taken"))
+                        .expressionAttributeValues(Map.of(":one", StoreItems.n(1),
+                                ":stock", StoreItems.n(r.stock().getAsLong())))
+                        .build()).build());
+                stockAction[0] = actions.size() - 1;
+            }
+        }
+        for (WalletEntry used : change.couponsUsed()) {
+            // Idempotent (SET): the wallet's version already makes an order use a coupon once.
+            used.code().ifPresent(code -> actions.add(TransactWriteItem.builder().update(Update.builder()
+                    .tableName(tableName).key(Keys.coupon(code))
+                    .updateExpression("SET #status = :used, #usedAt = :at")
+                    .expressionAttributeNames(Map.of("#status", "status", "#usedAt", "usedAt"))
+                    .expressionAttributeValues(Map.of(":used", StoreItems.s("USED"),
+                            ":at", StoreItems.s(used.usedAt().orElseThrow().toString())))
+                    .build()).build()));
+        }
         change.score().ifPresent(score -> actions.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName).item(LeaderboardItems.item(score, write.zone())).build()).build()));
         if (change.codeClaim().isPresent()) {
@@ -336,9 +371,14 @@ public final class DynamoGameStore implements GameStore {
                     .expressionAttributeNames(Map.of("#pk", Keys.PK, "#holder", ProgressItems.HOLDER))
                     .expressionAttributeValues(Map.of(":me", StoreItems.s(customerKey)))
                     .build()).build());
-            return actions.size() - 1;
+            return new ProgressActions(actions.size() - 1, stockAction[0]);
         }
-        return -1;
+        return new ProgressActions(-1, stockAction[0]);
+    }
+
+    /** Where the progress actions whose refusal means something specific sit in the transaction. */
+    private record ProgressActions(int codeClaim, int stock) {
+        static final ProgressActions NONE = new ProgressActions(-1, -1);
     }
 
     /** SET the customer's own progress attributes (REMOVE the absent ones), under the version read. */
@@ -387,6 +427,16 @@ public final class DynamoGameStore implements GameStore {
         return TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build();
+    }
+
+    /** {@inheritDoc} One UpdateItem: REMOVE the receipt's jobs (they are on the rewards queue). */
+    @Override
+    public void markJobsSent(String wamid) {
+        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))
+                .updateExpression("REMOVE #jobs").conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#jobs", StoreItems.JOBS, "#pk", Keys.PK))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        meter.recordWrite(response.consumedCapacity());
     }
 
     /**

@@ -33,6 +33,9 @@ public interface GameStore {
      */
     void commit(Commit commit);
 
-    /** Marks the receipt's reply as sent, with the wamid Meta gave it. */
+    /** Marks the receipt's reply as sent, with the wamid Meta gave it (its reward jobs, if any, were sent first). */
     void markReplySent(String wamid, String sentWamid, Instant at);
+
+    /** Marks the receipt's reward jobs as on the rewards queue (when the message has no reply to mark). */
+    void markJobsSent(String wamid);
 }

@@ -16,9 +16,22 @@ import java.time.Instant;
  *                    record may send the pending reply, a duplicate from another record may not
  * @param processedAt when it was committed
  * @param expiresAt   when the TTL may remove it (at least 8 days after processing)
+ * @param jobsJson    reward jobs committed with the message and not yet on the rewards queue (the outbox), or
+ *                    null when none are pending
  */
 public record InboundReceipt(String wamid, String customerKey, Status status, String replyJson, String owner,
-                             Instant processedAt, Instant expiresAt) {
+                             Instant processedAt, Instant expiresAt, String jobsJson) {
+
+    /** A receipt without reward jobs. */
+    public InboundReceipt(String wamid, String customerKey, Status status, String replyJson, String owner,
+                          Instant processedAt, Instant expiresAt) {
+        this(wamid, customerKey, status, replyJson, owner, processedAt, expiresAt, null);
+    }
+
+    /** Whether reward jobs committed with this message still wait to be sent to the rewards queue. */
+    public boolean jobsPending() {
+        return jobsJson != null && !jobsJson.isBlank();
+    }
 
     /** How long a receipt lives: Meta retries a webhook for up to 7 days, plus a day of margin. */
     public static final Duration RETENTION = Duration.ofDays(8);

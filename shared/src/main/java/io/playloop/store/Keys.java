@@ -39,6 +39,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>none</td><td>friend's first message (insert only); friend's qualifying step (PENDING → QUALIFIED)</td></tr>
  *   <tr><td>referral code holder</td><td>{@code CODE#<code>}</td><td>{@code CODE}</td><td>none</td>
  *       <td>game, when REFER first shows the code (insert, or already this customer's)</td></tr>
+ *   <tr><td>stock counter</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code STOCK#<itemId>}</td><td>none</td>
+ *       <td>game, conditional ADD in each redemption's transaction</td></tr>
+ *   <tr><td>reward held</td><td>{@code CUSTOMER#<key>}</td><td>{@code REWARD#<rewardId>}</td><td>none</td>
+ *       <td>game at redemption (insert only); the reward function sets a pool code</td></tr>
+ *   <tr><td>coupon</td><td>{@code COUPON#<code>}</td><td>{@code COUPON}</td><td>none</td>
+ *       <td>game at redemption (insert only); game when an order uses it (ISSUED → USED)</td></tr>
+ *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td><td>none</td>
+ *       <td>CLI import (insert only); reward function (delete when handing it out)</td></tr>
  *   <tr><td>weekly score</td><td>{@code CUSTOMER#<key>}</td><td>{@code LB#<campaign>#<week>}</td>
  *       <td>35 days after the week ends</td><td>game, with each step that earns points; sets {@code gsi1pk =
  *       LB#<campaign>#<week>#<shard>}, {@code gsi1sk = <inverted score>#<millis>#<key>} (see
@@ -111,6 +119,11 @@ public final class Keys {
     public static final String REFERRAL_PREFIX = "REFERRAL#";
     public static final String CODE_PREFIX = "CODE#";
     public static final String CODE = "CODE";
+    public static final String STOCK_PREFIX = "STOCK#";
+    public static final String REWARD_PREFIX = "REWARD#";
+    public static final String COUPON_PREFIX = "COUPON#";
+    public static final String COUPON = "COUPON";
+    public static final String POOL_PREFIX = "POOL#";
     public static final String SHOP_ORDER_PREFIX = "SHOPORDER#";
     public static final String SHOP_ORDER = "ORDER";
 
@@ -219,6 +232,41 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> referralCode(String code) {
         return key(CODE_PREFIX + requireValue(code, "referral code"), CODE);
+    }
+
+    /**
+     * A catalogue reward's stock counter: {@code pk=CAMPAIGN#<campaign>, sk=STOCK#<itemId>} ({@code taken}),
+     * raised by a conditional ADD in each redemption's transaction, never read on the message path.
+     */
+    public static Map<String, AttributeValue> stock(String campaignId, String itemId) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), STOCK_PREFIX + requireValue(itemId, "item id"));
+    }
+
+    /** A reward the customer holds: {@code pk=CUSTOMER#<key>, sk=REWARD#<rewardId>}, inserted at redemption. */
+    public static Map<String, AttributeValue> reward(String customerKey, String rewardId) {
+        return key(customerPartition(customerKey), REWARD_PREFIX + requireValue(rewardId, "reward id"));
+    }
+
+    /**
+     * A coupon code: {@code pk=COUPON#<code>, sk=COUPON} (holder, reward, status, validity), inserted once (a
+     * code never goes to two customers) and marked used when an order carries it.
+     */
+    public static Map<String, AttributeValue> coupon(String code) {
+        return key(COUPON_PREFIX + requireValue(code, "coupon code"), COUPON);
+    }
+
+    /** The partition of a coupon pool's free codes: {@code POOL#<pool>}. */
+    public static String poolPartition(String pool) {
+        return POOL_PREFIX + requireValue(pool, "pool id");
+    }
+
+    /**
+     * A free code of a pool: {@code pk=POOL#<pool>, sk=CODE#<code>}, put by the CLI's import (only if the code was
+     * never issued), deleted by the reward function in the transaction that gives it to a customer. The reward
+     * function takes the first with one Query (Limit 1) on the pool's partition.
+     */
+    public static Map<String, AttributeValue> poolCode(String pool, String code) {
+        return key(poolPartition(pool), CODE_PREFIX + requireValue(code, "coupon code"));
     }
 
     /**

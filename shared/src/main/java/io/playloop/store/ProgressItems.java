@@ -2,6 +2,7 @@ package io.playloop.store;
 
 import io.playloop.campaign.Action;
 import io.playloop.engine.Progress;
+import io.playloop.engine.WalletEntry;
 import io.playloop.games.challenge.ActionCount;
 import io.playloop.games.challenge.Streak;
 import io.playloop.games.leaderboard.Score;
@@ -65,6 +66,10 @@ final class ProgressItems {
         a.put("score", p.weeklyScore().map(s -> AttributeValue.fromL(List.of(StoreItems.s(s.sk()),
                 StoreItems.s(s.gsi1pk()), StoreItems.s(s.week()), StoreItems.n(s.score().points()),
                 StoreItems.n(s.score().reachedAt().toEpochMilli())))).orElse(null));
+        a.put("wallet", AttributeValue.fromL(p.wallet().stream().map(ProgressItems::walletEntry).toList()));
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        p.attributes().forEach((k, v) -> attributes.put(k, StoreItems.s(v)));
+        a.put("attributes", AttributeValue.fromM(attributes));
         return a;
     }
 
@@ -94,7 +99,10 @@ final class ProgressItems {
                 Optional.ofNullable(item.get("tier")).map(AttributeValue::s),
                 Optional.ofNullable(item.get("refCode")).map(AttributeValue::s),
                 Optional.ofNullable(item.get("referredBy")).map(AttributeValue::m).map(ProgressItems::referral),
-                number(item, ATTRIBUTED), number(item, JOINED), number(item, "refCredited"), score);
+                number(item, ATTRIBUTED), number(item, JOINED), number(item, "refCredited"), score,
+                Optional.ofNullable(item.get("wallet")).map(AttributeValue::l).orElse(List.of()).stream()
+                        .map(v -> walletEntry(v.m())).toList(),
+                attributes(item));
         return new ProgressState(progress, number(item, VERSION));
     }
 
@@ -119,6 +127,29 @@ final class ProgressItems {
         Map<String, AttributeValue> item = new HashMap<>(Keys.completion(customerKey, completionId));
         item.put("completedAt", StoreItems.s(at.toString()));
         item.put("wamid", StoreItems.s(wamid));
+        return item;
+    }
+
+    /** A reward the customer holds: {@code pk=CUSTOMER#<key>, sk=REWARD#<rewardId>}. */
+    static Map<String, AttributeValue> rewardRecord(String customerKey, WalletEntry w, String campaignId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.reward(customerKey, w.rewardId()));
+        item.put("campaign", StoreItems.s(campaignId));
+        item.put("item", StoreItems.s(w.itemId()));
+        item.put("status", StoreItems.s(w.code().isPresent() ? "ISSUED" : "AWAITING_CODE"));
+        w.code().ifPresent(code -> item.put("code", StoreItems.s(code)));
+        item.put("issuedAt", StoreItems.s(w.issuedAt().toString()));
+        item.put("validUntil", StoreItems.s(w.validUntil().toString()));
+        return item;
+    }
+
+    /** A coupon code given to a customer: {@code pk=COUPON#<code>, sk=COUPON}. */
+    static Map<String, AttributeValue> couponRecord(String customerKey, WalletEntry w, String campaignId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.coupon(w.code().orElseThrow()));
+        item.put(HOLDER, StoreItems.s(customerKey));
+        item.put("campaign", StoreItems.s(campaignId));
+        item.put("reward", StoreItems.s(w.rewardId()));
+        item.put("status", StoreItems.s("ISSUED"));
+        item.put("validUntil", StoreItems.s(w.validUntil().toString()));
         return item;
     }
 
@@ -147,6 +178,30 @@ final class ProgressItems {
                 ReferralState.valueOf(m.get("state").s()),
                 Optional.ofNullable(m.get("qualifiedAt")).map(v -> Instant.ofEpochMilli(Long.parseLong(v.n()))),
                 Optional.ofNullable(m.get("reason")).map(v -> RejectReason.valueOf(v.s())));
+    }
+
+    private static AttributeValue walletEntry(WalletEntry w) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("id", StoreItems.s(w.rewardId()));
+        m.put("item", StoreItems.s(w.itemId()));
+        w.code().ifPresent(code -> m.put("code", StoreItems.s(code)));
+        m.put("issuedAt", StoreItems.n(w.issuedAt().toEpochMilli()));
+        m.put("validUntil", StoreItems.n(w.validUntil().toEpochMilli()));
+        w.usedAt().ifPresent(at -> m.put("usedAt", StoreItems.n(at.toEpochMilli())));
+        return AttributeValue.fromM(m);
+    }
+
+    private static WalletEntry walletEntry(Map<String, AttributeValue> m) {
+        return new WalletEntry(m.get("id").s(), m.get("item").s(), Optional.ofNullable(m.get("code")).map(AttributeValue::s),
+                Instant.ofEpochMilli(Long.parseLong(m.get("issuedAt").n())),
+                Instant.ofEpochMilli(Long.parseLong(m.get("validUntil").n())),
+                Optional.ofNullable(m.get("usedAt")).map(v -> Instant.ofEpochMilli(Long.parseLong(v.n()))));
+    }
+
+    private static Map<String, String> attributes(Map<String, AttributeValue> item) {
+        Map<String, String> out = new HashMap<>();
+        Optional.ofNullable(item.get("attributes")).map(AttributeValue::m).ifPresent(m -> m.forEach((k, v) -> out.put(k, v.s())));
+        return out;
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {

@@ -23,6 +23,8 @@ final class StoreItems {
     static final String TYPE = "type";
     static final String VERSION = "version";
     static final String STATUS = "status";
+    /** The receipt's outbox: reward jobs not yet on the rewards queue. */
+    static final String JOBS = "jobs";
     static final String SENT_WAMID = "sentWamid";
     static final String REPLIED_AT = "repliedAt";
 
@@ -108,6 +110,7 @@ final class StoreItems {
         item.put(STATUS, s(r.status().name()));
         putIfPresent(item, "replyJson", r.replyJson());
         putIfPresent(item, "owner", r.owner());
+        putIfPresent(item, JOBS, r.jobsJson());
         item.put("processedAt", s(r.processedAt().toString()));
         item.put("expiresAt", s(r.expiresAt().toString()));
         item.put(Keys.TTL, n(ttl(r.expiresAt())));
@@ -122,7 +125,8 @@ final class StoreItems {
                 optionalString(item, "replyJson"),
                 optionalString(item, "owner"),
                 Instant.parse(string(item, "processedAt")),
-                Instant.parse(string(item, "expiresAt")));
+                Instant.parse(string(item, "expiresAt")),
+                optionalString(item, JOBS));
     }
 
     /**

@@ -31,6 +31,9 @@ final class PlayWorld {
     private final Map<String, Outcome> last = new HashMap<>();
     private final Map<String, PlayerState> states = new HashMap<>();
     Instant now;
+    private int grants;
+    /** Stock counters the table would refuse (as a refused claim makes the processor decide again). */
+    java.util.Set<String> exhausted = java.util.Set.of();
 
     PlayWorld(Campaign campaign, Instant start) {
         this.engine = new Engine(campaign, MessageCatalog.bundled(), "Café Lumière", () -> IDS,
@@ -46,7 +49,7 @@ final class PlayWorld {
         PlayerState state = states.getOrDefault(waId, PlayerState.NEW);
         Optional<CodeHolder> holder = engine.referralCodeIn(m).flatMap(code -> Optional.ofNullable(codes.get(code.value()))
                 .map(owner -> new CodeHolder(code, owner)));
-        PlayerState asked = new PlayerState(state.points(), state.quiz(), state.spin(), Map.<String, String>of().keySet(),
+        PlayerState asked = new PlayerState(state.points(), state.quiz(), state.spin(), exhausted,
                 state.progress(), holder, 0, board);
         Outcome o = engine.handle(before == null ? null : EngineTest.stored(before.customer()), asked, m, now.plusSeconds(1));
         Progress progress = o.progress().map(Outcome.ProgressOutcome::progress).orElse(state.progress());
@@ -94,7 +97,7 @@ final class PlayWorld {
     /** Gives {@code waId} points as if earned earlier (a lot granted an hour ago). */
     void grant(String waId, long points) {
         PlayerState s = state(waId);
-        LedgerResult.Applied applied = (LedgerResult.Applied) s.points().grant(points, "seed", "seed:" + waId,
+        LedgerResult.Applied applied = (LedgerResult.Applied) s.points().grant(points, "seed", "seed:" + waId + ":" + (++grants),
                 now.minusSeconds(3600), now.plusSeconds(365L * 86400));
         states.put(waId, new PlayerState(applied.account(), s.quiz(), s.spin(), java.util.Set.of(), s.progress(),
                 Optional.empty(), 0, board));
@@ -116,7 +119,7 @@ final class PlayWorld {
         Progress p = s.progress();
         Progress raised = new Progress(p.actions(), p.challengeCounts(), p.streak(), p.badges(), p.completions(),
                 p.tier(), p.referralCode(), p.referredBy(), p.referralsAttributed() + attributed,
-                p.referralsJoined() + joined, p.referralsCredited(), p.weeklyScore());
+                p.referralsJoined() + joined, p.referralsCredited(), p.weeklyScore(), p.wallet(), p.attributes());
         states.put(r.referrer(), new PlayerState(s.points(), s.quiz(), s.spin(), java.util.Set.of(), raised,
                 Optional.empty(), 0, board));
     }

@@ -17,7 +17,7 @@ final class TestCampaigns {
         Campaign c = DemoCampaign.get();
         return new Campaign(c.id(), c.name(), c.timeZone(), language, c.languages(), c.active(),
                 c.qualifyingActions(), c.texts(), c.keywords(), c.points(), c.quiz(), c.spin(), c.challenges(),
-                c.badges(), c.tiers(), c.tierPolicy(), c.leaderboard());
+                c.badges(), c.tiers(), c.tierPolicy(), c.leaderboard(), c.catalogue());
     }
 
     /** The demo campaign without its leaderboard and badges (mechanics a campaign may leave out). */
@@ -25,7 +25,7 @@ final class TestCampaigns {
         Campaign c = DemoCampaign.get();
         return new Campaign(c.id(), c.name(), c.timeZone(), c.defaultLanguage(), c.languages(), c.active(),
                 c.qualifyingActions(), c.texts(), c.keywords(), c.points(), c.quiz(), c.spin(), c.challenges(),
-                java.util.List.of(), c.tiers(), c.tierPolicy(), java.util.Optional.empty());
+                java.util.List.of(), c.tiers(), c.tierPolicy(), java.util.Optional.empty(), c.catalogue());
     }
 
     /** The demo campaign with one text replaced. */
@@ -36,6 +36,6 @@ final class TestCampaigns {
         byLanguage.get(language).put(key, text);
         return new Campaign(c.id(), c.name(), c.timeZone(), c.defaultLanguage(), c.languages(), c.active(),
                 c.qualifyingActions(), new Texts(byLanguage, c.texts().fallbacks()), c.keywords(), c.points(),
-                c.quiz(), c.spin(), c.challenges(), c.badges(), c.tiers(), c.tierPolicy(), c.leaderboard());
+                c.quiz(), c.spin(), c.challenges(), c.badges(), c.tiers(), c.tierPolicy(), c.leaderboard(), c.catalogue());
     }
 }

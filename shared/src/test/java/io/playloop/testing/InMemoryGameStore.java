@@ -65,6 +65,15 @@ public final class InMemoryGameStore implements GameStore {
                 r.replyJson(), r.owner(), r.processedAt(), r.expiresAt()));
     }
 
+    @Override
+    public synchronized void markJobsSent(String wamid) {
+        InboundReceipt r = receipts.get(wamid);
+        if (r != null) {
+            receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), r.status(), r.replyJson(), r.owner(),
+                    r.processedAt(), r.expiresAt(), null));
+        }
+    }
+
     public synchronized Optional<Customer> customer(String key) {
         return Optional.ofNullable(customers.get(key));
     }

@@ -1,0 +1,17 @@
+package io.playloop.rewards;
+
+import java.util.List;
+
+/** Where the game sends reward jobs after committing them (the rewards queue). */
+public interface RewardQueue {
+    /**
+     * Sends the jobs; returns only once every one is accepted.
+     *
+     * @throws RuntimeException when any was not: the caller fails its record, and the redelivery sends them
+     *                          again from the receipt (the reward function is idempotent per job id)
+     */
+    void send(List<RewardJob> jobs);
+
+    /** No rewards queue (tests, tools): jobs are dropped. */
+    RewardQueue NONE = jobs -> { };
+}
