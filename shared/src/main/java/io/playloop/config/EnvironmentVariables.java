@@ -9,6 +9,8 @@ public final class EnvironmentVariables {
     public static final String TABLE_NAME = "PLAYLOOP_TABLE_NAME";
     /** URL of the inbound FIFO queue the ingest function writes to. */
     public static final String INBOUND_QUEUE_URL = "PLAYLOOP_INBOUND_QUEUE_URL";
+    /** The rewards FIFO queue the game function sends reward jobs to (pool codes, CRM syncs); unset: none. */
+    public static final String REWARDS_QUEUE_URL = "PLAYLOOP_REWARDS_QUEUE_URL";
     /** ARN of the Secrets Manager secret holding appSecret, verifyToken and accessToken (JSON). */
     public static final String SECRETS_ARN = "PLAYLOOP_SECRETS_ARN";
     /** Graph API base URL; https://graph.facebook.com in production, the simulator locally. */

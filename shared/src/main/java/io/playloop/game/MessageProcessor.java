@@ -141,7 +141,8 @@ public final class MessageProcessor {
                     spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard),
                     message, now);
             Optional<OutboundMessage> reply = outcome.reply();
-            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, message.wamid(), engine.campaign().id());
+            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, message.wamid(), engine.campaign().id(),
+                    rewardQueue.syncsCrm());
             InboundReceipt receipt = new InboundReceipt(
                     message.wamid(),
                     message.customerKey(),
@@ -212,7 +213,8 @@ public final class MessageProcessor {
             Outcome outcome = engine.applyCommerce(current, new PlayerState(snapshot.points().account(),
                     snapshot.quiz().session(), snapshot.spin().history(), java.util.Set.of(),
                     snapshot.progress().progress(), Optional.empty(), 0, leaderboard), event, now);
-            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, event.eventId(), engine.campaign().id());
+            List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, event.eventId(), engine.campaign().id(),
+                    rewardQueue.syncsCrm());
             InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
                     InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION),
                     jobs.writeAll(newJobs));

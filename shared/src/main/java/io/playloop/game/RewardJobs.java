@@ -14,8 +14,9 @@ final class RewardJobs {
     /**
      * @param created whether the customer is new (a new contact for the CRM)
      * @param eventId the wamid or shop event id: the jobs' ids derive from it, so a re-run makes the same jobs
+     * @param crm     whether a CRM is configured (else no sync job)
      */
-    static List<RewardJob> of(Outcome outcome, boolean created, String eventId, String campaignId) {
+    static List<RewardJob> of(Outcome outcome, boolean created, String eventId, String campaignId, boolean crm) {
         List<RewardJob> jobs = new ArrayList<>();
         String customer = outcome.customer().key();
         outcome.progress().flatMap(Outcome.ProgressOutcome::redemption).map(Redemption::entry)
@@ -24,7 +25,7 @@ final class RewardJobs {
                         poolOf(outcome, entry.itemId()))));
         boolean changed = created || outcome.points().isPresent() || outcome.consentChange().isPresent()
                 || outcome.progress().isPresent();
-        if (changed) {
+        if (changed && crm) {
             jobs.add(RewardJob.crmSync(eventId, customer, campaignId));
         }
         return jobs;

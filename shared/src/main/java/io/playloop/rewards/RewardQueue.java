@@ -12,6 +12,14 @@ public interface RewardQueue {
      */
     void send(List<RewardJob> jobs);
 
+    /**
+     * Whether CRM sync jobs are wanted (a CRM is configured): without one, none is made, so a message costs no
+     * queue request for nothing.
+     */
+    default boolean syncsCrm() {
+        return false;
+    }
+
     /** No rewards queue (tests, tools): jobs are dropped. */
     RewardQueue NONE = jobs -> { };
 }

@@ -16,11 +16,21 @@ public final class SqsRewardQueue implements RewardQueue {
     private final SqsClient sqs;
     private final String queueUrl;
     private final RewardJobCodec codec;
+    private final boolean syncsCrm;
 
-    public SqsRewardQueue(SqsClient sqs, String queueUrl, RewardJobCodec codec) {
+    /**
+     * @param syncsCrm whether a CRM is configured (CRM sync jobs are made only then)
+     */
+    public SqsRewardQueue(SqsClient sqs, String queueUrl, RewardJobCodec codec, boolean syncsCrm) {
+        this.syncsCrm = syncsCrm;
         this.sqs = Objects.requireNonNull(sqs, "sqs");
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
         this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    @Override
+    public boolean syncsCrm() {
+        return syncsCrm;
     }
 
     @Override

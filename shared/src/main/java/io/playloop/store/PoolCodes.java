@@ -39,7 +39,7 @@ public final class PoolCodes {
     /** What a hand-out found. */
     public sealed interface Result {
         /** The reward's code (just given, or given by an earlier run of the same job). */
-        record Given(String code, String validUntil) implements Result {
+        record Given(String code, String validUntil, String itemId) implements Result {
         }
 
         /** The pool has no free code left: import more; the job is retried until then. */
@@ -79,7 +79,7 @@ public final class PoolCodes {
             }
             String validUntil = reward.get("validUntil").s();
             if (reward.containsKey("code")) {
-                return new Result.Given(reward.get("code").s(), validUntil);
+                return new Result.Given(reward.get("code").s(), validUntil, reward.get("item").s());
             }
             var free = dynamo.query(b -> b.tableName(tableName).consistentRead(true)
                     .keyConditionExpression("#pk = :pool").expressionAttributeNames(Map.of("#pk", Keys.PK))
@@ -115,7 +115,7 @@ public final class PoolCodes {
                                         ":issued", StoreItems.s("ISSUED"), ":waiting", StoreItems.s("AWAITING_CODE"),
                                         ":now", StoreItems.s(now.toString())))
                                 .build()).build()));
-                return new Result.Given(code, validUntil);
+                return new Result.Given(code, validUntil, reward.get("item").s());
             } catch (TransactionCanceledException e) {
                 if (attempt >= MAX_TRIES) {
                     throw new IllegalStateException("pool " + pool + " kept changing under " + attempt

@@ -14,6 +14,10 @@ import io.playloop.engine.MessageCatalog;
 import io.playloop.games.quiz.OptionIds;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
+import io.playloop.config.EnvironmentVariables;
+import io.playloop.rewards.RewardJobCodec;
+import io.playloop.rewards.RewardQueue;
+import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.store.DynamoGameStore;
 import io.playloop.store.DynamoLeaderboardReader;
 import io.playloop.whatsapp.inbound.InboundMessage;
@@ -69,14 +73,23 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
 
     private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Map<String, String> env, Clock clock) {
-        this(dynamo, config, AwsClients.secrets(env, clock), clock);
+        this(dynamo, config, AwsClients.secrets(env, clock), rewardQueue(env), clock);
     }
 
-    private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, Clock clock) {
+    private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, RewardQueue rewards,
+                        Clock clock) {
         this(dynamo,
                 new GraphApiClient(config, secrets,
                         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
-                config, clock, new CapacityMeter(), secrets);
+                config, clock, new CapacityMeter(), secrets, rewards);
+    }
+
+    /** The rewards queue named by {@code PLAYLOOP_REWARDS_QUEUE_URL}; none when unset. */
+    private static RewardQueue rewardQueue(Map<String, String> env) {
+        String url = env.get(EnvironmentVariables.REWARDS_QUEUE_URL);
+        return url == null || url.isBlank() ? RewardQueue.NONE
+                : new SqsRewardQueue(AwsClients.sqs(env), url, new RewardJobCodec(new ObjectMapper()),
+                        !io.playloop.crm.CrmConfig.fromEnvironment(env).sinks().isEmpty());
     }
 
     /**
@@ -84,7 +97,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
      * where one JVM both asks and judges.
      */
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
-        this(dynamo, graph, config, clock, meter, instanceOptionIds(), instanceSecret());
+        this(dynamo, graph, config, clock, meter, instanceOptionIds(), instanceSecret(), RewardQueue.NONE);
     }
 
     /**
@@ -94,19 +107,25 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
      */
     public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
                        Secrets secrets) {
+        this(dynamo, graph, config, clock, meter, secrets, RewardQueue.NONE);
+    }
+
+    /** The same, handing reward jobs (pool codes, CRM syncs) to {@code rewards}. */
+    public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
+                       Secrets secrets, RewardQueue rewards) {
         this(dynamo, graph, config, clock, meter,
                 (Supplier<OptionIds>) () -> CampaignEngines.optionIdsFromAppSecret(secrets.appSecret()),
-                () -> CampaignEngines.referralSecretFromAppSecret(secrets.appSecret()));
+                () -> CampaignEngines.referralSecretFromAppSecret(secrets.appSecret()), rewards);
     }
 
     private GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                        Supplier<OptionIds> optionIds, Supplier<byte[]> referralSecret) {
+                        Supplier<OptionIds> optionIds, Supplier<byte[]> referralSecret, RewardQueue rewards) {
         this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
                 new CampaignEngines(CampaignSource.withDemoFallback(
                         new CampaignTable(dynamo, config.tableName(), meter), clock),
                         MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new, referralSecret),
                 graph, clock, new ObjectMapper(),
-                new DynamoLeaderboardReader(dynamo, config.tableName(), meter)), meter);
+                new DynamoLeaderboardReader(dynamo, config.tableName(), meter), rewards), meter);
     }
 
     private static Supplier<byte[]> instanceSecret() {

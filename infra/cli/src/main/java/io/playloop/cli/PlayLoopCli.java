@@ -20,15 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * playloop-cli push infra/campaigns/demo.yaml --table PlayLoopTable --activate
  * playloop-cli list --table PlayLoopTable --endpoint http://127.0.0.1:8000
  * playloop-cli activate demo 2 --table PlayLoopTable
+ * playloop-cli coupons-import --pool tote-bags codes.csv --table PlayLoopTable
  * </pre>
  *
  * <p>Exit status: see {@link ExitCodes}. Errors are sentences, never stack traces.
  */
 @Command(name = "playloop-cli", mixinStandardHelpOptions = true, version = "playloop-cli 0.1.0 (playloop/campaign@1)",
         description = "Validates PlayLoop campaign files and manages campaigns in the PlayLoop table.",
-        subcommands = {ValidateCommand.class, PushCommand.class, ListCommand.class, ActivateCommand.class},
+        subcommands = {ValidateCommand.class, PushCommand.class, ListCommand.class, ActivateCommand.class,
+                CouponsImportCommand.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:done", "1:the campaign file has problems (all listed); nothing written",
+        exitCodeList = {"0:done", "1:the campaign file (or the coupons file) has problems (all listed); nothing written",
                 "2:wrong command line, or the file cannot be read", "3:the table could not be read or written"})
 public final class PlayLoopCli implements Runnable {
     final DynamoConnector connector;

@@ -73,6 +73,27 @@ class PlayLoopCliIT {
     }
 
     @Test
+    @DisplayName("coupons-import adds each code once, skips what is already there, and refuses a file with bad lines")
+    void coupons_import() throws IOException {
+        Path csv = Files.writeString(dir.resolve("codes.csv"), "code,note\nTOTE-0001,first\ntote-0002\n\nTOTE-0001\n",
+                StandardCharsets.UTF_8);
+        Cli.Result first = Cli.run(connector, "coupons-import", "--pool", "tote-bags", csv.toString(), "--table", table);
+        Cli.Result again = Cli.run(connector, "coupons-import", "--pool", "tote-bags", csv.toString(), "--table", table);
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "TOTE-0003\nno spaces allowed\n", StandardCharsets.UTF_8);
+        Cli.Result refused = Cli.run(connector, "coupons-import", "--pool", "tote-bags", bad.toString(), "--table", table);
+
+        assertThat(first.status()).as(first.err()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).contains("pool tote-bags: 2 code(s) added, 0 already there");
+        assertThat(again.out()).contains("pool tote-bags: 0 code(s) added, 2 already there or already given out");
+        assertThat(refused.status()).isEqualTo(ExitCodes.INVALID_CAMPAIGN);
+        assertThat(refused.err()).contains("bad.csv:2: 'no spaces allowed' is not a code");
+        assertThat(dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(java.util.Map.of(":p",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("POOL#tote-bags"))))
+                .items()).extracting(item -> item.get("sk").s()).containsExactly("CODE#TOTE-0001", "CODE#TOTE-0002");
+    }
+
+    @Test
     @DisplayName("activate rolls back to a stored version and refuses one that does not exist")
     void activate_and_roll_back() {
         Cli.run(connector, "push", PlayLoopCliTest.DEMO.toString(), "--table", table, "--activate");

@@ -109,9 +109,10 @@ final class CloudAssembly {
                     options.graphApiVersion(), options.phoneNumberId(), options.businessName(), options.defaultLanguage());
             SimulatedClock clock = new SimulatedClock();
             HttpClient graphHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            ProvisionedQueue rewards = queues.get("RewardsQueue");
             FunctionCatalog catalog = new FunctionCatalog(functionsDynamo, functionsSqs, config,
                     new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken(), options.shopSecret()),
-                    clock, graphHttp);
+                    clock, graphHttp, rewards == null ? null : rewards.url(), options.crm());
             for (QueueEventSource source : sources) {
                 if (!catalog.knows(source.handler())) {
                     catalog.forEventSource(source); // throws, naming the handler

@@ -92,7 +92,7 @@ public final class LocalCloud implements Callable<Integer> {
             options = new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                     phoneNumberId, shopSecret, businessName, defaultLanguage.toLowerCase(Locale.ROOT),
                     PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, LocalCloudOptions.DEFAULT_TABLE_NAME, retryDelay, pollers,
-                    16, System.out);
+                    16, System.out, crmEnvironment(System.getenv()));
         } catch (IllegalArgumentException e) {
             System.err.println("playloop-local: " + e.getMessage());
             return 2;
@@ -152,5 +152,16 @@ public final class LocalCloud implements Callable<Integer> {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
+    }
+
+    /** The CRM settings a shell passes the local cloud: its {@code PLAYLOOP_CRM_*} variables. */
+    static java.util.Map<String, String> crmEnvironment(java.util.Map<String, String> env) {
+        java.util.Map<String, String> crm = new java.util.HashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("PLAYLOOP_CRM_")) {
+                crm.put(k, v);
+            }
+        });
+        return crm;
     }
 }

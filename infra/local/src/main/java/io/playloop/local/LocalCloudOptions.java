@@ -33,7 +33,7 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
                                 String verifyToken, String accessToken, String phoneNumberId, String shopSecret,
                                 String businessName, String defaultLanguage, String graphApiVersion,
                                 String tableName, RetryDelay retryDelay, int pollersPerQueue, int httpThreads,
-                                PrintStream out) {
+                                PrintStream out, java.util.Map<String, String> crm) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_APP_SECRET = "local-app-secret";
     public static final String DEFAULT_VERIFY_TOKEN = "local-verify-token";
@@ -63,13 +63,15 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
             throw new IllegalArgumentException("pollersPerQueue and httpThreads must be at least 1");
         }
         Objects.requireNonNull(out, "out");
+        crm = java.util.Map.copyOf(crm);
     }
 
     /** The documented defaults; start-up lines go to stdout. */
     public static LocalCloudOptions defaults() {
         return new LocalCloudOptions("127.0.0.1", DEFAULT_PORT, 0, 0, DEFAULT_APP_SECRET, DEFAULT_VERIFY_TOKEN,
                 DEFAULT_ACCESS_TOKEN, DEFAULT_PHONE_NUMBER_ID, DEFAULT_SHOP_SECRET, DEFAULT_BUSINESS_NAME, "en",
-                PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, DEFAULT_TABLE_NAME, RetryDelay.DEFAULT, 3, 16, System.out);
+                PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, DEFAULT_TABLE_NAME, RetryDelay.DEFAULT, 3, 16, System.out,
+                java.util.Map.of());
     }
 
     /** The defaults on a free HTTP port, so tests and other local clouds run side by side. */
@@ -80,25 +82,36 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
     public LocalCloudOptions withPort(int newPort) {
         return new LocalCloudOptions(host, newPort, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out);
+                pollersPerQueue, httpThreads, out, crm);
     }
 
     public LocalCloudOptions withRetryDelay(RetryDelay newRetryDelay) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, newRetryDelay,
-                pollersPerQueue, httpThreads, out);
+                pollersPerQueue, httpThreads, out, crm);
     }
 
     public LocalCloudOptions withBusinessName(String newBusinessName) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, newBusinessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out);
+                pollersPerQueue, httpThreads, out, crm);
+    }
+
+    /**
+     * The reward function's CRM sync: the {@code PLAYLOOP_CRM_*} variables of {@link io.playloop.crm.CrmConfig}
+     * and the token keys of {@link io.playloop.crm.CrmSecrets} ({@code hubspotAccessToken}, …) in one map;
+     * empty (the default) for no CRM.
+     */
+    public LocalCloudOptions withCrm(java.util.Map<String, String> newCrm) {
+        return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
+                phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
+                pollersPerQueue, httpThreads, out, newCrm);
     }
 
     public LocalCloudOptions withOut(PrintStream newOut) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, newOut);
+                pollersPerQueue, httpThreads, newOut, crm);
     }
 
     private static void requirePort(int port, String name) {

@@ -65,7 +65,11 @@ class TemplateTest {
             "IngestFunction", Set.of(EnvironmentVariables.TABLE_NAME, EnvironmentVariables.INBOUND_QUEUE_URL,
                     EnvironmentVariables.SECRETS_ARN, EnvironmentVariables.PHONE_NUMBER_ID),
             "GameFunction", Set.of(EnvironmentVariables.TABLE_NAME, EnvironmentVariables.SECRETS_ARN,
-                    EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION));
+                    EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION,
+                    EnvironmentVariables.REWARDS_QUEUE_URL, EnvironmentVariables.CRM_SINKS),
+            "RewardFunction", Set.of(EnvironmentVariables.TABLE_NAME, EnvironmentVariables.SECRETS_ARN,
+                    EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION,
+                    EnvironmentVariables.CRM_SINKS));
     /** What DynamoGameStore calls (TransactWriteItems is authorised per contained Put/Update/ConditionCheck). */
     private static final Set<String> GAME_TABLE_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");

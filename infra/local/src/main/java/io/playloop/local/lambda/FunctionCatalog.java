@@ -8,7 +8,15 @@ import io.playloop.config.PlayLoopConfig;
 import io.playloop.commerce.PhoneNumbers;
 import io.playloop.config.Secrets;
 import io.playloop.definitions.QueueEventSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.crm.CrmConfig;
+import io.playloop.crm.CrmSecrets;
+import io.playloop.crm.StaticCrmSecrets;
 import io.playloop.game.GameHandler;
+import io.playloop.reward.RewardHandler;
+import io.playloop.rewards.RewardJobCodec;
+import io.playloop.rewards.RewardQueue;
+import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.ingest.IngestHandler;
 import io.playloop.store.CapacityMeter;
 import io.playloop.whatsapp.outbound.GraphApiClient;
@@ -42,6 +50,8 @@ public final class FunctionCatalog {
     private final HttpClient graphHttp;
     private final List<CapacityMeter> meters = new CopyOnWriteArrayList<>();
     private final Map<String, Supplier<RequestHandler<SQSEvent, ?>>> queueHandlers = new LinkedHashMap<>();
+    private final RewardQueue rewardQueue;
+    private final Map<String, String> crm;
 
     /**
      * @param dynamo    the functions' DynamoDB client
@@ -53,6 +63,19 @@ public final class FunctionCatalog {
      */
     public FunctionCatalog(DynamoDbClient dynamo, SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock,
                            HttpClient graphHttp) {
+        this(dynamo, sqs, config, secrets, clock, graphHttp, null, Map.of());
+    }
+
+    /**
+     * @param rewardsQueueUrl the rewards queue the game function sends reward jobs to, or null for none
+     * @param crm             the reward function's CRM settings ({@code PLAYLOOP_CRM_*} and token keys), or empty
+     */
+    public FunctionCatalog(DynamoDbClient dynamo, SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock,
+                           HttpClient graphHttp, String rewardsQueueUrl, Map<String, String> crm) {
+        this.rewardQueue = rewardsQueueUrl == null ? RewardQueue.NONE
+                : new SqsRewardQueue(sqs, rewardsQueueUrl, new RewardJobCodec(new ObjectMapper()),
+                        !CrmConfig.fromEnvironment(crm).sinks().isEmpty());
+        this.crm = Map.copyOf(crm);
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.config = config;
@@ -60,6 +83,7 @@ public final class FunctionCatalog {
         this.clock = clock;
         this.graphHttp = graphHttp;
         queueHandlers.put(GameHandler.class.getName(), this::newGameHandler);
+        queueHandlers.put(RewardHandler.class.getName(), this::newRewardHandler);
     }
 
     /** The webhook function behind {@code GET|POST /webhooks/whatsapp} and {@code POST /webhooks/commerce}, with template.yaml's timeout. */
@@ -96,7 +120,18 @@ public final class FunctionCatalog {
         CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
         meters.add(meter);
         return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter,
-                secrets);
+                secrets, rewardQueue);
+    }
+
+    private RewardHandler newRewardHandler() {
+        CapacityMeter meter = new CapacityMeter();
+        meters.add(meter);
+        CrmConfig crmConfig = CrmConfig.fromEnvironment(crm);
+        StaticCrmSecrets crmSecrets = new StaticCrmSecrets(crm.get(CrmSecrets.HUBSPOT_ACCESS_TOKEN),
+                crm.get(CrmSecrets.ZOHO_CLIENT_ID), crm.get(CrmSecrets.ZOHO_CLIENT_SECRET),
+                crm.get(CrmSecrets.ZOHO_REFRESH_TOKEN), crm.get(CrmSecrets.WEBHOOK_SIGNING_SECRET));
+        return new RewardHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config,
+                crmConfig, crmSecrets, clock, meter);
     }
 
     /** DynamoDB capacity the functions consumed so far (all environments). */
