@@ -23,6 +23,11 @@ public final class EnvironmentVariables {
     public static final String BUSINESS_NAME = "PLAYLOOP_BUSINESS_NAME";
     /** Language used when nothing else tells (en, fr or ar). */
     public static final String DEFAULT_LANGUAGE = "PLAYLOOP_DEFAULT_LANGUAGE";
+    /**
+     * ISO 3166-1 alpha-2 region of shop phone numbers written without a country code (e.g. {@code 06 12 34 56
+     * 78} in {@code FR}); default {@code FR} ({@code io.playloop.commerce.PhoneNumbers#DEFAULT_REGION}).
+     */
+    public static final String DEFAULT_PHONE_REGION = "PLAYLOOP_DEFAULT_PHONE_REGION";
 
     /** CRM sync (io.playloop.crm.CrmConfig): the enabled sinks, comma-separated: hubspot, zoho, webhook. */
     public static final String CRM_SINKS = "PLAYLOOP_CRM_SINKS";
@@ -49,6 +54,7 @@ public final class EnvironmentVariables {
     public static final String APP_SECRET = "PLAYLOOP_APP_SECRET";
     public static final String VERIFY_TOKEN = "PLAYLOOP_VERIFY_TOKEN";
     public static final String ACCESS_TOKEN = "PLAYLOOP_ACCESS_TOKEN";
+    public static final String SHOP_SECRET = "PLAYLOOP_SHOP_SECRET";
 
     /** Powertools logging: the service field of every log line, and the log level. */
     public static final String POWERTOOLS_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";

@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 
 /**
- * Reads the WhatsApp secrets from one Secrets Manager secret holding JSON
- * {@code {"appSecret":..., "verifyToken":..., "accessToken":...}}.
+ * Reads the secrets from one Secrets Manager secret holding JSON
+ * {@code {"appSecret":..., "verifyToken":..., "accessToken":..., "shopSecret":...}} ({@code shopSecret} may be
+ * absent while no shop is connected: only the commerce webhook needs it).
  *
  * <p>Fetched lazily on first use (never during a SnapStart snapshot) and kept for five minutes, so a
  * rotated secret is picked up without a redeploy and a warm function does not call Secrets Manager
@@ -54,6 +55,18 @@ public final class SecretsManagerSecrets implements Secrets {
         return usable("accessToken", current().accessToken());
     }
 
+    @Override
+    public String shopSecret() {
+        String value;
+        try {
+            value = current().shopSecret();
+        } catch (IllegalStateException absent) {
+            throw new IllegalStateException("secret " + secretId + " has no 'shopSecret': add the shop's webhook secret"
+                    + " with `aws secretsmanager put-secret-value`", absent);
+        }
+        return usable("shopSecret", value);
+    }
+
     private String usable(String name, String value) {
         if (PLACEHOLDER.equals(value)) {
             throw new IllegalStateException("secret " + secretId + " still holds the placeholder for '" + name
@@ -81,7 +94,8 @@ public final class SecretsManagerSecrets implements Secrets {
         String json = client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
         try {
             JsonNode node = mapper.readTree(json);
-            return new StaticSecrets(field(node, "appSecret"), field(node, "verifyToken"), field(node, "accessToken"));
+            return new StaticSecrets(field(node, "appSecret"), field(node, "verifyToken"), field(node, "accessToken"),
+                    node.path("shopSecret").asText(""));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("secret " + secretId + " is not JSON with appSecret, verifyToken and accessToken");
         }

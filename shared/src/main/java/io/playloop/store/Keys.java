@@ -51,6 +51,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>35 days after the week ends</td><td>game, with each step that earns points; sets {@code gsi1pk =
  *       LB#<campaign>#<week>#<shard>}, {@code gsi1sk = <inverted score>#<millis>#<key>} (see
  *       {@link LeaderboardItems})</td></tr>
+ *   <tr><td>shop order's customer</td><td>{@code SHOPORDER#<source>#<orderId>}</td><td>{@code ORDER}</td>
+ *       <td>first seen + 2 years</td><td>ingest, when it queues a paid order ({@code if_not_exists}: the first
+ *       customer stays); read by ingest for a refund, which Shopify sends without a customer</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
  *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
  *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
@@ -77,6 +80,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>mark a reply sent</td><td>UpdateItem of {@link #receipt} (must exist)</td></tr>
  *   <tr><td>a customer's consent history, oldest first</td>
  *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #CONSENT_PREFIX}</td></tr>
+ *   <tr><td>the customer of a refunded shop order (ingest)</td>
+ *       <td>GetItem (consistent) of {@link #shopOrder}</td></tr>
  *   <tr><td>everything about a customer (export, erasure)</td>
  *       <td>Query pk = {@link #customerPartition}</td></tr>
  * </table>
@@ -119,6 +124,8 @@ public final class Keys {
     public static final String COUPON_PREFIX = "COUPON#";
     public static final String COUPON = "COUPON";
     public static final String POOL_PREFIX = "POOL#";
+    public static final String SHOP_ORDER_PREFIX = "SHOPORDER#";
+    public static final String SHOP_ORDER = "ORDER";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -260,6 +267,17 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> poolCode(String pool, String code) {
         return key(poolPartition(pool), CODE_PREFIX + requireValue(code, "coupon code"));
+    }
+
+    /**
+     * Which customer a shop order was queued for: {@code pk=SHOPORDER#<source>#<orderId>, sk=ORDER}, attribute
+     * {@code customerKey}. Written by ingest when it queues a paid order (UpdateItem, {@code if_not_exists}, so
+     * a replay or a later edit of the order's phone keeps the customer who earned); read by ingest to route a
+     * refund, which Shopify sends without any customer.
+     */
+    public static Map<String, AttributeValue> shopOrder(String source, String orderId) {
+        return key(SHOP_ORDER_PREFIX + requireValue(source, "shop source") + "#" + requireValue(orderId, "order id"),
+                SHOP_ORDER);
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */

@@ -36,6 +36,23 @@ class TemplateSecretTest {
         assertThatThrownBy(secrets::accessToken).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("placeholder for 'accessToken'");
         assertThat(secret.get("appSecret").asText()).isEqualTo(SecretsManagerSecrets.PLACEHOLDER);
+        // Not in the template (editing GenerateSecretString would wipe a deployed secret): added by hand.
+        assertThatThrownBy(secrets::shopSecret).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no 'shopSecret'").hasMessageContaining("put-secret-value");
+    }
+
+    @Test
+    void aSecretWithoutShopSecret_stillServesWhatsApp_andNamesTheMissingKeyForTheShop() {
+        SecretsManagerSecrets older = new SecretsManagerSecrets(returning(
+                "{\"appSecret\":\"a\",\"verifyToken\":\"v\",\"accessToken\":\"t\"}"), "arn:secret", Clock.systemUTC());
+        SecretsManagerSecrets withShop = new SecretsManagerSecrets(returning(
+                "{\"appSecret\":\"a\",\"verifyToken\":\"v\",\"accessToken\":\"t\",\"shopSecret\":\"s3cret\"}"),
+                "arn:secret", Clock.systemUTC());
+
+        assertThat(older.appSecret()).isEqualTo("a");
+        assertThatThrownBy(older::shopSecret).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has no 'shopSecret'");
+        assertThat(withShop.shopSecret()).isEqualTo("s3cret");
     }
 
     private static SecretsManagerClient returning(String secretString) {

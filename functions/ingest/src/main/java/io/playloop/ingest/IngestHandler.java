@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.commerce.PhoneNumbers;
 import io.playloop.config.AwsClients;
 import io.playloop.config.EnvironmentVariables;
 import io.playloop.config.PlayLoopConfig;
@@ -34,12 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The webhook entry point (API Gateway HTTP API, payload 2.0): GET handshake and POST webhooks on
- * /webhooks/whatsapp. Verifies, splits per message, queues, answers. No game logic here.
+ * /webhooks/whatsapp, and the shop's events on POST /webhooks/commerce ({@link CommerceWebhookHandler}).
+ * Verifies, splits per message, queues, answers. No game logic here.
  *
  * <p>POST answers: 413 over 4 MiB; 401 without a valid {@code X-Hub-Signature-256} (nothing queued);
  * 400 when the body is not a webhook; 500 when SQS did not take every record (Meta redelivers, and
@@ -47,8 +50,10 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * other fields), which are logged and never bounced, because Meta would retry them for seven days.
  */
 public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** The one route this function serves. */
+    /** The WhatsApp route. */
     public static final String PATH = "/webhooks/whatsapp";
+    /** The shop's route (orders, refunds, customer updates). */
+    public static final String COMMERCE_PATH = CommerceWebhookHandler.PATH;
     /** Largest webhook accepted (decoded bytes): Meta sends at most 3 MB, so 4 MiB leaves headroom. */
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     /** Log at most this many masked customer ids per request. */
@@ -62,6 +67,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Clock clock;
     private final WebhookParser parser;
     private final InboundQueue queue;
+    /** Null when built without a table client: the commerce route then answers 404. */
+    private final CommerceWebhookHandler commerce;
 
     /**
      * Called by the Lambda runtime: builds the SQS client, configuration and secrets once from the
@@ -74,10 +81,25 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private IngestHandler(Map<String, String> env, Clock clock) {
-        this(sqsClient(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock), clock);
+        this(sqsClient(env), AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env),
+                AwsClients.secrets(env, clock), clock, env.get(EnvironmentVariables.DEFAULT_PHONE_REGION));
     }
 
+    /** WhatsApp only: without a table client the commerce route answers 404 (tests of the WhatsApp path). */
     public IngestHandler(SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock) {
+        this(sqs, null, config, secrets, clock, null);
+    }
+
+    /**
+     * Both routes.
+     *
+     * @param dynamo             the table client, for the shop order → customer link refunds need
+     *                           ({@link ShopOrders}); null serves WhatsApp only
+     * @param defaultPhoneRegion the region of shop phone numbers without a country code; null for
+     *                           {@link PhoneNumbers#DEFAULT_REGION}
+     */
+    public IngestHandler(SqsClient sqs, DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, Clock clock,
+                         String defaultPhoneRegion) {
         if (config.inboundQueueUrl() == null) {
             throw new IllegalStateException(EnvironmentVariables.INBOUND_QUEUE_URL
                     + " is not set: the ingest function needs the inbound FIFO queue's URL");
@@ -86,6 +108,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.clock = clock;
         this.parser = new WebhookParser(config.phoneNumberId());
         this.queue = new InboundQueue(sqs, config.inboundQueueUrl(), new InboundMessageCodec(new ObjectMapper()));
+        this.commerce = dynamo == null ? null : new CommerceWebhookHandler(sqs, config.inboundQueueUrl(),
+                new ShopOrders(dynamo, config.tableName(), clock), secrets, clock, new PhoneNumbers(defaultPhoneRegion));
     }
 
     private static SqsClient sqsClient(Map<String, String> env) {
@@ -112,6 +136,9 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             queue.recordBody(m);
             SqsIds.of(m.customerKey());
         }
+        if (commerce != null) {
+            commerce.warmUp();
+        }
     }
 
     @Override
@@ -122,7 +149,17 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         long started = System.nanoTime();
         HttpRequest request = new HttpRequest(event);
         try {
-            if (!servesPath(request.path())) {
+            if (servesPath(request.path(), COMMERCE_PATH)) {
+                if (commerce == null) {
+                    return respond(404, TEXT, "not found: this ingest function is built without the commerce route");
+                }
+                if (!"POST".equals(request.method())) {
+                    return respond(405, Map.of("Content-Type", "text/plain; charset=utf-8", "Allow", "POST"),
+                            "method not allowed");
+                }
+                return commerce.handle(request, started);
+            }
+            if (!servesPath(request.path(), PATH)) {
                 return respond(404, TEXT, "not found");
             }
             switch (request.method()) {
@@ -142,15 +179,15 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
-    /** The route, also behind a named stage ({@code /prod/webhooks/whatsapp}). */
-    private static boolean servesPath(String path) {
-        if (path.equals(PATH)) {
+    /** A route, also behind a named stage ({@code /prod/webhooks/whatsapp}). */
+    private static boolean servesPath(String path, String route) {
+        if (path.equals(route)) {
             return true;
         }
-        if (!path.endsWith(PATH)) {
+        if (!path.endsWith(route)) {
             return false;
         }
-        String stage = path.substring(0, path.length() - PATH.length());
+        String stage = path.substring(0, path.length() - route.length());
         return stage.length() > 1 && stage.indexOf('/', 1) < 0;
     }
 

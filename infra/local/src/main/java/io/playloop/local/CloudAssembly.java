@@ -111,8 +111,8 @@ final class CloudAssembly {
             HttpClient graphHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
             ProvisionedQueue rewards = queues.get("RewardsQueue");
             FunctionCatalog catalog = new FunctionCatalog(functionsDynamo, functionsSqs, config,
-                    new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken()), clock, graphHttp,
-                    rewards == null ? null : rewards.url(), options.crm());
+                    new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken(), options.shopSecret()),
+                    clock, graphHttp, rewards == null ? null : rewards.url(), options.crm());
             for (QueueEventSource source : sources) {
                 if (!catalog.knows(source.handler())) {
                     catalog.forEventSource(source); // throws, naming the handler

@@ -34,7 +34,8 @@ final class IndexPage {
         page.append("</ul><h2>Routes</h2><table><tr><th>route</th><th>what it does</th></tr>");
         row(page, "GET /webhooks/whatsapp", "Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge)");
         row(page, "POST /webhooks/whatsapp", "Meta's webhook, signed with X-Hub-Signature-256: sha256=HMAC-SHA256(body, app secret)");
-        row(page, "POST /webhooks/commerce", "404: shop events arrive in a later version");
+        row(page, "POST /webhooks/commerce", "shop events (infra/commerce/FORMAT.md): Shopify's X-Shopify-Hmac-Sha256, or"
+                + " X-PlayLoop-Signature: sha256=HMAC-SHA256(timestamp + '.' + body, shop secret) with X-PlayLoop-Timestamp");
         row(page, "POST /graph/{version}/{phoneNumberId}/messages", "the WhatsApp Graph API simulator (Bearer token required)");
         row(page, "GET /_local/outbox?to={wa_id}", "replies sent to a customer, oldest first: [{seq, at, body}]");
         row(page, "GET|POST /_local/clock", "read the clock; {\"advance\":\"PT72H\"} or {\"set\":\"2026-12-01T10:00:00Z\"}");

@@ -58,7 +58,7 @@ public final class LocalCloud implements Callable<Integer> {
     String phoneNumberId;
 
     @Option(names = "--shop-secret", defaultValue = "${env:PLAYLOOP_LOCAL_SHOP_SECRET:-local-shop-secret}",
-            description = "shop webhook secret (POST /webhooks/commerce arrives in a later version) [PLAYLOOP_LOCAL_SHOP_SECRET, default ${DEFAULT-VALUE}]")
+            description = "shop webhook secret that signs POST /webhooks/commerce [PLAYLOOP_LOCAL_SHOP_SECRET, default ${DEFAULT-VALUE}]")
     String shopSecret;
 
     @Option(names = "--business-name", defaultValue = "${env:PLAYLOOP_LOCAL_BUSINESS_NAME:-PlayLoop Demo}",

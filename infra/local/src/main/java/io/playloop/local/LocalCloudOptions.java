@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param verifyToken     the token of the GET verification handshake
  * @param accessToken     the bearer token the game function sends and the Graph simulator expects
  * @param phoneNumberId   the business phone-number id
- * @param shopSecret      the shop webhook secret (POST /webhooks/commerce arrives in a later version)
+ * @param shopSecret      the shop webhook secret that signs POST /webhooks/commerce
  * @param businessName    the business name the welcome message uses
  * @param defaultLanguage en, fr or ar
  * @param graphApiVersion the Graph API version in the functions' configuration

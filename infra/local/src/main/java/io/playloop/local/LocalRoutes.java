@@ -63,14 +63,11 @@ final class LocalRoutes {
     }
 
     Router router() {
-        Router.Handler commerce = (r, p) -> LocalResponse.error(404, "POST " + COMMERCE_PATH
-                + " arrives in a later version of PlayLoop: shop order and customer events are not handled yet");
         return new Router()
                 .route("GET", "/", (r, p) -> LocalResponse.text(200, LocalResponse.HTML, index.get()))
-                .route("GET", WEBHOOK_PATH, (r, p) -> webhook(r))
-                .route("POST", WEBHOOK_PATH, (r, p) -> webhook(r))
-                .route("POST", COMMERCE_PATH, commerce)
-                .route("GET", COMMERCE_PATH, commerce)
+                .route("GET", WEBHOOK_PATH, (r, p) -> webhook(r, WEBHOOK_PATH))
+                .route("POST", WEBHOOK_PATH, (r, p) -> webhook(r, WEBHOOK_PATH))
+                .route("POST", COMMERCE_PATH, (r, p) -> webhook(r, COMMERCE_PATH))
                 .route("POST", "/graph/{version}/{phoneNumberId}/messages",
                         (r, p) -> graph.send(r, p.get("version"), p.get("phoneNumberId")))
                 .route("GET", "/_local/outbox", (r, p) -> outbox(r))
@@ -84,9 +81,9 @@ final class LocalRoutes {
                 .route("GET", "/_local/stats", (r, p) -> LocalResponse.json(200, stats.get()));
     }
 
-    /** API Gateway (HTTP API, payload 2.0) → the ingest function → back to HTTP. */
-    private LocalResponse webhook(LocalRequest request) {
-        APIGatewayV2HTTPEvent event = apiGateway.toEvent(request, request.method() + " " + WEBHOOK_PATH);
+    /** API Gateway (HTTP API, payload 2.0) → the ingest function (both its routes) → back to HTTP. */
+    private LocalResponse webhook(LocalRequest request, String route) {
+        APIGatewayV2HTTPEvent event = apiGateway.toEvent(request, request.method() + " " + route);
         String requestId = event.getRequestContext().getRequestId();
         try {
             return apiGateway.toResponse(ingest.invoke(event), requestId);

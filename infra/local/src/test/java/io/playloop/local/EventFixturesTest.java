@@ -7,13 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.commerce.GenericCommerceWebhooks;
+import io.playloop.commerce.ShopifyWebhooks;
 import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.webhook.WebhookSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,29 @@ class EventFixturesTest {
                 byte[] body = event.getBody().getBytes(StandardCharsets.UTF_8);
                 assertThat(WebhookSignature.verify(body, event.getHeaders().get("x-hub-signature-256"),
                         "local-app-secret")).as(sample + " signature").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyCommerceSample_isAPostToTheCommerceRoute_signedWithTheLocalShopSecret() throws IOException {
+        List<Path> samples = jsonFiles(EVENTS.resolve("commerce"));
+        assertThat(samples).hasSize(5);
+        for (Path sample : samples) {
+            APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sample.toString());
+            Map<String, String> headers = event.getHeaders();
+            byte[] body = event.getBody().getBytes(StandardCharsets.UTF_8);
+            assertThat(event.getRawPath()).as(sample.toString()).isEqualTo("/webhooks/commerce");
+            assertThat(event.getRequestContext().getHttp().getMethod()).as(sample.toString()).isEqualTo("POST");
+            assertThat(headers.get("content-length")).as(sample.toString()).isEqualTo(Integer.toString(body.length));
+            if (headers.containsKey("x-shopify-topic")) {
+                assertThat(ShopifyWebhooks.verify(body, headers.get("x-shopify-hmac-sha256"),
+                        LocalCloudOptions.DEFAULT_SHOP_SECRET)).as(sample + " signature").isTrue();
+            } else {
+                String ts = headers.get("x-playloop-timestamp");
+                assertThat(GenericCommerceWebhooks.verify(body, headers.get("x-playloop-signature"), ts,
+                        LocalCloudOptions.DEFAULT_SHOP_SECRET, Instant.ofEpochSecond(Long.parseLong(ts))))
+                        .as(sample + " signature").isNull();
             }
         }
     }

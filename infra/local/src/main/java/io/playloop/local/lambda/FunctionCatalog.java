@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.playloop.config.PlayLoopConfig;
+import io.playloop.commerce.PhoneNumbers;
 import io.playloop.config.Secrets;
 import io.playloop.definitions.QueueEventSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,10 +86,10 @@ public final class FunctionCatalog {
         queueHandlers.put(RewardHandler.class.getName(), this::newRewardHandler);
     }
 
-    /** The webhook function behind {@code GET|POST /webhooks/whatsapp}, with template.yaml's timeout. */
+    /** The webhook function behind {@code GET|POST /webhooks/whatsapp} and {@code POST /webhooks/commerce}, with template.yaml's timeout. */
     public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest(int timeoutSeconds) {
         return new LocalFunction<>(INGEST_FUNCTION, timeoutSeconds,
-                () -> new IngestHandler(sqs, config, secrets, clock));
+                () -> new IngestHandler(sqs, dynamo, config, secrets, clock, PhoneNumbers.DEFAULT_REGION));
     }
 
     /**
