@@ -59,20 +59,26 @@ class TemplateDefinitionsTest {
         }
 
         @Test
-        void queues_areTheInboundFifoQueue_redrivenAfterFiveReceives_andItsFifoDeadLetterQueue() {
-            assertThat(template.queues()).containsExactly(
+        void queues_areTheInboundAndRewardsFifoQueues_eachWithItsFifoDeadLetterQueue() {
+            assertThat(template.queues()).containsExactlyInAnyOrder(
                     new QueueDefinition("InboundQueue", "inbound-queue.fifo", true, false, 180, 1_209_600,
                             "InboundDeadLetterQueue", 5),
                     new QueueDefinition("InboundDeadLetterQueue", "inbound-dead-letter-queue.fifo", true, false, 30,
+                            1_209_600, null, 0),
+                    new QueueDefinition("RewardsQueue", "rewards-queue.fifo", true, false, 180, 1_209_600,
+                            "RewardsDeadLetterQueue", 20),
+                    new QueueDefinition("RewardsDeadLetterQueue", "rewards-dead-letter-queue.fifo", true, false, 30,
                             1_209_600, null, 0));
             assertThat(template.queue("InboundQueue")).isPresent();
             assertThat(template.queue("NoSuchQueue")).isEmpty();
         }
 
         @Test
-        void queueEventSources_isTheGameFunctionOnTheInboundQueue_withGlobalsTimeout() {
-            assertThat(template.queueEventSources()).containsExactly(new QueueEventSource("GameFunction",
-                    "io.playloop.game.GameHandler::handleRequest", "InboundQueue", 10, true, 30));
+        void queueEventSources_areTheGameAndRewardFunctions_onTheirQueues_withGlobalsTimeout() {
+            assertThat(template.queueEventSources()).containsExactlyInAnyOrder(new QueueEventSource("GameFunction",
+                    "io.playloop.game.GameHandler::handleRequest", "InboundQueue", 10, true, 30),
+                    new QueueEventSource("RewardFunction", "io.playloop.reward.RewardHandler::handleRequest",
+                            "RewardsQueue", 10, true, 30));
         }
 
         @Test

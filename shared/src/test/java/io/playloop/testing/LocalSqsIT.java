@@ -15,7 +15,8 @@ class LocalSqsIT {
     void createQueues_makesTheTemplatesFifoQueues_andRedrivesAfterMaxReceiveCount() {
         try (LocalSqs sqs = LocalSqs.start()) {
             Map<String, String> urls = sqs.createQueues();
-            assertThat(urls).containsOnlyKeys("InboundQueue", "InboundDeadLetterQueue");
+            assertThat(urls).containsOnlyKeys("InboundQueue", "InboundDeadLetterQueue", "RewardsQueue",
+                    "RewardsDeadLetterQueue");
             assertThat(urls.get("InboundQueue")).startsWith(sqs.endpoint().toString()).endsWith("inbound-queue.fifo");
             Map<QueueAttributeName, String> attributes = sqs.client().getQueueAttributes(b -> b
                     .queueUrl(urls.get("InboundQueue")).attributeNames(QueueAttributeName.ALL)).attributes();

@@ -14,6 +14,7 @@ import io.playloop.engine.MessageCatalog;
 import io.playloop.games.quiz.OptionIds;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
+import io.playloop.commerce.CommerceEventCodec;
 import io.playloop.config.EnvironmentVariables;
 import io.playloop.rewards.RewardJobCodec;
 import io.playloop.rewards.RewardQueue;
@@ -59,6 +60,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     private final MessageProcessor processor;
     private final InboundMessageCodec codec;
+    private final CommerceEventCodec commerceCodec;
     private final CapacityMeter meter;
     private final EmfMetrics metrics;
 
@@ -145,6 +147,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         ObjectMapper mapper = new ObjectMapper();
         this.processor = processor;
         this.codec = new InboundMessageCodec(mapper);
+        this.commerceCodec = new CommerceEventCodec(mapper);
         this.meter = meter;
         this.metrics = new EmfMetrics(mapper, System.out, Clock.systemUTC(), "game");
     }
@@ -191,8 +194,14 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                 continue; // keep this customer's order: it waits behind the failed record
             }
             try {
-                InboundMessage message = codec.read(record.getBody());
-                results.merge(processor.process(message, record.getMessageId()), 1, Integer::sum);
+                // The inbound queue carries the customer's chat messages and the shop's events, in one order.
+                if (CommerceEventCodec.isCommerceRecord(record.getBody())) {
+                    results.merge(processor.processCommerce(commerceCodec.read(record.getBody()),
+                            record.getMessageId()), 1, Integer::sum);
+                } else {
+                    InboundMessage message = codec.read(record.getBody());
+                    results.merge(processor.process(message, record.getMessageId()), 1, Integer::sum);
+                }
             } catch (RuntimeException e) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
                 if (group != null) {

@@ -122,11 +122,12 @@ class GamesConversationIT extends LocalCloudConversation {
             String cooldown = DEMO.texts().template(language, TextKey.SPIN_COOLDOWN);
             assertThat(readable(again)).startsWith(cooldown.substring(0, cooldown.indexOf("{{")));
             boolean wonDiscount = !spinItem.get("rewards").l().isEmpty();
+            // REWARDS: the prizes won, then what the catalogue asks (the points are not enough yet).
             if (wonDiscount) {
-                assertThat(rewards.path("interactive").path("type").asText()).isEqualTo("list");
-                assertThat(rowIds(rewards)).hasSize(1);
+                assertThat(readable(rewards)).startsWith(DEMO.texts().render(language, TextKey.REWARDS_HEADER,
+                        Map.of("count", "1")));
             } else {
-                assertThat(readable(rewards)).isEqualTo(DEMO.texts().render(language, TextKey.REWARDS_NONE, Map.of()));
+                assertThat(readable(rewards)).startsWith(DEMO.texts().render(language, TextKey.REWARDS_NONE, Map.of()));
             }
             assertThat(readable(result)).isNotBlank().doesNotContain("{{");
             System.out.println("COST spin (" + language + ", " + (wonDiscount ? "discount won" : "no discount")

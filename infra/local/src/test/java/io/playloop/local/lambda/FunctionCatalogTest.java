@@ -24,13 +24,14 @@ class FunctionCatalogTest {
 
     @Test
     void aHandlerTheLocalCloudCannotBuild_failsWithItsName() {
-        QueueEventSource rewards = new QueueEventSource("RewardFunction", "io.playloop.reward.RewardHandler::handleRequest",
-                "RewardQueue", 10, true, 30);
-        assertThat(catalog.knows(rewards.handler())).isFalse();
-        assertThatThrownBy(() -> catalog.forEventSource(rewards))
+        QueueEventSource unknown = new QueueEventSource("ReportFunction", "io.playloop.report.ReportHandler::handleRequest",
+                "ReportQueue", 10, true, 30);
+        assertThat(catalog.knows(unknown.handler())).isFalse();
+        assertThat(catalog.knows("io.playloop.reward.RewardHandler::handleRequest")).isTrue();
+        assertThatThrownBy(() -> catalog.forEventSource(unknown))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("RewardFunction")
-                .hasMessageContaining("io.playloop.reward.RewardHandler::handleRequest")
+                .hasMessageContaining("ReportFunction")
+                .hasMessageContaining("io.playloop.report.ReportHandler::handleRequest")
                 .hasMessageContaining(FunctionCatalog.class.getName());
     }
 }
