@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Posts the signed samples of events/commerce (or variants of them) to a local cloud's commerce route. */
-final class CommerceSamples {
+public final class CommerceSamples {
     static final Path DIR = Path.of("../../events/commerce");
-    static final String SHOPIFY_ORDER = "shopify-orders-paid.json";
+    public static final String SHOPIFY_ORDER = "shopify-orders-paid.json";
     static final String SHOPIFY_REFUND = "shopify-refunds-create.json";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -28,7 +28,7 @@ final class CommerceSamples {
         this.base = base;
     }
 
-    static APIGatewayV2HTTPEvent sample(String file) {
+    public static APIGatewayV2HTTPEvent sample(String file) {
         return EventLoader.loadApiGatewayHttpEvent(DIR.resolve(file).toString());
     }
 

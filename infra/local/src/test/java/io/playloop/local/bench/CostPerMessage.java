@@ -66,11 +66,11 @@ public final class CostPerMessage {
             String inbound = queues.get("InboundQueue");
             PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), inbound, null, null, "100000000000001",
                     "Café Lumière", "en");
-            IngestHandler ingest = new IngestHandler(sqs, config,
-                    new StaticSecrets(APP_SECRET, "local-verify-token", "token"), Clock.systemUTC());
+            StaticSecrets secrets = new StaticSecrets(APP_SECRET, "local-verify-token", "token", "local-shop-secret");
+            IngestHandler ingest = new IngestHandler(sqs, ddb, config, secrets, Clock.systemUTC(), "FR");
             CapacityMeter meter = new CapacityMeter();
             GameHandler game = new GameHandler(ddb, new RecordingGraphApi(), config, Clock.systemUTC(), meter,
-                    new StaticSecrets(APP_SECRET, "local-verify-token", "token"));
+                    secrets);
 
             System.out.println("PlayLoop: cost of one inbound message, by kind");
             System.out.println();
@@ -90,6 +90,9 @@ public final class CostPerMessage {
                             () -> rightAnswer(dynamo, sam)),
                     new Step("referral: the referrer's next message (paid for the friend)", lea, "Léa", () -> "POINTS"),
                     new Step("TOP (8 shard queries on gsi1)", lea, "Léa", () -> "TOP"),
+                    new Step("a Shopify order (orders/paid) for Léa's number", lea, null, () -> null),
+                    new Step("REDEEM 1 (points spent, stock claimed, reward and coupon recorded)", lea, "Léa",
+                            () -> "REDEEM 1"),
                     new Step("STOP", lea, "Léa", () -> "STOP"));
             int n = 0;
             for (Step step : steps) {
@@ -99,8 +102,11 @@ public final class CostPerMessage {
                 Map<String, Map<String, AttributeValue>> itemsBefore = snapshot(dynamo);
                 reads.reset();
 
-                ingest.handleRequest(WebhookEvents.signedPost(Webhooks.text("100000000000001", wamid, step.waId(),
-                        step.name(), step.text().get(), Instant.now().getEpochSecond()), APP_SECRET), null);
+                String text = step.text().get();
+                ingest.handleRequest(text == null
+                        ? io.playloop.local.CommerceSamples.sample(io.playloop.local.CommerceSamples.SHOPIFY_ORDER)
+                        : WebhookEvents.signedPost(Webhooks.text("100000000000001", wamid, step.waId(), step.name(),
+                                text, Instant.now().getEpochSecond()), APP_SECRET), null);
                 List<Message> records = sqs.receiveMessage(r -> r.queueUrl(inbound).maxNumberOfMessages(10)
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                 var response = game.handleRequest(SqsEvents.of(records, "arn:aws:sqs:us-east-1:000000000000:inbound-queue.fifo",
@@ -121,7 +127,7 @@ public final class CostPerMessage {
                 System.out.println("SQS requests: " + counter.byOperation() + " (total " + counter.total() + ")");
                 System.out.println("DynamoDB requests: " + used.requests() + "; DynamoDB Local reported "
                         + used.readUnits() + " read units, " + used.writeUnits() + " write units");
-                printAwsEstimate(itemsBefore, itemsAfter, reads);
+                printAwsEstimate(itemsBefore, itemsAfter, reads, used.requests() >= 3);
                 System.out.println();
             }
         }
@@ -129,11 +135,13 @@ public final class CostPerMessage {
 
     /** AWS's billing rules applied to the items as written: reads 1 RRU per 4 KB (strong), writes 1 WRU per KB, x2 in a transaction. */
     private static void printAwsEstimate(Map<String, Map<String, AttributeValue>> before,
-                                         Map<String, Map<String, AttributeValue>> after, ReadRecorder reads) {
+                                         Map<String, Map<String, AttributeValue>> after, ReadRecorder reads,
+                                         boolean replied) {
         int transactionalWru = 0;
         int readRru = 0;
         int markSentWru = 0;
         int indexWru = 0;
+        int ingestWru = 0;
         StringBuilder sizes = new StringBuilder();
         for (Map.Entry<String, Map<String, AttributeValue>> e : after.entrySet()) {
             Map<String, AttributeValue> old = before.get(e.getKey());
@@ -145,13 +153,17 @@ public final class CostPerMessage {
             String kind = sk.equals("PROFILE") ? "customer" : sk.equals("RECEIPT") ? "receipt"
                     : sk.startsWith("CONSENT#") ? "consent" : sk;
             sizes.append(kind).append(' ').append(size).append(" B; ");
-            transactionalWru += 2 * ItemSize.units(size, 1024);
+            if (sk.equals("ORDER")) {
+                ingestWru += ItemSize.units(size, 1024); // ingest's order -> customer link: one UpdateItem
+            } else {
+                transactionalWru += 2 * ItemSize.units(size, 1024);
+            }
             if (e.getValue().containsKey("gsi1pk")) {
                 // The index copy: one write for the new entry, one more to remove the old one when its key moved.
                 boolean moved = old != null && old.containsKey("gsi1sk") && !old.get("gsi1sk").equals(e.getValue().get("gsi1sk"));
                 indexWru += (moved ? 2 : 1) * ItemSize.units(size, 1024);
             }
-            if ("receipt".equals(kind)) {
+            if ("receipt".equals(kind) && replied) {
                 markSentWru = ItemSize.units(size, 1024);
             }
         }
@@ -161,8 +173,9 @@ public final class CostPerMessage {
                 + " eventually consistent (the campaign pointer, once a minute per container)");
         System.out.println("items written: " + sizes);
         System.out.println("on AWS: BatchGetItem " + readRru + " RRU + TransactWriteItems " + transactionalWru
-                + " WRU + gsi1 " + indexWru + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU = " + readRru
-                + " RRU, " + (transactionalWru + indexWru + markSentWru) + " WRU"
+                + " WRU + gsi1 " + indexWru + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU"
+                + (ingestWru > 0 ? " + ingest's UpdateItem " + ingestWru + " WRU" : "") + " = " + readRru
+                + " RRU, " + (transactionalWru + indexWru + markSentWru + ingestWru) + " WRU"
                 + " (Queries, e.g. TOP's, are in the reported read units: 0.5 RRU per 4 KB, eventually consistent)");
     }
 
