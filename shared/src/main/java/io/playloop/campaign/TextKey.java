@@ -101,7 +101,8 @@ public enum TextKey {
     QUIZ_DAILY_LIMIT(BODY, QUIZ, "limit"),
     BUTTON_QUIZ(BUTTON, QUIZ),
     // --- Spin and rewards ------------------------------------------------------------------------
-    SPIN_WON_DISCOUNT(BODY, SPIN, "prize", "valid_until"),
+    /** A discount won, with its coupon code. */
+    SPIN_WON_DISCOUNT(BODY, SPIN, "prize", "valid_until", "code"),
     SPIN_WON_POINTS(BODY, SPIN, "prize", "earned"),
     SPIN_TRY_AGAIN(BODY, SPIN),
     /** {@code next_spin}: when the cooldown ends, in the campaign's time zone. */
@@ -110,7 +111,7 @@ public enum TextKey {
     BUTTON_SPIN(BUTTON, SPIN),
     REWARDS_HEADER(BODY, SPIN, "count"),
     /** One line per pending reward. */
-    REWARDS_ITEM(BODY, SPIN, "prize", "valid_until"),
+    REWARDS_ITEM(BODY, SPIN, "prize", "valid_until", "code"),
     REWARDS_NONE(BODY, SPIN),
     // --- Challenges ------------------------------------------------------------------------------
     CHALLENGES_HEADER(BODY, CHALLENGES),

@@ -67,6 +67,17 @@ final class HttpCalls {
     }
 
     /** 429 and 5xx can succeed later; so can 408 (the server gave up waiting for us). */
+    /** A vendor's JSON answer, or an empty object when it sent none or something else (an HTML error page). */
+    static com.fasterxml.jackson.databind.JsonNode readJson(com.fasterxml.jackson.databind.ObjectMapper mapper,
+                                                            byte[] body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
+            return node == null ? mapper.createObjectNode() : node;
+        } catch (java.io.IOException e) {
+            return mapper.createObjectNode();
+        }
+    }
+
     static boolean retryableStatus(int status) {
         return status == 429 || status == 408 || status >= 500;
     }

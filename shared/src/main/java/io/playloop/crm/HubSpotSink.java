@@ -148,7 +148,7 @@ public final class HubSpotSink implements CrmSink {
         if (header != null) {
             return header;
         }
-        String policy = readJson(response.body()).path("policyName").asText("");
+        String policy = HttpCalls.readJson(mapper, response.body()).path("policyName").asText("");
         switch (policy) {
             case "SECONDLY":
                 return Duration.ofSeconds(1);
@@ -160,20 +160,11 @@ public final class HubSpotSink implements CrmSink {
     }
 
     private String firstError(byte[] body) {
-        JsonNode error = readJson(body).path("errors").path(0);
+        JsonNode error = HttpCalls.readJson(mapper, body).path("errors").path(0);
         if (error.isMissingNode()) {
             return HttpCalls.excerpt(body);
         }
         return error.path("category").asText("error") + ": " + error.path("message").asText("");
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
-            return node == null ? mapper.createObjectNode() : node;
-        } catch (IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

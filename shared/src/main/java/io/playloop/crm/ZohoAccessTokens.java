@@ -83,7 +83,7 @@ final class ZohoAccessTokens {
             throw CrmSyncException.retryable(ZohoSink.NAME, status, HttpCalls.retryAfter(response, clock),
                     "token refresh: HTTP " + status);
         }
-        JsonNode json = readJson(response.body());
+        JsonNode json = HttpCalls.readJson(mapper, response.body());
         String accessToken = json.path("access_token").asText(null);
         if (status / 100 == 2 && accessToken != null && !accessToken.isBlank()) {
             long expiresIn = json.path("expires_in").asLong(3600);
@@ -102,15 +102,6 @@ final class ZohoAccessTokens {
         throw CrmSyncException.permanent(ZohoSink.NAME, status, "token refresh refused (" + (error.isEmpty()
                 ? "HTTP " + status : error) + "): check the Zoho client id, client secret and refresh token and the "
                 + "accounts URL of the data centre");
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
-            return node == null ? mapper.createObjectNode() : node;
-        } catch (IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 
     private static String encode(String value) {

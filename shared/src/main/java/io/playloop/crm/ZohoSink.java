@@ -85,7 +85,7 @@ public final class ZohoSink implements CrmSink {
         byte[] body = body(contact);
         String token = tokens.current();
         HttpResponse<byte[]> response = post(body, token);
-        if (response.statusCode() == 401 && "INVALID_TOKEN".equals(code(readJson(response.body())))) {
+        if (response.statusCode() == 401 && "INVALID_TOKEN".equals(code(HttpCalls.readJson(mapper, response.body())))) {
             response = post(body, tokens.refreshAfterRejection(token));
         }
         interpret(response);
@@ -104,7 +104,7 @@ public final class ZohoSink implements CrmSink {
 
     private void interpret(HttpResponse<byte[]> response) {
         int status = response.statusCode();
-        JsonNode json = readJson(response.body());
+        JsonNode json = HttpCalls.readJson(mapper, response.body());
         JsonNode record = json.path("data").path(0);
         if (record.isObject()) {
             // Zoho reports per record, whatever the HTTP status (200, 201, 202 or 400).
@@ -165,15 +165,6 @@ public final class ZohoSink implements CrmSink {
 
     private static String code(JsonNode node) {
         return node.path("code").asText("");
-    }
-
-    private JsonNode readJson(byte[] body) {
-        try {
-            JsonNode node = body == null || body.length == 0 ? null : mapper.readTree(body);
-            return node == null ? mapper.createObjectNode() : node;
-        } catch (IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {

@@ -115,9 +115,11 @@ final class SpinPlay {
         String body;
         switch (prize.kind()) {
             case PERCENT_DISCOUNT -> {
-                Reward reward = new Reward(prize.id(), spinId, now, now.plus(prize.validFor()));
+                Reward reward = new Reward(prize.id(), spinId, now, now.plus(prize.validFor()),
+                        Optional.of(CataloguePlay.generate(codeFormat(prize.id()), random)));
                 rewards.add(reward);
                 values.put("valid_until", date(reward.validUntil(), language));
+                values.put("code", reward.code().get());
                 body = render(language, TextKey.SPIN_WON_DISCOUNT, values);
             }
             case BONUS_POINTS -> {
@@ -143,6 +145,16 @@ final class SpinPlay {
     }
 
     /** REWARDS: the pending rewards as a list message, or the "none yet" text. */
+    /**
+     * The coupon format of a won discount: the prize id in capitals (letters and digits, at most 8) and eight
+     * random characters, e.g. {@code OFF10-XXXX-XXXX}.
+     */
+    static String codeFormat(String prizeId) {
+        String prefix = prizeId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        prefix = prefix.isEmpty() ? "WIN" : prefix.substring(0, Math.min(8, prefix.length()));
+        return prefix.replace('X', 'K') + "-XXXX-XXXX"; // an X in the prefix would be drawn at random
+    }
+
     /** The won prizes still pending, as a header and a line each; empty when none. */
     List<String> pendingLines(SpinHistory history, String language, Instant now) {
         List<Reward> pending = history.pendingAt(now);
@@ -155,7 +167,7 @@ final class SpinPlay {
             String name = spin.prize(reward.prizeId()).map(p -> p.name().in(language, campaign.defaultLanguage()))
                     .orElse(reward.prizeId());
             lines.add(render(language, TextKey.REWARDS_ITEM, Map.of("prize", isolate(name),
-                    "valid_until", date(reward.validUntil(), language))));
+                    "valid_until", date(reward.validUntil(), language), "code", reward.code().orElse(""))));
         }
         return List.of(String.join("\n", lines));
     }

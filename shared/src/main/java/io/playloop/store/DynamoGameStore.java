@@ -190,6 +190,9 @@ public final class DynamoGameStore implements GameStore {
             actions.add(TransactWriteItem.builder().put(versionedPut(
                     SpinItems.item(customer.key(), spin.history(), spin.expectedVersion() + 1),
                     SpinItems.VERSION, spin.expectedVersion())).build());
+            // A discount won in this spin: its coupon code, recorded once (no two customers share one).
+            spin.history().rewards().stream().filter(r -> r.spinId().equals(receipt.wamid()) && r.code().isPresent())
+                    .forEach(r -> actions.add(insert(SpinItems.couponRecord(customer.key(), r, spin.campaignId()))));
             if (spin.claim().isPresent()) {
                 budgetAction = actions.size();
                 claimedPrize = spin.claim().get().prizeId();

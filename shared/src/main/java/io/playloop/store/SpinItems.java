@@ -19,10 +19,26 @@ final class SpinItems {
     static Map<String, AttributeValue> item(String customerKey, SpinHistory history, long version) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.spin(customerKey));
         history.lastSpinAt().ifPresent(at -> item.put("lastSpinAt", StoreItems.n(at.toEpochMilli())));
-        item.put("rewards", AttributeValue.fromL(history.rewards().stream().map(r -> AttributeValue.fromL(List.of(
-                StoreItems.s(r.prizeId()), StoreItems.s(r.spinId()), StoreItems.n(r.wonAt().toEpochMilli()),
-                StoreItems.n(r.validUntil().toEpochMilli())))).toList()));
+        item.put("rewards", AttributeValue.fromL(history.rewards().stream().map(r -> {
+            List<AttributeValue> fields = new java.util.ArrayList<>(List.of(StoreItems.s(r.prizeId()),
+                    StoreItems.s(r.spinId()), StoreItems.n(r.wonAt().toEpochMilli()),
+                    StoreItems.n(r.validUntil().toEpochMilli())));
+            r.code().ifPresent(code -> fields.add(StoreItems.s(code)));
+            return AttributeValue.fromL(fields);
+        }).toList()));
         item.put(VERSION, StoreItems.n(version));
+        return item;
+    }
+
+    /** The coupon of a discount won on the wheel: {@code pk=COUPON#<code>, sk=COUPON}, inserted once. */
+    static Map<String, AttributeValue> couponRecord(String customerKey, Reward reward, String campaignId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.coupon(reward.code().orElseThrow()));
+        item.put(ProgressItems.HOLDER, StoreItems.s(customerKey));
+        item.put("campaign", StoreItems.s(campaignId));
+        item.put("reward", StoreItems.s("spin:" + reward.spinId()));
+        item.put("prize", StoreItems.s(reward.prizeId()));
+        item.put("status", StoreItems.s("ISSUED"));
+        item.put("validUntil", StoreItems.s(reward.validUntil().toString()));
         return item;
     }
 
@@ -31,7 +47,8 @@ final class SpinItems {
                 .map(v -> Instant.ofEpochMilli(Long.parseLong(v.n())));
         List<Reward> rewards = item.get("rewards").l().stream().map(AttributeValue::l).map(f -> new Reward(
                 f.get(0).s(), f.get(1).s(), Instant.ofEpochMilli(Long.parseLong(f.get(2).n())),
-                Instant.ofEpochMilli(Long.parseLong(f.get(3).n())))).toList();
+                Instant.ofEpochMilli(Long.parseLong(f.get(3).n())),
+                f.size() > 4 ? Optional.of(f.get(4).s()) : Optional.<String>empty())).toList();
         return new SpinState(new SpinHistory(last, rewards), Long.parseLong(item.get(VERSION).n()));
     }
 }

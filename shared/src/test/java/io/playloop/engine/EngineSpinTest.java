@@ -65,6 +65,11 @@ class EngineSpinTest {
             if (o.reply().orElseThrow().bodyText().contains("REWARDS")) {
                 discounts++;
                 assertThat(prize).startsWith("off-");
+                // A won discount comes with its coupon code, in the reply and on the reward.
+                String code = o.spin().orElseThrow().history().rewards()
+                        .get(o.spin().get().history().rewards().size() - 1).code().orElseThrow();
+                assertThat(code).matches("OFF(5|10|15)-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+                assertThat(o.reply().orElseThrow().bodyText()).contains("Your code: " + code);
             }
             if (o.points().isPresent()) {
                 bonus += o.points().get().entries().get(0).points();
