@@ -42,6 +42,11 @@ public record Progress(Map<Action, Long> actions, Map<String, ActionCount> chall
                        Optional<String> referralCode, Optional<Referral> referredBy, long referralsAttributed,
                        long referralsJoined, long referralsCredited, Optional<ScoreItem> weeklyScore,
                        java.util.List<WalletEntry> wallet, Map<String, String> attributes) {
+    /** The attribute naming the last game played ({@code quiz_answer}, {@code spin}, …). */
+    public static final String LAST_GAME = ProgressPlay.LAST_GAME;
+    /** The attribute holding when the last game was played (ISO-8601). */
+    public static final String LAST_GAME_AT = ProgressPlay.LAST_GAME_AT;
+
     /** A customer who has done nothing yet. */
     public static final Progress NONE = new Progress(Map.of(), Map.of(), Streak.NONE, Map.of(), Set.of(),
             Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), java.util.List.of(), Map.of());

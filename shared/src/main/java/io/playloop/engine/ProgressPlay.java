@@ -67,6 +67,9 @@ final class ProgressPlay {
     static final String REFERRAL_FRIEND_REASON = "referral.friend";
     static final String CHALLENGE_REASON = "challenge.";
     static final String TIER_BONUS_REASON = "tier.bonus";
+    /** Progress attributes naming the last game played and when (read by the CRM sync). */
+    public static final String LAST_GAME = "playloop.last_game";
+    public static final String LAST_GAME_AT = "playloop.last_game_at";
 
     /**
      * What the step changed.
@@ -163,6 +166,11 @@ final class ProgressPlay {
             }
             boolean newStreakDay = !streak.equals(progress.streak()) && streak.length() >= 2;
             progress = progress.withActions(counts, challengeCounts, streak);
+            // The last game played, for the CRM ("last game"): kept beside the shop's attributes.
+            Map<String, String> attributes = new HashMap<>(progress.attributes());
+            attributes.put(LAST_GAME, actions.get(actions.size() - 1).key());
+            attributes.put(LAST_GAME_AT, at.toString());
+            progress = progress.withAttributes(attributes);
             if (newStreakDay && campaign.points().streakDay().isPresent()) {
                 EarnRule rule = campaign.points().streakDay().get();
                 long points = multiplied(heldBefore, rule.points());

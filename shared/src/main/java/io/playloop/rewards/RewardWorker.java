@@ -142,7 +142,9 @@ public final class RewardWorker {
                 tier.map(io.playloop.campaign.Tier::id).orElse(null),
                 tier.map(t -> t.name().in(language, campaign.defaultLanguage())).orElse(null),
                 java.util.List.copyOf(progress.badges().keySet()), customer.consent().proactive(),
-                null, customer.lastInboundAt(), job.campaignId(), customer.version());
+                progress.attributes().get(Progress.LAST_GAME),
+                Optional.ofNullable(progress.attributes().get(Progress.LAST_GAME_AT)).map(Instant::parse).orElse(null),
+                job.campaignId(), customer.version());
         return crm.get().sync(contact, deadline).shouldRedeliver() ? Result.RETRY : Result.DONE;
     }
 }
