@@ -45,9 +45,11 @@ final class CommercePlay {
      * @param couponsUsed   wallet entries the order used (their coupon records are marked used)
      * @param wallet        the wallet after marking them
      * @param attributes    the profile attributes after the event
+     * @param wheel         the wheel's pending prizes without those the order used, when it used any
      */
     record Step(Optional<LedgerResult.Applied> points, List<Action> actions, long ruleEarned,
-                List<WalletEntry> couponsUsed, List<WalletEntry> wallet, Map<String, String> attributes) {
+                List<WalletEntry> couponsUsed, List<WalletEntry> wallet, Map<String, String> attributes,
+                Optional<SpinHistory> wheel) {
     }
 
     private final Campaign campaign;
@@ -56,10 +58,10 @@ final class CommercePlay {
         this.campaign = campaign;
     }
 
-    Step apply(CommerceEvent event, PointsAccount account, Progress progress) {
+    Step apply(CommerceEvent event, PointsAccount account, Progress progress, SpinHistory wheel) {
         Map<String, String> attributes = new HashMap<>(progress.attributes());
         if (event instanceof CommerceEvent.OrderPaid order) {
-            return orderPaid(order, account, progress, attributes);
+            return orderPaid(order, account, progress, attributes, wheel);
         }
         if (event instanceof CommerceEvent.OrderRefunded refund) {
             String orderEvent = "order:" + refund.source() + ":" + refund.orderId();
@@ -72,7 +74,7 @@ final class CommercePlay {
                 }
             }
             return new Step(entries.isEmpty() ? Optional.empty() : Optional.of(new LedgerResult.Applied(after, entries)),
-                    List.of(), 0, List.of(), progress.wallet(), attributes);
+                    List.of(), 0, List.of(), progress.wallet(), attributes, Optional.empty());
         }
         CommerceEvent.CustomerUpdated update = (CommerceEvent.CustomerUpdated) event;
         update.attributes().forEach((key, value) -> {
@@ -80,11 +82,11 @@ final class CommercePlay {
                 attributes.put(key, Replies.quote(value.strip())); // at most 100 characters
             }
         });
-        return new Step(Optional.empty(), List.of(), 0, List.of(), progress.wallet(), attributes);
+        return new Step(Optional.empty(), List.of(), 0, List.of(), progress.wallet(), attributes, Optional.empty());
     }
 
     private Step orderPaid(CommerceEvent.OrderPaid order, PointsAccount account, Progress progress,
-                           Map<String, String> attributes) {
+                           Map<String, String> attributes, SpinHistory wheel) {
         Instant at = order.occurredAt();
         ZoneId zone = campaign.timeZone();
         long points = 0;
@@ -119,7 +121,19 @@ final class CommercePlay {
                 wallet.add(w);
             }
         }
+        // A discount won on the wheel whose code the order used is spent: off the pending list, coupon used.
+        List<Reward> stillPending = new ArrayList<>();
+        for (Reward r : wheel.rewards()) {
+            if (r.code().filter(used::contains).isPresent()) {
+                couponsUsed.add(new WalletEntry("spin:" + r.spinId(), r.prizeId(), r.code(), r.wonAt(), r.validUntil(),
+                        Optional.of(at)));
+            } else {
+                stillPending.add(r);
+            }
+        }
+        Optional<SpinHistory> wheelAfter = stillPending.size() == wheel.rewards().size() ? Optional.empty()
+                : Optional.of(new SpinHistory(wheel.lastSpinAt(), stillPending));
         CommerceEvent.firstProduct(order).ifPresent(p -> attributes.put("last_product", Replies.quote(p.strip())));
-        return new Step(granted, List.of(Action.ORDER), ruleEarned, couponsUsed, wallet, attributes);
+        return new Step(granted, List.of(Action.ORDER), ruleEarned, couponsUsed, wallet, attributes, wheelAfter);
     }
 }

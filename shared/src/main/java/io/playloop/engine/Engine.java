@@ -408,7 +408,7 @@ public final class Engine {
         Objects.requireNonNull(event, "event");
         Customer customer = current != null ? current : new Customer(event.customerKey(), event.customerKey(), null,
                 null, languages.ofNumber(event.customerKey()), 0, Consent.NONE, event.occurredAt(), null, 0);
-        CommercePlay.Step step = commerce.apply(event, state.points(), state.progress());
+        CommercePlay.Step step = commerce.apply(event, state.points(), state.progress(), state.spin());
         PointsAccount account = step.points().map(LedgerResult.Applied::account).orElse(state.points());
         ProgressPlay.Step progressStep = progress.apply(state.progress(), account, step.points(), customer,
                 current != null, step.actions(), step.ruleEarned(), Optional.empty(), event.eventId(),
@@ -426,7 +426,7 @@ public final class Engine {
         String intent = event instanceof CommerceEvent.OrderPaid ? "order"
                 : event instanceof CommerceEvent.OrderRefunded ? "refund" : "customer_update";
         return new Outcome(customer, Optional.empty(), Optional.empty(), intent, false, points, Optional.empty(),
-                Optional.empty(), change);
+                step.wheel().map(h -> new Outcome.SpinOutcome(h, Optional.empty())), change);
     }
 
     /** TOP: the week's top from the board's shards, and the customer's rank from their own score. */

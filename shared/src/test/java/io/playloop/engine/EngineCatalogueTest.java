@@ -105,4 +105,25 @@ class EngineCatalogueTest {
         assertThat(plain(o)).startsWith("🎁 Tote bag is yours! Your code follows in a moment.");
         assertThat(o.progress().orElseThrow().redemption().orElseThrow().entry().code()).isEmpty();
     }
+
+    @Test
+    void anOrderCarryingAWheelCode_spendsThatPrize_andMarksItsCouponUsed() {
+        Outcome hello = world.text(FR, "bonjour");
+        Reward won = new Reward("off-10", "wamid.SPIN", T0, T0.plus(java.time.Duration.ofDays(30)),
+                java.util.Optional.of("OFF10-ABCD-EFGH"));
+        Reward other = new Reward("off-5", "wamid.SPIN2", T0, T0.plus(java.time.Duration.ofDays(30)),
+                java.util.Optional.of("OFF5-JKMN-PQRS"));
+        PlayerState state = new PlayerState(world.state(FR).points(), world.state(FR).quiz(),
+                new SpinHistory(java.util.Optional.of(T0), java.util.List.of(won, other)), Set.of());
+        io.playloop.commerce.CommerceEvent.OrderPaid order = new io.playloop.commerce.CommerceEvent.OrderPaid(
+                "shopify", FR, T0.plusSeconds(600), "77", new java.math.BigDecimal("30"), "EUR",
+                java.util.List.of("off10-abcd-efgh"), java.util.List.of("Mug"));
+
+        Outcome o = world.engine.applyCommerce(EngineTest.stored(hello.customer()), state, order, T0.plusSeconds(601));
+
+        assertThat(o.spin().orElseThrow().history().rewards()).containsExactly(other);
+        assertThat(o.progress().orElseThrow().couponsUsed()).extracting(w -> w.code().orElseThrow())
+                .containsExactly("OFF10-ABCD-EFGH");
+        assertThat(o.reply()).isEmpty();
+    }
 }
