@@ -54,27 +54,6 @@ public final class AwsClients {
                 .build();
     }
 
-    /**
-     * The function's secrets: Secrets Manager when {@code PLAYLOOP_SECRETS_ARN} is set (AWS), else the
-     * plain PLAYLOOP_APP_SECRET / PLAYLOOP_VERIFY_TOKEN / PLAYLOOP_ACCESS_TOKEN variables (local runs).
-     */
-    /**
-     * The CRM tokens: from the deployment's secret when {@code PLAYLOOP_SECRETS_ARN} is set, else none (a local
-     * run configures its own).
-     */
-    public static io.playloop.crm.CrmSecrets crmSecrets(Map<String, String> env, Clock clock) {
-        String arn = env.get(EnvironmentVariables.SECRETS_ARN);
-        if (arn == null || arn.isBlank()) {
-            return null;
-        }
-        return new io.playloop.crm.SecretsManagerCrmSecrets(SecretsManagerClient.builder()
-                .region(region(env))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(httpClient())
-                .overrideConfiguration(timeouts())
-                .build(), arn, clock);
-    }
-
     /** An SQS client with the functions' HTTP client and timeouts. */
     public static software.amazon.awssdk.services.sqs.SqsClient sqs(Map<String, String> env) {
         return software.amazon.awssdk.services.sqs.SqsClient.builder()
@@ -85,6 +64,10 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * The function's secrets: Secrets Manager when {@code PLAYLOOP_SECRETS_ARN} is set (AWS), else the
+     * plain PLAYLOOP_APP_SECRET / PLAYLOOP_VERIFY_TOKEN / PLAYLOOP_ACCESS_TOKEN variables (local runs).
+     */
     public static Secrets secrets(Map<String, String> env, Clock clock) {
         String arn = env.get(EnvironmentVariables.SECRETS_ARN);
         if (arn == null || arn.isBlank()) {

@@ -67,6 +67,16 @@ public final class SecretsManagerSecrets implements Secrets {
         return usable("shopSecret", value);
     }
 
+    /**
+     * Another key of the same secret (e.g. a CRM token), from the same cached read; null when the secret has no
+     * such key, or still holds the placeholder.
+     */
+    public String optional(String name) {
+        current();
+        String v = cached.node().path(name).asText("");
+        return v.isEmpty() || PLACEHOLDER.equals(v) ? null : v;
+    }
+
     private String usable(String name, String value) {
         if (PLACEHOLDER.equals(value)) {
             throw new IllegalStateException("secret " + secretId + " still holds the placeholder for '" + name
@@ -82,7 +92,7 @@ public final class SecretsManagerSecrets implements Secrets {
             synchronized (this) {
                 c = cached;
                 if (c == null || now.isAfter(c.fetchedAt().plus(CACHE_FOR))) {
-                    c = new Cached(fetch(), now);
+                    c = fetch(now);
                     cached = c;
                 }
             }
@@ -90,12 +100,12 @@ public final class SecretsManagerSecrets implements Secrets {
         return c.values();
     }
 
-    private StaticSecrets fetch() {
+    private Cached fetch(Instant now) {
         String json = client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
         try {
             JsonNode node = mapper.readTree(json);
-            return new StaticSecrets(field(node, "appSecret"), field(node, "verifyToken"), field(node, "accessToken"),
-                    node.path("shopSecret").asText(""));
+            return new Cached(new StaticSecrets(field(node, "appSecret"), field(node, "verifyToken"),
+                    field(node, "accessToken"), node.path("shopSecret").asText("")), node, now);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("secret " + secretId + " is not JSON with appSecret, verifyToken and accessToken");
         }
@@ -109,6 +119,6 @@ public final class SecretsManagerSecrets implements Secrets {
         return v;
     }
 
-    private record Cached(StaticSecrets values, Instant fetchedAt) {
+    private record Cached(StaticSecrets values, JsonNode node, Instant fetchedAt) {
     }
 }

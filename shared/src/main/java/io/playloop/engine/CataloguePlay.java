@@ -39,6 +39,8 @@ final class CataloguePlay {
     static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final String DIGITS = "23456789";
     private static final int ROW_DESCRIPTION_MAX = 72;
+    /** WhatsApp's limit on an interactive message's body. */
+    private static final int BODY_MAX = 1024;
 
     /**
      * One REDEEM step.
@@ -79,18 +81,17 @@ final class CataloguePlay {
                         language, item)));
             }
         }
-        List<String> parts = new ArrayList<>(held);
         if (rows.isEmpty()) {
             CatalogueItem cheapest = campaign.catalogue().stream()
                     .min(java.util.Comparator.comparingLong(CatalogueItem::cost)).orElseThrow();
-            parts.add(replies.line(language, TextKey.CATALOGUE_NOT_YET, Map.of("reward",
+            String notYet = replies.line(language, TextKey.CATALOGUE_NOT_YET, Map.of("reward",
                     Replies.isolate(name(cheapest, language)), "cost", Long.toString(cheapest.cost()),
-                    "points", Long.toString(balance))));
-            return replies.withButtons(language, to, String.join("\n\n", parts), Command.QUIZ, Command.SPIN);
+                    "points", Long.toString(balance)));
+            return replies.withButtons(language, to, fitted(held, notYet), Command.QUIZ, Command.SPIN);
         }
-        parts.add(replies.line(language, TextKey.CATALOGUE_BODY, Map.of("points", Long.toString(balance))));
+        String body = replies.line(language, TextKey.CATALOGUE_BODY, Map.of("points", Long.toString(balance)));
         String button = replies.line(language, TextKey.CATALOGUE_BUTTON, Map.of());
-        return new ListMessage(to, null, String.join("\n\n", parts), null, button,
+        return new ListMessage(to, null, fitted(held, body), null, button,
                 List.of(new ListMessage.Section(button, rows)));
     }
 
@@ -116,7 +117,8 @@ final class CataloguePlay {
                 PointsAccount account, Progress progress, Set<String> exhausted, String wamid,
                 RandomGenerator random, Instant now) {
         if (chosen.isEmpty()) {
-            String number = numberIn(typed).isPresent() ? Long.toString(numberIn(typed).getAsLong()) : "?";
+            OptionalLong typedNumber = numberIn(typed);
+            String number = typedNumber.isPresent() ? Long.toString(typedNumber.getAsLong()) : "?";
             return refused(replies, language, to, TextKey.REDEEM_UNKNOWN, Map.of("number", number));
         }
         CatalogueItem item = chosen.get();
@@ -152,6 +154,19 @@ final class CataloguePlay {
         Optional<String> pool = item.coupon() instanceof CouponSource.Pool p ? Optional.of(p.pool()) : Optional.empty();
         return new Step(Optional.of(new Redemption(campaign.id(), entry, item.stock(), pool)), Optional.of(applied),
                 reply);
+    }
+
+    /**
+     * The held rewards' lines, then {@code tail}, as paragraphs within an interactive body's 1,024 characters:
+     * the oldest lines that do not fit are left out (REWARDS is asked again as codes are used or expire).
+     */
+    static String fitted(List<String> held, String tail) {
+        List<String> parts = new ArrayList<>(held);
+        parts.add(tail);
+        while (parts.size() > 1 && String.join("\n\n", parts).length() > BODY_MAX) {
+            parts.remove(0);
+        }
+        return String.join("\n\n", parts);
     }
 
     /** Lines about the catalogue rewards the customer still holds, with their codes. */
@@ -215,6 +230,6 @@ final class CataloguePlay {
     }
 
     private String date(Instant at, String language) {
-        return SpinPlay.localDate(at, language, campaign.timeZone());
+        return LocalDates.of(at, language, campaign.timeZone());
     }
 }

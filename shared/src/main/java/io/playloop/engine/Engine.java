@@ -89,8 +89,9 @@ public final class Engine {
     private final Supplier<RandomGenerator> randoms;
     private final ProgressPlay progress;
     private final ProgressReplies progressReplies;
-    private final byte[] referralSecret;
-    private final ReferralCodeParser referralCodes;
+    /** The referral key, asked for on the first message that needs it (never while SnapStart primes). */
+    private final Supplier<byte[]> referralSecret;
+    private volatile ReferralCodeParser referralCodes;
 
     /**
      * Creates the engine for one campaign and checks, for every language, that each reply it can send fits
@@ -118,7 +119,7 @@ public final class Engine {
      */
     public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms) {
-        this(campaign, catalog, businessName, optionIds, randoms, randomSecret());
+        this(campaign, catalog, businessName, optionIds, randoms, randomSecret()::clone);
     }
 
     /**
@@ -127,8 +128,17 @@ public final class Engine {
      */
     public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms, byte[] referralSecret) {
-        this.referralSecret = Objects.requireNonNull(referralSecret, "referralSecret").clone();
-        this.referralCodes = new ReferralCodeParser(this.referralSecret);
+        this(campaign, catalog, businessName, optionIds, randoms, Objects.requireNonNull(referralSecret,
+                "referralSecret").clone()::clone);
+    }
+
+    /**
+     * Creates the engine with the referral key's source, asked once, when a message first needs a code: an
+     * engine built before the secret is readable (SnapStart priming) still works.
+     */
+    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+                  Supplier<RandomGenerator> randoms, Supplier<byte[]> referralSecret) {
+        this.referralSecret = memoized(Objects.requireNonNull(referralSecret, "referralSecret"));
         this.optionIds = Objects.requireNonNull(optionIds, "optionIds");
         this.randoms = Objects.requireNonNull(randoms, "randoms");
         this.campaign = Objects.requireNonNull(campaign, "campaign");
@@ -161,7 +171,12 @@ public final class Engine {
         Optional<AdReferral> ad = Optional.ofNullable(message.raw()).map(raw -> raw.get("referral"))
                 .filter(r -> r != null && r.isObject())
                 .map(r -> new AdReferral(text(r, "source_url"), text(r, "headline"), text(r, "body")));
-        return referralCodes.find(Optional.ofNullable(message.text()), ad);
+        ReferralCodeParser parser = referralCodes;
+        if (parser == null) {
+            parser = new ReferralCodeParser(referralSecret.get());
+            referralCodes = parser;
+        }
+        return parser.find(Optional.ofNullable(message.text()), ad);
     }
 
     private static Optional<String> text(com.fasterxml.jackson.databind.JsonNode node, String field) {
@@ -354,7 +369,7 @@ public final class Engine {
         if (current != null && windowOpen && played == Intent.REFER) {
             String key = customer.key();
             ReferralCode code = progressAfter.referralCode().map(ReferralCode::new)
-                    .orElseGet(() -> ReferralCode.of(key, referralSecret, state.codeAttempt()));
+                    .orElseGet(() -> ReferralCode.of(key, referralSecret.get(), state.codeAttempt()));
             if (progressAfter.referralCode().isEmpty()) {
                 codeClaim = Optional.of(code);
                 progressAfter = progressAfter.withReferral(Optional.of(code.value()), progressAfter.referredBy(),
@@ -387,7 +402,7 @@ public final class Engine {
                         step.score(), codeClaim, redemption, List.of()));
 
         boolean windowClosed = false;
-        if (reply.isPresent() && now.isAfter(message.sentAt().plus(SERVICE_WINDOW))) {
+        if (reply.isPresent() && !windowOpen) {
             reply = Optional.empty();
             windowClosed = true;
         }
@@ -440,6 +455,22 @@ public final class Engine {
                 : boards.aboveInShard(campaign.id(), week, mine.get(), ProgressPlay.LEADERBOARD_SHARDS);
         Rank rank = Standings.rank(top, mine, above, ProgressPlay.LEADERBOARD_SHARDS);
         return progressReplies.top(replies, customer.language(), to(customer), top, rank, mine);
+    }
+
+    private static Supplier<byte[]> memoized(Supplier<byte[]> source) {
+        return new Supplier<>() {
+            private volatile byte[] value;
+
+            @Override
+            public byte[] get() {
+                byte[] v = value;
+                if (v == null) {
+                    v = Objects.requireNonNull(source.get(), "referral secret").clone();
+                    value = v;
+                }
+                return v;
+            }
+        };
     }
 
     private static byte[] randomSecret() {

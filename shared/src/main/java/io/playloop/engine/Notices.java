@@ -27,23 +27,12 @@ final class Notices {
                 continue;
             }
             try {
-                out = withBody(out, body(out) + PARAGRAPH + notice);
+                out = withBody(out, out.bodyText() + PARAGRAPH + notice);
             } catch (IllegalArgumentException tooLong) {
                 // Over the body limit: keep the reply as it is; later, shorter notices may still fit.
             }
         }
         return out;
-    }
-
-    private static String body(OutboundMessage message) {
-        if (message instanceof TextMessage t) {
-            return t.body();
-        } else if (message instanceof ButtonMessage b) {
-            return b.body();
-        } else if (message instanceof ListMessage l) {
-            return l.body();
-        }
-        throw new IllegalArgumentException("no body to add notices to: " + message.getClass().getSimpleName());
     }
 
     private static OutboundMessage withBody(OutboundMessage message, String body) {

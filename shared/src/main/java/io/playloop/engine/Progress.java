@@ -42,10 +42,10 @@ public record Progress(Map<Action, Long> actions, Map<String, ActionCount> chall
                        Optional<String> referralCode, Optional<Referral> referredBy, long referralsAttributed,
                        long referralsJoined, long referralsCredited, Optional<ScoreItem> weeklyScore,
                        java.util.List<WalletEntry> wallet, Map<String, String> attributes) {
-    /** The attribute naming the last game played ({@code quiz_answer}, {@code spin}, …). */
-    public static final String LAST_GAME = ProgressPlay.LAST_GAME;
+    /** The attribute naming the last game played ({@code quiz_answer}, {@code spin}, …), for the CRM sync. */
+    public static final String LAST_GAME = "playloop.last_game";
     /** The attribute holding when the last game was played (ISO-8601). */
-    public static final String LAST_GAME_AT = ProgressPlay.LAST_GAME_AT;
+    public static final String LAST_GAME_AT = "playloop.last_game_at";
 
     /** A customer who has done nothing yet. */
     public static final Progress NONE = new Progress(Map.of(), Map.of(), Streak.NONE, Map.of(), Set.of(),

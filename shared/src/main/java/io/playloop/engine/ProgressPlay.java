@@ -67,9 +67,6 @@ final class ProgressPlay {
     static final String REFERRAL_FRIEND_REASON = "referral.friend";
     static final String CHALLENGE_REASON = "challenge.";
     static final String TIER_BONUS_REASON = "tier.bonus";
-    /** Progress attributes naming the last game played and when (read by the CRM sync). */
-    public static final String LAST_GAME = "playloop.last_game";
-    public static final String LAST_GAME_AT = "playloop.last_game_at";
 
     /**
      * What the step changed.
@@ -168,8 +165,8 @@ final class ProgressPlay {
             progress = progress.withActions(counts, challengeCounts, streak);
             // The last game played, for the CRM ("last game"): kept beside the shop's attributes.
             Map<String, String> attributes = new HashMap<>(progress.attributes());
-            attributes.put(LAST_GAME, actions.get(actions.size() - 1).key());
-            attributes.put(LAST_GAME_AT, at.toString());
+            attributes.put(Progress.LAST_GAME, actions.get(actions.size() - 1).key());
+            attributes.put(Progress.LAST_GAME_AT, at.toString());
             progress = progress.withAttributes(attributes);
             if (newStreakDay && campaign.points().streakDay().isPresent()) {
                 EarnRule rule = campaign.points().streakDay().get();

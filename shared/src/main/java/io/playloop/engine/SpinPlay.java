@@ -196,13 +196,7 @@ final class SpinPlay {
     }
 
     private String date(Instant at, String language) {
-        return localDate(at, language, campaign.timeZone());
-    }
-
-    /** A day as the customer's language writes it ("23 nov. 2026"), in the campaign's time zone. */
-    static String localDate(Instant at, String language, java.time.ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(language))
-                .withZone(zone).format(at);
+        return LocalDates.of(at, language, campaign.timeZone());
     }
 
     private String dateTime(Instant at, String language) {

@@ -43,7 +43,7 @@ public final class CampaignEngines implements Supplier<Engine> {
     }
 
     /**
-     * @param referralSecret the key referral codes are derived from, asked when an engine is built
+     * @param referralSecret the key referral codes are derived from, asked when a message first needs it
      *                       ({@link #referralSecretFromAppSecret})
      */
     public CampaignEngines(CampaignSource campaigns, MessageCatalog catalog, String businessName,
@@ -64,16 +64,7 @@ public final class CampaignEngines implements Supplier<Engine> {
      * the polite "closed" text).
      */
     public static OptionIds optionIdsFromAppSecret(String appSecret) {
-        if (appSecret == null || appSecret.isEmpty()) {
-            throw new IllegalStateException("the app secret is needed to sign quiz option ids");
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return new OptionIds(mac.doFinal(OPTION_KEY_LABEL.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return new OptionIds(derive(appSecret, OPTION_KEY_LABEL, "sign quiz option ids"));
     }
 
     /**
@@ -84,13 +75,18 @@ public final class CampaignEngines implements Supplier<Engine> {
      * the chat). Rotate it between campaigns, not during one.
      */
     public static byte[] referralSecretFromAppSecret(String appSecret) {
+        return derive(appSecret, REFERRAL_KEY_LABEL, "derive referral codes");
+    }
+
+    /** HMAC-SHA256(app secret, label): a key for one purpose, changing when the app secret rotates. */
+    private static byte[] derive(String appSecret, String label, String purpose) {
         if (appSecret == null || appSecret.isEmpty()) {
-            throw new IllegalStateException("the app secret is needed to derive referral codes");
+            throw new IllegalStateException("the app secret is needed to " + purpose);
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(REFERRAL_KEY_LABEL.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
@@ -106,7 +102,7 @@ public final class CampaignEngines implements Supplier<Engine> {
     public synchronized Engine get() {
         Campaign campaign = campaigns.campaign();
         if (engine == null || engine.campaign() != campaign) {
-            engine = new Engine(campaign, catalog, businessName, optionIds, randoms, referralSecret.get());
+            engine = new Engine(campaign, catalog, businessName, optionIds, randoms, referralSecret);
         }
         return engine;
     }

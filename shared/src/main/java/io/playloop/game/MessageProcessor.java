@@ -202,10 +202,8 @@ public final class MessageProcessor {
             Snapshot snapshot = store.load(event.customerKey(), event.eventId(), Optional.empty(), now);
             if (snapshot.receipt().isPresent()) {
                 InboundReceipt receipt = snapshot.receipt().get();
-                if (receipt.jobsPending() && (deliveryId.equals(receipt.owner())
-                        || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now))) {
-                    rewardQueue.send(jobs.readAll(receipt.jobsJson()));
-                    store.markJobsSent(event.eventId());
+                if (receipt.jobsPending() && mayResume(receipt, deliveryId, now)) {
+                    resendJobs(receipt, true);
                 }
                 return ProcessingResult.DUPLICATE;
             }
@@ -263,7 +261,8 @@ public final class MessageProcessor {
     public void rehearse(InboundMessage sample) {
         Instant now = clock.instant();
         Engine engine = engines.get();
-        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), engine.referralCodeIn(sample), now);
+        // No referral code: reading one needs the referral key, which priming must not fetch.
+        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), Optional.empty(), now);
         Outcome outcome = engine.handle(snapshot.customer().orElse(null),
                 new PlayerState(snapshot.points().account(), snapshot.quiz().session(), snapshot.spin().history(),
                         java.util.Set.of(), snapshot.progress().progress(), snapshot.codeHolder(), 0,
@@ -276,15 +275,13 @@ public final class MessageProcessor {
         if (receipt.status() != InboundReceipt.Status.REPLY_PENDING && !receipt.jobsPending()) {
             return ProcessingResult.DUPLICATE;
         }
-        boolean ownRetry = deliveryId.equals(receipt.owner());
-        boolean abandoned = receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
-        if (!ownRetry && !abandoned) {
+        if (!mayResume(receipt, deliveryId, now)) {
             return ProcessingResult.DUPLICATE; // its own record is still retrying it
         }
         if (receipt.jobsPending()) {
-            rewardQueue.send(jobs.readAll(receipt.jobsJson()));
-            if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
-                store.markJobsSent(message.wamid());
+            boolean replyPending = receipt.status() == InboundReceipt.Status.REPLY_PENDING;
+            resendJobs(receipt, !replyPending); // with a reply pending, marking it sent clears the jobs too
+            if (!replyPending) {
                 return ProcessingResult.DUPLICATE;
             }
         }
@@ -294,6 +291,22 @@ public final class MessageProcessor {
             return ProcessingResult.DUPLICATE;
         }
         return send(message, replies.read(receipt.replyJson()), ProcessingResult.REPLY_RESENT);
+    }
+
+    /**
+     * Whether this delivery may finish what a receipt left pending: it is the record that committed it, or that
+     * record has had time to retry (5 receives x 180 s) and gave up, e.g. it was redriven from the DLQ.
+     */
+    private static boolean mayResume(InboundReceipt receipt, String deliveryId, Instant now) {
+        return deliveryId.equals(receipt.owner()) || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
+    }
+
+    /** Sends a receipt's reward jobs again (the outbox), and clears them unless the reply's mark will. */
+    private void resendJobs(InboundReceipt receipt, boolean markSent) {
+        rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+        if (markSent) {
+            store.markJobsSent(receipt.wamid());
+        }
     }
 
     private ProcessingResult send(InboundMessage message, OutboundMessage reply, ProcessingResult onSuccess) {

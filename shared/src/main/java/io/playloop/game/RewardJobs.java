@@ -21,7 +21,7 @@ final class RewardJobs {
         String customer = outcome.customer().key();
         outcome.progress().flatMap(Outcome.ProgressOutcome::redemption).map(Redemption::entry)
                 .filter(entry -> entry.code().isEmpty())
-                .ifPresent(entry -> jobs.add(RewardJob.poolCode(eventId, customer, campaignId, entry.rewardId(),
+                .ifPresent(entry -> jobs.add(RewardJob.poolCode(customer, campaignId, entry.rewardId(),
                         poolOf(outcome, entry.itemId()))));
         boolean changed = created || outcome.points().isPresent() || outcome.consentChange().isPresent()
                 || outcome.progress().isPresent();

@@ -37,8 +37,7 @@ public record RewardJob(String jobId, Kind kind, String customerKey, String camp
     }
 
     /** A pool code for a reward just redeemed. */
-    public static RewardJob poolCode(String eventId, String customerKey, String campaignId, String rewardId,
-                                     String pool) {
+    public static RewardJob poolCode(String customerKey, String campaignId, String rewardId, String pool) {
         return new RewardJob("pool:" + rewardId, Kind.POOL_CODE, customerKey, campaignId, Optional.of(rewardId),
                 Optional.of(pool));
     }

@@ -5,6 +5,7 @@ import io.playloop.campaign.TextKey;
 import io.playloop.crm.CrmContact;
 import io.playloop.crm.CrmSync;
 import io.playloop.engine.Customer;
+import io.playloop.engine.LocalDates;
 import io.playloop.engine.Progress;
 import io.playloop.logging.Masking;
 import io.playloop.store.GameStore;
@@ -16,9 +17,6 @@ import io.playloop.whatsapp.outbound.TextMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,9 +101,7 @@ public final class RewardWorker {
         String language = campaign.languageOrDefault(customer.get().language());
         String reward = campaign.catalogueItem(code.itemId()).map(i -> i.name().in(language, campaign.defaultLanguage()))
                 .orElse(code.itemId());
-        String validUntil = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(Locale.forLanguageTag(language)).withZone(campaign.timeZone())
-                .format(Instant.parse(code.validUntil()));
+        String validUntil = LocalDates.of(Instant.parse(code.validUntil()), language, campaign.timeZone());
         String body = campaign.texts().render(language, TextKey.REWARD_DELIVERED, Map.of(
                 "reward", "\u2068" + reward + "\u2069", "code", code.code(), "valid_until", validUntil));
         try {

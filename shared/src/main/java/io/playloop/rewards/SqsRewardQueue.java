@@ -1,5 +1,6 @@
 package io.playloop.rewards;
 
+import io.playloop.sqs.SqsIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * The rewards FIFO queue: one record per job, grouped by customer and kind (a customer's CRM updates stay in
+ * The rewards FIFO queue: one record per job, grouped by customer and kind ({@link SqsIds}) (a customer's CRM updates stay in
  * order, and a CRM outage holding them back never holds back the customer's coupon codes),
  * deduplicated by job id (a job the game sends twice within 5 minutes is queued once; later duplicates are
  * caught by the reward function's own checks). Up to 10 jobs per SendMessageBatch.
@@ -29,6 +30,16 @@ public final class SqsRewardQueue implements RewardQueue {
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
+    /**
+     * The rewards queue at {@code queueUrl}, making CRM sync jobs when {@code PLAYLOOP_CRM_SINKS} names any CRM.
+     * Only the name list is read: the reward function, not the game, needs (and checks) the CRMs' settings.
+     */
+    public static SqsRewardQueue fromEnvironment(SqsClient sqs, String queueUrl, java.util.Map<String, String> env) {
+        String sinks = env.get(io.playloop.config.EnvironmentVariables.CRM_SINKS);
+        return new SqsRewardQueue(sqs, queueUrl, new RewardJobCodec(new com.fasterxml.jackson.databind.ObjectMapper()),
+                sinks != null && !sinks.isBlank());
+    }
+
     @Override
     public boolean syncsCrm() {
         return syncsCrm;
@@ -40,28 +51,14 @@ public final class SqsRewardQueue implements RewardQueue {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (RewardJob job : jobs.subList(from, Math.min(jobs.size(), from + 10))) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                        .messageBody(codec.write(job)).messageGroupId(sha256(job.customerKey() + ":" + job.kind().name()))
-                        .messageDeduplicationId(sha256(job.jobId())).build());
+                        .messageBody(codec.write(job)).messageGroupId(SqsIds.of(job.customerKey() + ":" + job.kind().name()))
+                        .messageDeduplicationId(SqsIds.sha256Hex(job.jobId())).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {
                 throw new IllegalStateException(response.failed().size() + " reward job(s) refused by SQS: "
                         + response.failed().get(0).code() + " " + response.failed().get(0).message());
             }
-        }
-    }
-
-    /**
-     * SQS allows group and deduplication ids of 128 characters from a restricted set, and a BSUID customer key
-     * may be longer: the SHA-256 hex of the id always fits, and is the same for the same id.
-     */
-    static String sha256(String jobId) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(jobId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

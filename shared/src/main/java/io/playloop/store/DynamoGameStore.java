@@ -8,6 +8,7 @@ import io.playloop.engine.CodeHolder;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.Progress;
 import io.playloop.engine.Redemption;
+import io.playloop.engine.Reward;
 import io.playloop.engine.WalletEntry;
 import io.playloop.games.referral.ReferralCode;
 import java.time.Duration;
@@ -182,6 +183,7 @@ public final class DynamoGameStore implements GameStore {
                     QuizItems.VERSION, quiz.expectedVersion())).build());
         }
         int spinAction = -1;
+        List<Integer> couponActions = new ArrayList<>();
         int budgetAction = -1;
         String claimedPrize = null;
         if (commit.spin().isPresent()) {
@@ -191,8 +193,12 @@ public final class DynamoGameStore implements GameStore {
                     SpinItems.item(customer.key(), spin.history(), spin.expectedVersion() + 1),
                     SpinItems.VERSION, spin.expectedVersion())).build());
             // A discount won in this spin: its coupon code, recorded once (no two customers share one).
-            spin.history().rewards().stream().filter(r -> r.spinId().equals(receipt.wamid()) && r.code().isPresent())
-                    .forEach(r -> actions.add(insert(SpinItems.couponRecord(customer.key(), r, spin.campaignId()))));
+            for (Reward r : spin.history().rewards()) {
+                if (r.spinId().equals(receipt.wamid()) && r.code().isPresent()) {
+                    couponActions.add(actions.size());
+                    actions.add(insert(SpinItems.couponRecord(customer.key(), r, spin.campaignId())));
+                }
+            }
             if (spin.claim().isPresent()) {
                 budgetAction = actions.size();
                 claimedPrize = spin.claim().get().prizeId();
@@ -205,16 +211,9 @@ public final class DynamoGameStore implements GameStore {
             PointsWrite points = commit.points().get();
             pointsAction = actions.size();
             long version = points.expectedVersion();
-            Put.Builder put = Put.builder().tableName(tableName)
-                    .item(PointsItems.accountItem(customer.key(), points.account(), version + 1));
-            if (version == 0) {
-                put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Keys.PK));
-            } else {
-                put.conditionExpression("#version = :expected")
-                        .expressionAttributeNames(Map.of("#version", PointsItems.VERSION))
-                        .expressionAttributeValues(Map.of(":expected", StoreItems.n(version)));
-            }
-            actions.add(TransactWriteItem.builder().put(put.build()).build());
+            actions.add(TransactWriteItem.builder().put(versionedPut(
+                    PointsItems.accountItem(customer.key(), points.account(), version + 1), PointsItems.VERSION,
+                    version)).build());
             for (LedgerEntry entry : points.entries()) {
                 actions.add(TransactWriteItem.builder().put(Put.builder()
                         .tableName(tableName)
@@ -236,13 +235,23 @@ public final class DynamoGameStore implements GameStore {
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         } catch (TransactionCanceledException e) {
             meter.recordWrite((List<ConsumedCapacity>) null);
-            if (budgetAction >= 0 && failed(e.cancellationReasons() == null ? List.of() : e.cancellationReasons(),
-                    budgetAction, CONDITIONAL_CHECK_FAILED)) {
+            List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            // Another delivery applied this message first: DynamoDB reports every condition that failed, so say
+            // "duplicate" before a budget, stock or code that the first delivery's own write used up.
+            if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)) {
+                throw translate(e, receipt.wamid(), customer.key(), -1, -1, -1, -1);
+            }
+            if (budgetAction >= 0 && failed(reasons, budgetAction, CONDITIONAL_CHECK_FAILED)) {
                 BudgetExhaustedException exhausted = new BudgetExhaustedException(claimedPrize);
                 exhausted.initCause(e);
                 throw exhausted;
             }
-            List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            if (couponActions.stream().anyMatch(i -> failed(reasons, i, CONDITIONAL_CHECK_FAILED))) {
+                // A won code that happens to be another's already: decide again (a new random code).
+                ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customer.key());
+                concurrent.initCause(e);
+                throw concurrent;
+            }
             if (progressActions.stock() >= 0 && failed(reasons, progressActions.stock(), CONDITIONAL_CHECK_FAILED)) {
                 BudgetExhaustedException soldOut = new BudgetExhaustedException("stock:"
                         + commit.progress().get().change().redemption().orElseThrow().entry().itemId());
@@ -255,7 +264,7 @@ public final class DynamoGameStore implements GameStore {
                 taken.initCause(e);
                 throw taken;
             }
-            if (commit.progress().isPresent() && !failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)) {
+            if (commit.progress().isPresent()) {
                 for (int i = firstProgressAction; i < reasons.size(); i++) {
                     if (failed(reasons, i, CONDITIONAL_CHECK_FAILED)) {
                         // A badge, completion or referral move another delivery or message made first: re-read.

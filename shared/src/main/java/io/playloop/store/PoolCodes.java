@@ -72,8 +72,10 @@ public final class PoolCodes {
      */
     public Result give(String customerKey, String rewardId, String pool, String campaignId, Instant now) {
         for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> reward = dynamo.getItem(b -> b.tableName(tableName).consistentRead(true)
-                    .key(Keys.reward(customerKey, rewardId))).item();
+            var rewardRead = dynamo.getItem(b -> b.tableName(tableName).consistentRead(true)
+                    .key(Keys.reward(customerKey, rewardId)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.recordRead(rewardRead.consumedCapacity());
+            Map<String, AttributeValue> reward = rewardRead.item();
             if (reward == null || reward.isEmpty()) {
                 return new Result.NoReward();
             }
@@ -98,7 +100,7 @@ public final class PoolCodes {
             coupon.put("validUntil", StoreItems.s(validUntil));
             coupon.put("pool", StoreItems.s(pool));
             try {
-                dynamo.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
+                var handedOut = dynamo.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
                         TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
                                 .key(Keys.poolCode(pool, code)).conditionExpression("attribute_exists(#pk)")
                                 .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build(),
@@ -115,8 +117,10 @@ public final class PoolCodes {
                                         ":issued", StoreItems.s("ISSUED"), ":waiting", StoreItems.s("AWAITING_CODE"),
                                         ":now", StoreItems.s(now.toString())))
                                 .build()).build()));
+                meter.recordWrite(handedOut.consumedCapacity());
                 return new Result.Given(code, validUntil, reward.get("item").s());
             } catch (TransactionCanceledException e) {
+                meter.recordWrite((java.util.List<software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity>) null);
                 if (attempt >= MAX_TRIES) {
                     throw new IllegalStateException("pool " + pool + " kept changing under " + attempt
                             + " tries; the job will be retried", e);
@@ -132,8 +136,10 @@ public final class PoolCodes {
      */
     public void recordInWallet(String customerKey, String rewardId, String code) {
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).consistentRead(true)
-                    .key(Keys.progress(customerKey))).item();
+            var progressRead = dynamo.getItem(b -> b.tableName(tableName).consistentRead(true)
+                    .key(Keys.progress(customerKey)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.recordRead(progressRead.consumedCapacity());
+            Map<String, AttributeValue> item = progressRead.item();
             if (item == null || item.isEmpty()) {
                 return;
             }
@@ -144,20 +150,16 @@ public final class PoolCodes {
             if (wallet.equals(state.progress().wallet())) {
                 return; // already there (or the reward is no longer in the wallet)
             }
-            AttributeValue walletValue = ProgressItems.ownAttributes(
-                    new io.playloop.engine.Progress(state.progress().actions(), state.progress().challengeCounts(),
-                            state.progress().streak(), state.progress().badges(), state.progress().completions(),
-                            state.progress().tier(), state.progress().referralCode(), state.progress().referredBy(),
-                            state.progress().referralsAttributed(), state.progress().referralsJoined(),
-                            state.progress().referralsCredited(), state.progress().weeklyScore(), wallet,
-                            state.progress().attributes())).get("wallet");
+            AttributeValue walletValue = ProgressItems.wallet(wallet);
             try {
-                dynamo.updateItem(b -> b.tableName(tableName).key(Keys.progress(customerKey))
+                var updated = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.progress(customerKey))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                         .updateExpression("SET #wallet = :wallet, #version = :next")
                         .conditionExpression("#version = :expected")
-                        .expressionAttributeNames(Map.of("#wallet", "wallet", "#version", ProgressItems.VERSION))
+                        .expressionAttributeNames(Map.of("#wallet", ProgressItems.WALLET, "#version", ProgressItems.VERSION))
                         .expressionAttributeValues(Map.of(":wallet", walletValue,
                                 ":next", StoreItems.n(state.version() + 1), ":expected", StoreItems.n(state.version()))));
+                meter.recordWrite(updated.consumedCapacity());
                 return;
             } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
                 // the game wrote the item meanwhile: read again

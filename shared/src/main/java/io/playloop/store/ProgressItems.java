@@ -39,6 +39,7 @@ final class ProgressItems {
     static final String ATTRIBUTED = "refAttributed";
     static final String JOINED = "refJoined";
     static final String HOLDER = "holder";
+    static final String WALLET = "wallet";
 
     private ProgressItems() {
     }
@@ -66,7 +67,7 @@ final class ProgressItems {
         a.put("score", p.weeklyScore().map(s -> AttributeValue.fromL(List.of(StoreItems.s(s.sk()),
                 StoreItems.s(s.gsi1pk()), StoreItems.s(s.week()), StoreItems.n(s.score().points()),
                 StoreItems.n(s.score().reachedAt().toEpochMilli())))).orElse(null));
-        a.put("wallet", AttributeValue.fromL(p.wallet().stream().map(ProgressItems::walletEntry).toList()));
+        a.put(WALLET, wallet(p.wallet()));
         Map<String, AttributeValue> attributes = new HashMap<>();
         p.attributes().forEach((k, v) -> attributes.put(k, StoreItems.s(v)));
         a.put("attributes", AttributeValue.fromM(attributes));
@@ -100,7 +101,7 @@ final class ProgressItems {
                 Optional.ofNullable(item.get("refCode")).map(AttributeValue::s),
                 Optional.ofNullable(item.get("referredBy")).map(AttributeValue::m).map(ProgressItems::referral),
                 number(item, ATTRIBUTED), number(item, JOINED), number(item, "refCredited"), score,
-                Optional.ofNullable(item.get("wallet")).map(AttributeValue::l).orElse(List.of()).stream()
+                Optional.ofNullable(item.get(WALLET)).map(AttributeValue::l).orElse(List.of()).stream()
                         .map(v -> walletEntry(v.m())).toList(),
                 attributes(item));
         return new ProgressState(progress, number(item, VERSION));
@@ -178,6 +179,11 @@ final class ProgressItems {
                 ReferralState.valueOf(m.get("state").s()),
                 Optional.ofNullable(m.get("qualifiedAt")).map(v -> Instant.ofEpochMilli(Long.parseLong(v.n()))),
                 Optional.ofNullable(m.get("reason")).map(v -> RejectReason.valueOf(v.s())));
+    }
+
+    /** The {@code wallet} attribute: the rewards the customer holds, oldest first. */
+    static AttributeValue wallet(List<WalletEntry> wallet) {
+        return AttributeValue.fromL(wallet.stream().map(ProgressItems::walletEntry).toList());
     }
 
     private static AttributeValue walletEntry(WalletEntry w) {

@@ -126,4 +126,27 @@ class EngineCatalogueTest {
                 .containsExactly("OFF10-ABCD-EFGH");
         assertThat(o.reply()).isEmpty();
     }
+
+    @Test
+    void rewards_forACustomerHoldingManyCodes_stillFitsOneMessage_withTheCatalogueLast() {
+        Outcome hello = world.text(US, "hey");
+        world.grant(US, 200);
+        java.util.List<WalletEntry> wallet = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            wallet.add(new WalletEntry("coffee:w" + i, "coffee", java.util.Optional.of("CAFE-AAAA-" + (1000 + i)), T0,
+                    T0.plus(java.time.Duration.ofDays(14)), java.util.Optional.empty()));
+        }
+        Progress holding = Progress.NONE.withWallet(wallet);
+        PlayerState state = new PlayerState(world.state(US).points(), world.state(US).quiz(), SpinHistory.NONE,
+                Set.of(), holding, java.util.Optional.empty(), 0, io.playloop.games.leaderboard.LeaderboardReader.NONE);
+
+        Outcome o = world.engine.handle(EngineTest.stored(hello.customer()), state,
+                Webhook.from(US).at(T0.plusSeconds(60)).text("rewards"), T0.plusSeconds(61));
+
+        String body = o.reply().orElseThrow().bodyText();
+        assertThat(body.length()).isLessThanOrEqualTo(1024);
+        assertThat(body).contains("CAFE-AAAA-1039").doesNotContain("CAFE-AAAA-1000");
+        assertThat(body.indexOf("You have 200 points. Pick a reward")).as("the catalogue after the newest code")
+                .isGreaterThan(body.indexOf("CAFE-AAAA-1039"));
+    }
 }

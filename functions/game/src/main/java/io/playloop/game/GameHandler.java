@@ -16,7 +16,6 @@ import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
 import io.playloop.commerce.CommerceEventCodec;
 import io.playloop.config.EnvironmentVariables;
-import io.playloop.rewards.RewardJobCodec;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.store.DynamoGameStore;
@@ -90,8 +89,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     private static RewardQueue rewardQueue(Map<String, String> env) {
         String url = env.get(EnvironmentVariables.REWARDS_QUEUE_URL);
         return url == null || url.isBlank() ? RewardQueue.NONE
-                : new SqsRewardQueue(AwsClients.sqs(env), url, new RewardJobCodec(new ObjectMapper()),
-                        !io.playloop.crm.CrmConfig.fromEnvironment(env).sinks().isEmpty());
+                : SqsRewardQueue.fromEnvironment(AwsClients.sqs(env), url, env);
     }
 
     /**

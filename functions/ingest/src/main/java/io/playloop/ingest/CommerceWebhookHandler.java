@@ -1,5 +1,6 @@
 package io.playloop.ingest;
 
+import io.playloop.sqs.SqsIds;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package io.playloop.ingest;
 
+import io.playloop.sqs.SqsIds;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.inbound.InboundMessageCodec;

@@ -1,5 +1,6 @@
 package io.playloop.ingest;
 
+import io.playloop.sqs.SqsIds;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -34,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -81,7 +81,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private IngestHandler(Map<String, String> env, Clock clock) {
-        this(sqsClient(env), AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env),
+        this(AwsClients.sqs(env), AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env),
                 AwsClients.secrets(env, clock), clock, env.get(EnvironmentVariables.DEFAULT_PHONE_REGION));
     }
 
@@ -112,14 +112,6 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 new ShopOrders(dynamo, config.tableName(), clock), secrets, clock, new PhoneNumbers(defaultPhoneRegion));
     }
 
-    private static SqsClient sqsClient(Map<String, String> env) {
-        return SqsClient.builder()
-                .region(AwsClients.region(env))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .httpClient(AwsClients.httpClient())
-                .overrideConfiguration(AwsClients.timeouts())
-                .build();
-    }
 
     /**
      * Runs signature, parsing and record encoding once on a synthetic webhook, so the classes of the

@@ -1,5 +1,6 @@
 package io.playloop.ingest;
 
+import io.playloop.sqs.SqsIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -1,5 +1,6 @@
 package io.playloop.ingest;
 
+import io.playloop.sqs.SqsIds;
 import static io.playloop.ingest.Events.APP_SECRET;
 import static io.playloop.ingest.Events.PHONE_NUMBER_ID;
 import static io.playloop.ingest.Events.VERIFY_TOKEN;

@@ -10,6 +10,8 @@ import io.playloop.campaign.CampaignTable;
 import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.Secrets;
+import io.playloop.config.SecretsManagerSecrets;
+import io.playloop.crm.SecretsManagerCrmSecrets;
 import io.playloop.crm.CrmConfig;
 import io.playloop.crm.CrmSecrets;
 import io.playloop.crm.CrmSinks;
@@ -61,7 +63,13 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private RewardHandler(Map<String, String> env, Clock clock) {
         this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock),
-                CrmConfig.fromEnvironment(env), AwsClients.crmSecrets(env, clock), clock);
+                CrmConfig.fromEnvironment(env), clock);
+    }
+
+    private RewardHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, CrmConfig crm, Clock clock) {
+        // The CRM tokens live in the same secret: read through the same cache.
+        this(dynamo, config, secrets, crm, secrets instanceof SecretsManagerSecrets s ? new SecretsManagerCrmSecrets(s)
+                : null, clock);
     }
 
     private RewardHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, CrmConfig crm,
@@ -79,8 +87,8 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
                          CrmSecrets crmSecrets, Clock clock, CapacityMeter meter) {
         this(new RewardWorker(new DynamoGameStore(dynamo, config.tableName(), meter),
                 new PoolCodes(dynamo, config.tableName(), meter),
-                () -> CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock)
-                        .campaign(),
+                // One source for the function's life: its cache keeps the active campaign for a minute.
+                CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock)::campaign,
                 graph, crmSync(crm, crmSecrets, clock), clock), clock);
     }
 

@@ -53,17 +53,6 @@ public record LocalRequest(String method, String rawPath, String rawQuery, List<
         return null;
     }
 
-    /** Every value of a header, matched case-insensitively, in arrival order. */
-    public List<String> headerValues(String name) {
-        List<String> values = new ArrayList<>();
-        for (Map.Entry<String, String> h : headers) {
-            if (h.getKey().equalsIgnoreCase(name)) {
-                values.add(h.getValue());
-            }
-        }
-        return values;
-    }
-
     /** Header values grouped by lower-cased name, in first-arrival order. */
     public Map<String, List<String>> headersByLowerCaseName() {
         Map<String, List<String>> grouped = new LinkedHashMap<>();

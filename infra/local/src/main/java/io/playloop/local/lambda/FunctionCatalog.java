@@ -8,13 +8,11 @@ import io.playloop.config.PlayLoopConfig;
 import io.playloop.commerce.PhoneNumbers;
 import io.playloop.config.Secrets;
 import io.playloop.definitions.QueueEventSource;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.crm.CrmConfig;
 import io.playloop.crm.CrmSecrets;
 import io.playloop.crm.StaticCrmSecrets;
 import io.playloop.game.GameHandler;
 import io.playloop.reward.RewardHandler;
-import io.playloop.rewards.RewardJobCodec;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.ingest.IngestHandler;
@@ -73,8 +71,7 @@ public final class FunctionCatalog {
     public FunctionCatalog(DynamoDbClient dynamo, SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock,
                            HttpClient graphHttp, String rewardsQueueUrl, Map<String, String> crm) {
         this.rewardQueue = rewardsQueueUrl == null ? RewardQueue.NONE
-                : new SqsRewardQueue(sqs, rewardsQueueUrl, new RewardJobCodec(new ObjectMapper()),
-                        !CrmConfig.fromEnvironment(crm).sinks().isEmpty());
+                : SqsRewardQueue.fromEnvironment(sqs, rewardsQueueUrl, crm);
         this.crm = Map.copyOf(crm);
         this.dynamo = dynamo;
         this.sqs = sqs;

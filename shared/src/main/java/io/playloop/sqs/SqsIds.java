@@ -1,4 +1,4 @@
-package io.playloop.ingest;
+package io.playloop.sqs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,7 +46,8 @@ public final class SqsIds {
         return true;
     }
 
-    static String sha256Hex(String value) {
+    /** The SHA-256 of {@code value}'s UTF-8 bytes in lower-case hex: 64 characters SQS always accepts. */
+    public static String sha256Hex(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
