@@ -29,12 +29,14 @@ import java.util.Set;
  * @param tierPolicy         the downgrade policy
  * @param leaderboard        the weekly leaderboard, if the campaign has one
  * @param catalogue          rewards customers buy with points, possibly none
+ * @param outreach           reminders, contact budget, templates, fees and send limits ({@link Outreach#NONE}
+ *                           when the file has no {@code outreach} section)
  */
 public record Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
                        ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
                        PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
                        List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
-                       Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue) {
+                       Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue, Outreach outreach) {
     /** The format this model reads and writes. */
     public static final String FORMAT = "playloop/campaign@1";
     /** The languages PlayLoop speaks. */
@@ -53,12 +55,23 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
         Objects.requireNonNull(spin, "spin");
         Objects.requireNonNull(tierPolicy, "tierPolicy");
         Objects.requireNonNull(leaderboard, "leaderboard");
+        Objects.requireNonNull(outreach, "outreach");
         languages = List.copyOf(languages);
         qualifyingActions = Set.copyOf(qualifyingActions);
         challenges = List.copyOf(challenges);
         badges = List.copyOf(badges);
         tiers = List.copyOf(tiers);
         catalogue = List.copyOf(catalogue);
+    }
+
+    /** A campaign that sends nothing proactive ({@link Outreach#NONE}): what code built before outreach passes. */
+    public Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
+                    ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
+                    PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
+                    List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
+                    Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue) {
+        this(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords, points, quiz,
+                spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, Outreach.NONE);
     }
 
     /** The catalogue reward with this id. */
@@ -77,6 +90,9 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
             case TIERS -> !tiers.isEmpty();
             case LEADERBOARD -> leaderboard.isPresent();
             case CATALOGUE -> !catalogue.isEmpty();
+            case INACTIVITY_REMINDER, REWARD_EXPIRING_REMINDER, POINTS_EXPIRING_REMINDER,
+                    CHALLENGE_UNFINISHED_REMINDER, STREAK_AT_RISK_REMINDER, LEADERBOARD_RESULT_REMINDER,
+                    BIRTHDAY_REMINDER -> outreach.reminder(mechanic.reminder().orElseThrow()).isPresent();
         };
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Turns a campaign tree (parsed from YAML or JSON, same shape) into a {@link Campaign}, reporting every
- * problem with its path. The mechanics are read by {@link GameReader} and {@link ProgressReader}.
+ * problem with its path. The mechanics are read by {@link GameReader} and {@link ProgressReader}, the
+ * {@code outreach} section by {@link OutreachReader}.
  */
 final class CampaignReader {
     static final int NAME_MAX = 80;
@@ -82,6 +83,7 @@ final class CampaignReader {
         List<Badge> badges = progress.badges(root, challenges, tiers);
         Optional<Leaderboard> leaderboard = root.object("leaderboard").map(this::leaderboard);
         List<CatalogueItem> catalogue = root.has("rewards") ? new RewardsReader(texts).catalogue(root) : List.of();
+        Outreach outreach = new OutreachReader(languages, problems).read(root);
 
         Set<Mechanic> mechanics = EnumSet.of(Mechanic.CORE);
         quiz.ifPresent(q -> mechanics.add(Mechanic.QUIZ));
@@ -99,12 +101,13 @@ final class CampaignReader {
         if (!catalogue.isEmpty()) {
             mechanics.add(Mechanic.CATALOGUE);
         }
+        outreach.reminders().keySet().forEach(kind -> mechanics.add(Mechanic.of(kind)));
         Texts allTexts = texts.texts(root, mechanics);
         Keywords keywords = keywordReader.read(root);
         keywordReader.checkConflicts(keywords, points.keywords(), "points.earn.keywords");
         root.finish();
         return new Campaign(id, name, zone, defaultLanguage, languages, active, qualifying, allTexts, keywords,
-                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue);
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach);
     }
 
     /** Checks the format line; false when the file is another version, whose fields mean other things. */

@@ -66,6 +66,7 @@ final class CampaignWriter {
             ArrayNode rewards = root.putArray("rewards");
             campaign.catalogue().forEach(item -> rewards.add(catalogueItem(item, campaign.languages())));
         }
+        root.set("outreach", OutreachWriter.write(campaign.outreach(), campaign.languages()));
         ObjectNode texts = root.putObject("texts");
         ObjectNode fallbacks = root.putObject("fallbacks");
         ObjectNode keywords = root.putObject("keywords");

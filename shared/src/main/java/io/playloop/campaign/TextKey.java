@@ -14,6 +14,7 @@ import static io.playloop.campaign.TextKind.LIST_BUTTON;
 import static io.playloop.campaign.TextKind.ROW_DESCRIPTION;
 import static io.playloop.campaign.TextKind.ROW_TITLE;
 
+import io.playloop.scheduler.ReminderKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,9 @@ import java.util.Set;
  * (its {@link TextKind}), the mechanic that needs it, and the placeholders the engine fills in it.
  *
  * <p>Every body text may use the {@link Placeholders#COMMON common placeholders}; the ones listed
- * here come on top. A text is required in every language when its mechanic is part of the campaign.
+ * here come on top. Reminder texts are the exception: the scheduler fills exactly
+ * {@link ReminderPlaceholders#of their own}. A text is required in every language when its mechanic is part
+ * of the campaign (for a reminder: when {@code outreach.reminders} configures it).
  */
 public enum TextKey {
     // --- Core: welcome, consent, points, help ------------------------------------------------------
@@ -37,8 +40,6 @@ public enum TextKey {
     POINTS_BALANCE(BODY, CORE),
     /** After a grant; {@code earned} is what this step added. */
     POINTS_EARNED(BODY, CORE, "earned"),
-    /** The next points to expire and the day they do, in the campaign's time zone. */
-    POINTS_EXPIRING(BODY, CORE, "expiring", "date"),
     HELP(BODY, CORE),
     START_DONE(BODY, CORE),
     START_ALREADY(BODY, CORE),
@@ -145,8 +146,6 @@ public enum TextKey {
     REDEEM_CODE_FOLLOWS(BODY, CATALOGUE, "reward"),
     /** The reward function's message with a pool code. */
     REWARD_DELIVERED(BODY, CATALOGUE, "reward", "code", "valid_until"),
-    /** Before a reward expires (the scheduler sends it). */
-    REWARD_EXPIRING(BODY, CATALOGUE, "reward", "code", "valid_until"),
     REDEEM_NOT_ENOUGH_POINTS(BODY, CATALOGUE, "reward", "cost"),
     REDEEM_OUT_OF_STOCK(BODY, CATALOGUE, "reward"),
     REDEEM_LIMIT_REACHED(BODY, CATALOGUE, "reward", "limit"),
@@ -158,7 +157,26 @@ public enum TextKey {
     TOP_LINE(BODY, LEADERBOARD, "rank", "player", "score"),
     TOP_YOUR_RANK(BODY, LEADERBOARD, "rank", "score"),
     TOP_UNRANKED(BODY, LEADERBOARD),
-    TOP_EMPTY(BODY, LEADERBOARD);
+    TOP_EMPTY(BODY, LEADERBOARD),
+    // --- Reminders (outreach.reminders; the scheduler sends them, with exactly these placeholders) ----------
+    /** No message for a while: a nudge; {@code progress} is reminder_progress or reminder_progress_top. */
+    REMINDER_INACTIVE(ReminderKind.INACTIVITY),
+    /** Fills {@code {{progress}}} of reminder_inactive below the top tier. */
+    REMINDER_PROGRESS(Mechanic.INACTIVITY_REMINDER, ReminderPlaceholders.PROGRESS),
+    /** Fills {@code {{progress}}} of reminder_inactive at the top tier. */
+    REMINDER_PROGRESS_TOP(Mechanic.INACTIVITY_REMINDER, ReminderPlaceholders.PROGRESS_TOP),
+    /** A code the customer holds expires soon. */
+    REWARD_EXPIRING(ReminderKind.REWARD_EXPIRING),
+    /** Points lots expire soon: how many and the day, in the campaign's time zone. */
+    POINTS_EXPIRING(ReminderKind.POINTS_EXPIRING),
+    /** A challenge of this period ends soon and is not done. */
+    CHALLENGE_UNFINISHED(ReminderKind.CHALLENGE_UNFINISHED),
+    /** The daily streak breaks tonight unless the customer plays. */
+    STREAK_AT_RISK(ReminderKind.STREAK_AT_RISK),
+    /** Where the customer finished on last week's leaderboard. */
+    LEADERBOARD_RESULT(ReminderKind.LEADERBOARD_RESULT),
+    /** Happy birthday, with the bonus points granted. */
+    BIRTHDAY_BONUS(ReminderKind.BIRTHDAY);
 
     private final TextKind kind;
     private final Mechanic mechanic;
@@ -173,6 +191,18 @@ public enum TextKey {
         }
         allowed.addAll(List.of(extraPlaceholders));
         this.placeholders = Set.copyOf(allowed);
+    }
+
+    /** The text of a reminder: its mechanic, and exactly the placeholders the scheduler fills in it. */
+    TextKey(ReminderKind reminder) {
+        this(Mechanic.of(reminder), ReminderPlaceholders.of(reminder));
+    }
+
+    /** A body text with exactly these placeholders (no common ones: the scheduler does not fill them). */
+    TextKey(Mechanic mechanic, Set<String> placeholders) {
+        this.kind = BODY;
+        this.mechanic = mechanic;
+        this.placeholders = Set.copyOf(placeholders);
     }
 
     /** The key as the format writes it, e.g. {@code points_balance}. */

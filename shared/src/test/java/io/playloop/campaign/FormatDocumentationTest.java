@@ -50,7 +50,7 @@ class FormatDocumentationTest {
         assertThat(doc).contains(Campaign.FORMAT, "`variants`");
     }
 
-    /** Field names, skipping data keys: languages, text keys, commands and fallback names. */
+    /** Field names, skipping data keys: languages, text keys, commands, fallback names and fee regions. */
     private static void collect(JsonNode node, Set<String> fields) {
         if (node.isArray()) {
             node.forEach(item -> collect(item, fields));
@@ -59,7 +59,7 @@ class FormatDocumentationTest {
         node.fields().forEachRemaining(e -> {
             String key = e.getKey();
             boolean dataKeysBelow = key.equals("texts") || key.equals("fallbacks")
-                    || key.equals("keywords") && e.getValue().has("en");
+                    || key.equals("keywords") && e.getValue().has("en") || key.equals("countries");
             if (Campaign.SUPPORTED_LANGUAGES.contains(key) || dataKeysBelow) {
                 fields.add(key);
                 return;
