@@ -3,6 +3,7 @@ package io.playloop.engine;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.ListMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
+import io.playloop.whatsapp.outbound.TemplateMessage;
 import io.playloop.whatsapp.outbound.TextMessage;
 import java.util.List;
 
@@ -42,6 +43,9 @@ final class Notices {
             return new ButtonMessage(b.to(), b.header(), body, b.footer(), b.buttons());
         } else if (message instanceof ListMessage l) {
             return new ListMessage(l.to(), l.header(), body, l.footer(), l.buttonLabel(), l.sections());
+        } else if (message instanceof TemplateMessage) {
+            // Refused like an over-long body: the caller keeps the reply as it is.
+            throw new IllegalArgumentException("a template's text is fixed at Meta: no notice can be added to it");
         }
         throw new IllegalArgumentException("no body to add notices to: " + message.getClass().getSimpleName());
     }

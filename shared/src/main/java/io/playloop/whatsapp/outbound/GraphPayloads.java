@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes an {@link OutboundMessage} as the JSON body of {@code POST /{phone-number-id}/messages},
  * exactly in the shapes Meta documents (text with {@code preview_url}; interactive {@code button} with
- * reply buttons; interactive {@code list} with sections and rows; optional text header and footer).
+ * reply buttons; interactive {@code list} with sections and rows; optional text header and footer;
+ * {@code template} with its name, language and body parameters).
  *
  * <p>Non-ASCII text is written as UTF-8, not escaped, so Arabic and emoji reach Meta byte for byte
  * (Jackson would otherwise write an emoji's surrogate pair as two backslash-u escapes).
@@ -63,6 +64,21 @@ public final class GraphPayloads {
                     if (row.description() != null) {
                         r.put("description", row.description());
                     }
+                }
+            }
+        } else if (message instanceof TemplateMessage t) {
+            root.put("type", "template");
+            ObjectNode template = root.putObject("template");
+            template.put("name", t.name());
+            template.putObject("language").put("code", t.languageCode());
+            if (!t.bodyParameters().isEmpty()) {
+                ObjectNode body = template.putArray("components").addObject();
+                body.put("type", "body");
+                ArrayNode parameters = body.putArray("parameters");
+                for (String text : t.bodyParameters()) {
+                    ObjectNode parameter = parameters.addObject();
+                    parameter.put("type", "text");
+                    parameter.put("text", text);
                 }
             }
         } else {

@@ -16,6 +16,10 @@ final class Limits {
     static final int ROW_ID = 200;
     static final int ROW_TITLE = 24;
     static final int ROW_DESCRIPTION = 72;
+    static final int TEMPLATE_NAME = 512;
+    /** A template's body, with its parameters filled in, holds at most 1,024 characters. */
+    static final int TEMPLATE_BODY = 1024;
+    private static final java.util.regex.Pattern TEMPLATE_NAME_CHARS = java.util.regex.Pattern.compile("[a-z0-9_]+");
 
     private Limits() {
     }
@@ -33,6 +37,16 @@ final class Limits {
                     + " characters; WhatsApp allows at most " + max);
         }
         return value;
+    }
+
+    /** Meta's rule for template names: lower-case letters, digits and underscores, at most 512. */
+    static String templateName(String name) {
+        required(name, "template.name", TEMPLATE_NAME);
+        if (!TEMPLATE_NAME_CHARS.matcher(name).matches()) {
+            throw new IllegalArgumentException("template.name '" + name
+                    + "' may hold only lower-case letters, digits and underscores");
+        }
+        return name;
     }
 
     static String recipient(String to) {

@@ -1,0 +1,184 @@
+package io.playloop.scheduler.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playloop.campaign.CampaignSource;
+import io.playloop.campaign.CampaignTable;
+import io.playloop.config.AwsClients;
+import io.playloop.config.PlayLoopConfig;
+import io.playloop.config.Secrets;
+import io.playloop.metrics.EmfMetrics;
+import io.playloop.scheduler.RunSummary;
+import io.playloop.scheduler.SchedulerService;
+import io.playloop.store.CapacityMeter;
+import io.playloop.whatsapp.outbound.GraphApi;
+import io.playloop.whatsapp.outbound.GraphApiClient;
+import io.playloop.whatsapp.outbound.GraphPayloads;
+import io.playloop.whatsapp.outbound.TemplateMessage;
+import io.playloop.whatsapp.outbound.TextMessage;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The scheduler function: EventBridge Scheduler invokes it every few minutes (template.yaml's
+ * {@code SchedulerRate}) and it runs one {@link SchedulerService#run} within the time Lambda leaves it:
+ * reminders, expiry and throttling. Its input (the schedule's {@code Input}) is only logged: whatever it
+ * holds, even nothing, a run does the same. The answer is the run's summary.
+ */
+public final class SchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+    /** Kept back from the remaining time so the run's last write and the answer to Lambda fit before the timeout. */
+    static final Duration SAFETY_MARGIN = Duration.ofSeconds(10);
+    /** The shortest budget a run gets, even when Lambda has less than the margin left. */
+    static final Duration MINIMUM_BUDGET = Duration.ofSeconds(1);
+    /** A direct call without a context (a tool, a test): as if the function's 300-s timeout had just begun. */
+    static final Duration WITHOUT_CONTEXT = Duration.ofSeconds(300);
+    /** The keys of the schedule's Input (template.yaml) that are logged with the run. */
+    static final List<String> SCHEDULE_ATTRIBUTES = List.of("scheduleArn", "scheduledTime", "executionId",
+            "attemptNumber");
+    private static final Duration GRAPH_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerHandler.class);
+
+    private final Function<Duration, RunSummary> run;
+    private final Runnable priming;
+    private final EmfMetrics metrics;
+
+    /** Called by the Lambda runtime: builds the clients once, from the environment, without calling AWS. */
+    public SchedulerHandler() {
+        this(System.getenv(), Clock.systemUTC());
+        Core.getGlobalContext().register(this);
+    }
+
+    private SchedulerHandler(Map<String, String> env, Clock clock) {
+        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock), clock);
+    }
+
+    private SchedulerHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, Clock clock) {
+        this(dynamo, new GraphApiClient(config, secrets,
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
+                config, clock, new CapacityMeter());
+    }
+
+    /** A handler over these clients (tests, the local cloud). */
+    public SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
+                            CapacityMeter meter) {
+        this(dynamo, graph, config, clock, meter,
+                // One source for the function's life: its cache keeps the active campaign for a minute.
+                CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock));
+    }
+
+    private SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
+                             CapacityMeter meter, CampaignSource campaigns) {
+        this(new SchedulerService(dynamo, config, graph, campaigns, clock, meter)::run,
+                () -> primeReadOnly(campaigns),
+                new EmfMetrics(new ObjectMapper(), System.out, Clock.systemUTC(), "scheduler"));
+    }
+
+    /**
+     * @param run     one scheduler run for a time budget ({@link SchedulerService#run} outside tests)
+     * @param priming what SnapStart runs before the snapshot: reads only, never a write or a send
+     * @param metrics where the run's counts go (EMF lines on stdout on Lambda)
+     */
+    SchedulerHandler(Function<Duration, RunSummary> run, Runnable priming, EmfMetrics metrics) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.priming = Objects.requireNonNull(priming, "priming");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Reads the active campaign (the pointer, and the campaign if one is pushed: GetItems only) and writes two
+     * Graph payloads into memory, so the restored function has the DynamoDB client, the campaign parser and
+     * Jackson warm. Nothing is written to the table and nothing is sent: a run is never started from here,
+     * since a snapshot taken during a deploy must not message customers.
+     */
+    private static void primeReadOnly(CampaignSource campaigns) {
+        campaigns.campaign();
+        GraphPayloads payloads = new GraphPayloads(new ObjectMapper());
+        payloads.toBytes(new TextMessage("+10000000000", "priming"));
+        payloads.toBytes(new TemplateMessage("+10000000000", "priming", "en", List.of("priming")));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            priming.run();
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("error", e.toString()).log("priming skipped");
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to do: SDK clients reconnect by themselves and no per-instance value is made at init.
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        if (context != null) {
+            PowertoolsLogging.initializeLogging(context);
+        }
+        Duration budget = budget(context);
+        RunSummary summary;
+        try {
+            summary = run.apply(budget);
+        } catch (RuntimeException e) {
+            // Lambda reports the error (the Errors alarm); the next scheduled run tries again.
+            LOG.atError().addKeyValue("budgetMillis", budget.toMillis()).addKeyValue("errorType",
+                    e.getClass().getSimpleName()).setCause(e).log("scheduler run failed");
+            throw e;
+        }
+        Map<String, Object> answer = summary.toMap();
+        metrics.counts(counts(summary));
+        var event = LOG.atInfo().addKeyValue("budgetMillis", budget.toMillis());
+        for (Map.Entry<String, Object> e : answer.entrySet()) {
+            event = event.addKeyValue(e.getKey(), e.getValue());
+        }
+        if (input != null) {
+            // Only the schedule's own attributes (template.yaml's Input): nothing else a caller passes is logged,
+            // so no customer data can reach the logs through it.
+            for (String key : SCHEDULE_ATTRIBUTES) {
+                Object value = input.get(key);
+                if (value != null) {
+                    event = event.addKeyValue(key, value.toString());
+                }
+            }
+        }
+        event.log(summary.finished() ? "scheduler run finished" : "scheduler run stopped at its time budget");
+        return answer;
+    }
+
+    /** The context's remaining time less {@link #SAFETY_MARGIN}, at least {@link #MINIMUM_BUDGET}. */
+    static Duration budget(Context context) {
+        Duration remaining = context == null ? WITHOUT_CONTEXT : Duration.ofMillis(context.getRemainingTimeInMillis());
+        Duration budget = remaining.minus(SAFETY_MARGIN);
+        return budget.compareTo(MINIMUM_BUDGET) < 0 ? MINIMUM_BUDGET : budget;
+    }
+
+    private static Map<String, Number> counts(RunSummary summary) {
+        Map<String, Number> counts = new LinkedHashMap<>();
+        counts.put("Due", summary.due());
+        counts.put("Sent", summary.sent());
+        counts.put("Templates", summary.templates());
+        counts.put("Deferred", summary.deferred());
+        counts.put("Skipped", summary.skipped());
+        counts.put("Expired", summary.expired());
+        counts.put("Failed", summary.failed());
+        counts.put("IndexItemsRead", summary.indexItemsRead());
+        // 1 for a run that left nothing due, 0 for one stopped at its budget: a Minimum of 0 for a while means
+        // the scheduler falls behind.
+        counts.put("Finished", summary.finished() ? 1 : 0);
+        return counts;
+    }
+}
