@@ -110,6 +110,22 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * The ISO region of a WhatsApp id (phone digits without '+'), e.g. {@code FR} for 33612345678; null when the
+     * number is not a valid international number (a BSUID, a typo). Meta prices templates by this region.
+     */
+    public static String regionOf(String waId) {
+        if (waId == null || waId.isBlank() || !waId.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse("+" + waId, null));
+            return region == null || "ZZ".equals(region) ? null : region;
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            return null;
+        }
+    }
+
     private static String digits(PhoneNumber number) {
         return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164).substring(1);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code geocoder} artifact, which is not served here; this table covers the calling codes PlayLoop's
  * languages are chosen for, and a wrong guess only moves a streak's midnight.)
  */
-final class CustomerZones {
+public final class CustomerZones {
     private static final Map<String, String> BY_CALLING_CODE = Map.ofEntries(
             Map.entry("33", "Europe/Paris"), Map.entry("32", "Europe/Brussels"), Map.entry("41", "Europe/Zurich"),
             Map.entry("352", "Europe/Luxembourg"), Map.entry("377", "Europe/Monaco"), Map.entry("44", "Europe/London"),
@@ -32,7 +32,7 @@ final class CustomerZones {
      * The zone of {@code waId} (phone digits without '+'), else {@code fallback}. Calling codes are 1 to 3
      * digits and prefix-free, so the first match from the shortest is the country's.
      */
-    static ZoneId of(String waId, ZoneId fallback) {
+    public static ZoneId of(String waId, ZoneId fallback) {
         if (waId == null || waId.isEmpty() || !waId.chars().allMatch(Character::isDigit)) {
             return fallback;
         }

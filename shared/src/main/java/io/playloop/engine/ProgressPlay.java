@@ -59,7 +59,7 @@ import java.util.Set;
  */
 final class ProgressPlay {
     /** Write shards of every weekly board (a fixed number: changing it mid-week would split a board). */
-    static final int LEADERBOARD_SHARDS = 8;
+    static final int LEADERBOARD_SHARDS = io.playloop.games.leaderboard.Shards.BOARD;
     /** How long a referred friend has to opt in and play before the referral lapses. */
     static final Duration REFERRAL_QUALIFY_WITHIN = Duration.ofDays(30);
     static final String STREAK_REASON = "streak.day";

@@ -26,6 +26,10 @@ import io.playloop.store.ProgressWrite;
 import io.playloop.store.QuizState;
 import io.playloop.store.QuizWrite;
 import io.playloop.store.Snapshot;
+import io.playloop.scheduler.CustomerView;
+import io.playloop.scheduler.ReminderPlanner;
+import io.playloop.scheduler.Schedule;
+import io.playloop.ledger.LedgerResult;
 import io.playloop.store.SpinState;
 import io.playloop.store.SpinWrite;
 import io.playloop.whatsapp.inbound.InboundMessage;
@@ -251,7 +255,25 @@ public final class MessageProcessor {
                 outcome.spin().map(s -> new SpinWrite(s.history(), snapshot.spin().version(), s.claim(),
                         engine.campaign().id())),
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
-                        engine.campaign().timeZone()))));
+                        engine.campaign().timeZone())),
+                earlierLook(engine, snapshot, outcome, now)));
+    }
+
+    /**
+     * The schedule to write when this step brings the scheduler's next look earlier (a new reward, a first message,
+     * a streak day...); empty otherwise, which is most steps: activity only pushes reminders later, and the scheduler
+     * finds that out when it looks.
+     */
+    private static Optional<Schedule> earlierLook(Engine engine, Snapshot snapshot, Outcome outcome, Instant now) {
+        Schedule stored = snapshot.schedule();
+        CustomerView after = new CustomerView(engine.campaign(), outcome.customer(),
+                outcome.points().map(LedgerResult.Applied::account).orElse(snapshot.points().account()),
+                outcome.progress().map(Outcome.ProgressOutcome::progress).orElse(snapshot.progress().progress()), now);
+        Optional<Instant> next = ReminderPlanner.nextLook(after, stored, now);
+        if (next.isEmpty() || stored.dueAt().isPresent() && !next.get().isBefore(stored.dueAt().get())) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.withDueAt(next));
     }
 
     /**

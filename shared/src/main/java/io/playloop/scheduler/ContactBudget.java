@@ -71,15 +71,25 @@ public record ContactBudget(int maxContacts, Duration window, LocalTime opensAt,
      * @param zone      the customer's time zone (quiet hours are local)
      */
     public Decision decide(Collection<Instant> sent, Priority priority, boolean optedIn, Instant now, ZoneId zone) {
-        Objects.requireNonNull(sent, "sent");
         Objects.requireNonNull(priority, "priority");
+        return decide(sent, priority.whenOverBudget(), optedIn, now, zone);
+    }
+
+    /**
+     * Decides one proactive message whose class follows {@code whenOverBudget} (the campaign may override a class's
+     * default policy).
+     */
+    public Decision decide(Collection<Instant> sent, Priority.WhenOverBudget whenOverBudget, boolean optedIn,
+                           Instant now, ZoneId zone) {
+        Objects.requireNonNull(sent, "sent");
+        Objects.requireNonNull(whenOverBudget, "whenOverBudget");
         if (!optedIn) {
             return new Decision.Skip("the customer stopped proactive messages");
         }
         Instant windowStart = now.minus(window);
         long inWindow = sent.stream().filter(at -> at.isAfter(windowStart) && !at.isAfter(now)).count();
         if (inWindow >= maxContacts) {
-            if (priority.whenOverBudget() == Priority.WhenOverBudget.SKIP) {
+            if (whenOverBudget == Priority.WhenOverBudget.SKIP) {
                 return new Decision.Skip(maxContacts + " proactive messages in the last " + window.toDays()
                         + " days already");
             }

@@ -1,37 +1,107 @@
 package io.playloop.scheduler;
 
+import io.playloop.campaign.Campaign;
 import io.playloop.campaign.CampaignSource;
+import io.playloop.campaign.MessageTemplate;
+import io.playloop.campaign.Outreach;
+import io.playloop.campaign.ReminderRule;
+import io.playloop.commerce.PhoneNumbers;
 import io.playloop.config.PlayLoopConfig;
+import io.playloop.engine.Customer;
+import io.playloop.games.leaderboard.ScoreItem;
+import io.playloop.engine.WalletEntry;
+import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.games.leaderboard.Rank;
+import io.playloop.games.leaderboard.Score;
+import io.playloop.games.leaderboard.Standings;
+import io.playloop.ledger.EntryKind;
+import io.playloop.ledger.LedgerEntry;
+import io.playloop.ledger.LedgerResult;
+import io.playloop.ledger.PointsAccount;
+import io.playloop.logging.Masking;
+import io.playloop.store.BudgetExhaustedException;
 import io.playloop.store.CapacityMeter;
+import io.playloop.store.ConcurrentUpdateException;
+import io.playloop.store.DynamoLeaderboardReader;
+import io.playloop.store.DynamoSchedulerStore;
+import io.playloop.store.DynamoSchedulerStore.CustomerState;
+import io.playloop.store.DynamoSchedulerStore.DueEntry;
+import io.playloop.store.DynamoSchedulerStore.Page;
+import io.playloop.store.PointsWrite;
+import io.playloop.store.ScheduleItems;
+import io.playloop.store.SchedulerClaim;
 import io.playloop.whatsapp.outbound.GraphApi;
+import io.playloop.whatsapp.outbound.GraphApiException;
+import io.playloop.whatsapp.outbound.OutboundMessage;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One scheduler run: reads what is due from the sparse time-bucket index, expires points and rewards, and sends
  * the reminders that pass the contact budget, the 24-hour window, the money budget and Meta's limits. Built once
  * per Lambda instance; {@link #run(Duration)} is called by each EventBridge Scheduler invocation (and by the
  * local cloud's {@code POST /_local/tick}).
+ *
+ * <p>Reading: from the cursor's hour to the current one, per shard, one Query of the entries already due; a run
+ * reads only due entries (plus one empty page per hour and shard). A run that reaches its time budget stops between
+ * customers and leaves the cursor at the hour it stopped in: the next run takes over there.
+ *
+ * <p>Exactly once: each visit writes its decision (the send marked in the schedule, expiries, spend, reach) in one
+ * version-checked transaction before the message goes out; a send Meta refuses is taken back (deferred, or marked
+ * done for a permanent refusal) in a second write. A crash between the two leaves the reminder counted as sent: a
+ * reminder may be lost, never sent twice.
  */
 public final class SchedulerService {
-    private final DynamoDbClient dynamo;
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerService.class);
+    /** Where the very first run starts looking (nothing can be due earlier than the first game step). */
+    static final Duration FIRST_LOOK_BACK = Duration.ofHours(48);
+    /** A customer whose visit failed is looked at again this much later. */
+    static final Duration RETRY_FAILED_VISIT = Duration.ofMinutes(10);
+    private static final int PAGE = 100;
+    private static final long MICROS = 1_000_000L;
+
+    private final DynamoSchedulerStore store;
+    private final LeaderboardReader leaderboard;
     private final PlayLoopConfig config;
     private final GraphApi graph;
     private final CampaignSource campaigns;
     private final Clock clock;
-    private final CapacityMeter meter;
+    private final LongSupplier nanoTime;
+    private final SendPacer.Sleeper sleeper;
 
     public SchedulerService(DynamoDbClient dynamo, PlayLoopConfig config, GraphApi graph, CampaignSource campaigns,
                             Clock clock, CapacityMeter meter) {
-        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this(new DynamoSchedulerStore(dynamo, config.tableName(), meter),
+                new DynamoLeaderboardReader(dynamo, config.tableName(), meter), config, graph, campaigns, clock,
+                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    }
+
+    SchedulerService(DynamoSchedulerStore store, LeaderboardReader leaderboard, PlayLoopConfig config, GraphApi graph,
+                     CampaignSource campaigns, Clock clock, LongSupplier nanoTime, SendPacer.Sleeper sleeper) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.leaderboard = Objects.requireNonNull(leaderboard, "leaderboard");
         this.config = Objects.requireNonNull(config, "config");
         this.graph = Objects.requireNonNull(graph, "graph");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.meter = Objects.requireNonNull(meter, "meter");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
@@ -40,8 +110,320 @@ public final class SchedulerService {
      * @param timeBudget how long the run may take (the Lambda's remaining time less a safety margin)
      */
     public RunSummary run(Duration timeBudget) {
-        Instant started = clock.instant();
-        // Filled in by the scheduler work (issue 5); the stub lets the function and the local cloud be wired.
-        return new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, true, Duration.between(started, clock.instant()));
+        long startNanos = nanoTime.getAsLong();
+        long deadline = startNanos + timeBudget.toNanos();
+        Instant now = clock.instant();
+        Campaign campaign = campaigns.campaign();
+        Outreach outreach = campaign.outreach();
+        Run run = new Run(campaign, now, new SendPacer(outreach.sending().perSecond(), nanoTime, sleeper),
+                new ReachCounter(store.reach(config.phoneNumberId()), outreach.sending().messagingLimit()));
+
+        Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant from = store.cursor().orElse(currentHour.minus(FIRST_LOOK_BACK));
+        if (from.isAfter(currentHour)) {
+            from = currentHour;
+        }
+        Instant keepFrom = null;
+        boolean finished = true;
+        hours:
+        for (Instant hour = from; !hour.isAfter(currentHour); hour = hour.plus(Duration.ofHours(1))) {
+            boolean hourDone = true;
+            for (int shard = 0; shard < ScheduleItems.SHARDS; shard++) {
+                Optional<Map<String, AttributeValue>> start = Optional.empty();
+                do {
+                    if (nanoTime.getAsLong() >= deadline) {
+                        finished = false;
+                        keepFrom = keepFrom == null ? hour : keepFrom;
+                        break hours;
+                    }
+                    Page page = store.due(ScheduleItems.bucket(hour, shard), now, start, PAGE);
+                    run.indexItemsRead += page.entries().size();
+                    for (DueEntry entry : page.entries()) {
+                        if (nanoTime.getAsLong() >= deadline) {
+                            finished = false;
+                            keepFrom = keepFrom == null ? hour : keepFrom;
+                            break hours;
+                        }
+                        if (!visitSafely(run, entry)) {
+                            hourDone = false;
+                        }
+                    }
+                    start = page.next();
+                } while (start.isPresent());
+            }
+            if (!hourDone && keepFrom == null) {
+                keepFrom = hour;
+            }
+        }
+        Instant cursor = keepFrom != null ? keepFrom : currentHour;
+        if (!cursor.equals(from)) {
+            store.saveCursor(cursor);
+        }
+        store.forgetReachBefore(config.phoneNumberId(), ReachCounter.hourOf(now.minus(ReachCounter.WINDOW)),
+                run.reach.hours());
+        RunSummary summary = new RunSummary(run.due, run.sent, run.templates, run.deferred, run.skipped, run.expired,
+                run.failed, run.indexItemsRead, finished, Duration.ofNanos(nanoTime.getAsLong() - startNanos));
+        LOG.info("scheduler run {}", summary.toMap());
+        return summary;
+    }
+
+    /** False when the visit failed and could not even be put off (the cursor then stays at its hour). */
+    private boolean visitSafely(Run run, DueEntry entry) {
+        run.due++;
+        try {
+            visit(run, entry.customerKey(), Set.of());
+            return true;
+        } catch (RuntimeException e) {
+            run.failed++;
+            LOG.error("scheduler visit of {} failed; looked at again in {}", Masking.phone(entry.customerKey()),
+                    RETRY_FAILED_VISIT, e);
+            try {
+                store.load(entry.customerKey()).ifPresent(s -> store.claim(new SchedulerClaim(entry.customerKey(),
+                        s.schedule().withDueAt(Optional.of(run.now.plus(RETRY_FAILED_VISIT))), s.schedule().version(),
+                        Optional.empty(), List.of(), Optional.empty(), Optional.empty())));
+                return true;
+            } catch (RuntimeException again) {
+                return false;
+            }
+        }
+    }
+
+    private void visit(Run run, String customerKey, Set<String> forceTemplate) {
+        Optional<CustomerState> loaded = store.load(customerKey);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        CustomerState state = loaded.get();
+        Outreach outreach = run.campaign.outreach();
+        Instant now = run.now;
+        Schedule read = state.schedule();
+        if (read.dueAt().isPresent() && read.dueAt().get().isAfter(now)) {
+            // The index copy is older than the item: the game or an earlier visit moved the next look already.
+            run.due--;
+            return;
+        }
+        Schedule schedule = read.pruned(now, outreach.contactBudget().window());
+
+        // Housekeeping first: lots past their expiry, a birthday bonus, rewards past their validity.
+        PointsAccount account = state.points().account();
+        List<LedgerEntry> entries = new ArrayList<>();
+        LedgerResult expiredLots = account.expire(now);
+        if (expiredLots.changed()) {
+            account = expiredLots.account();
+            entries.addAll(expiredLots.entries());
+            run.expired += expiredLots.entries().size();
+        }
+        CustomerView view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now);
+        Optional<ReminderRule> birthday = outreach.reminder(ReminderKind.BIRTHDAY).filter(r -> r.points() > 0);
+        if (birthday.isPresent()) {
+            for (DueReminder r : ReminderPlanner.occurrences(view, now)) {
+                if (r.kind() == ReminderKind.BIRTHDAY && r.isDue(now) && !schedule.isDone(r.id())
+                        && account.entry(EntryKind.GRANT, r.id()).isEmpty()) {
+                    Instant expires = now.plus(run.campaign.points().lotExpiry());
+                    LedgerResult granted = account.grant(birthday.get().points(), "birthday", r.id(), now, expires);
+                    if (granted.changed()) {
+                        account = granted.account();
+                        entries.addAll(granted.entries());
+                    }
+                }
+            }
+            view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now);
+        }
+        List<WalletEntry> rewardsExpired = RewardExpiry.due(view.progress().wallet(), schedule, now);
+        for (WalletEntry w : rewardsExpired) {
+            schedule = schedule.withDone(RewardExpiry.id(w), RewardExpiry.markKeptUntil(w));
+            run.expired++;
+        }
+        Optional<PointsWrite> points = entries.isEmpty() ? Optional.empty()
+                : Optional.of(new PointsWrite(account, state.points().version(), entries));
+
+        VisitPlan plan = VisitPlanner.plan(view, schedule, now, forceTemplate);
+        run.deferred += plan.deferred();
+        run.skipped += plan.skipped().size();
+        plan.skipped().forEach(reason -> LOG.info("reminder skipped for {}: {}",
+                Masking.phone(customerKey), reason));
+        Schedule decided = plan.schedule();
+        Optional<Outgoing> send = plan.send();
+        Optional<SchedulerClaim.Spend> spend = Optional.empty();
+        Optional<SchedulerClaim.Reach> reach = Optional.empty();
+        boolean newReach = false;
+        if (send.isPresent() && send.get().channel() == Channel.TEMPLATE) {
+            DueReminder r = send.get().reminder();
+            newReach = schedule.lastTemplateAt().map(t -> !t.isAfter(now.minus(ReachCounter.WINDOW))).orElse(true);
+            long fee = feeMicros(outreach, send.get().template().orElseThrow(), state.customer());
+            if (newReach && run.reach.full(now)) {
+                decided = decided.withDeferred(r.id(), run.reach.freesAt(now));
+                run.deferred++;
+                send = Optional.empty();
+            } else if (run.moneySpent && fee > 0) {
+                decided = decided.withDone(r.id(), r.staleAt());
+                run.skipped++;
+                send = Optional.empty();
+            } else {
+                if (outreach.moneyBudget().isPresent() && fee > 0) {
+                    spend = Optional.of(new SchedulerClaim.Spend(run.campaign.id(), fee,
+                            Optional.of(toMicros(outreach.moneyBudget().get()))));
+                }
+                if (newReach) {
+                    reach = Optional.of(new SchedulerClaim.Reach(config.phoneNumberId(), ReachCounter.hourOf(now), 1));
+                }
+            }
+        }
+        Schedule beforeSend = decided;
+        Schedule claimed = send.map(o -> beforeSend.withSent(o.reminder().id(), now, o.reminder().staleAt(),
+                o.channel() == Channel.TEMPLATE)).orElse(beforeSend);
+        claimed = claimed.withDueAt(nextLook(view, claimed, now));
+        try {
+            store.claim(new SchedulerClaim(customerKey, claimed, read.version(), points, rewardsExpired, spend, reach));
+        } catch (BudgetExhaustedException e) {
+            // The campaign's money budget is spent: no more paid sends this run; settle this one without a message.
+            run.moneySpent = true;
+            DueReminder r = send.orElseThrow().reminder();
+            Schedule settled = beforeSend.withDone(r.id(), r.staleAt());
+            settled = settled.withDueAt(nextLook(view, settled, now));
+            store.claim(new SchedulerClaim(customerKey, settled, read.version(), points, rewardsExpired,
+                    Optional.empty(), Optional.empty()));
+            run.skipped++;
+            LOG.warn("campaign {} reached its money budget; paid reminders stop", run.campaign.id());
+            return;
+        } catch (ConcurrentUpdateException e) {
+            // The customer wrote meanwhile; the game re-indexed them if needed. The next run looks again.
+            run.deferred++;
+            return;
+        }
+        if (send.isEmpty()) {
+            return;
+        }
+        deliver(run, state.customer(), view, send.get(), beforeSend, claimed, read.version() + 1, spend, reach,
+                newReach, forceTemplate);
+    }
+
+    private void deliver(Run run, Customer customer, CustomerView view, Outgoing out, Schedule beforeSend,
+                         Schedule claimed, long claimedVersion, Optional<SchedulerClaim.Spend> spend,
+                         Optional<SchedulerClaim.Reach> reach, boolean newReach, Set<String> forceTemplate) {
+        DueReminder reminder = withRank(run, out.reminder(), view);
+        String language = customer.language();
+        OutboundMessage message = out.channel() == Channel.TEMPLATE
+                ? ReminderMessages.template(run.campaign, customer.address(), language, reminder, out.template().get())
+                : ReminderMessages.freeForm(run.campaign, customer.address(), language, reminder);
+        run.pacer.acquire();
+        try {
+            graph.send(message);
+            run.sent++;
+            if (out.channel() == Channel.TEMPLATE) {
+                run.templates++;
+                if (newReach) {
+                    run.reach.add(run.now);
+                }
+            }
+            LOG.info("reminder {} sent to {} as {}", reminder.kind(), Masking.phone(customer.key()),
+                    out.channel());
+        } catch (GraphApiException e) {
+            int code = e.error().code();
+            Schedule undone;
+            Instant now = run.now;
+            if (code == MetaBackoff.WINDOW_CLOSED && out.channel() == Channel.FREE_FORM) {
+                // Meta's view of the window differs from ours (it happens): take the send back and go as a template.
+                takeBack(run, customer, view, beforeSend, claimedVersion, spend, reach);
+                Set<String> again = new HashSet<>(forceTemplate);
+                again.add(reminder.id());
+                visit(run, customer.key(), again);
+                return;
+            }
+            if (code == MetaBackoff.STOPPED_MARKETING) {
+                store.recordOptOut(customer, now, "meta-131050-" + now.getEpochSecond());
+                undone = beforeSend.withDone(reminder.id(), reminder.staleAt());
+                run.skipped++;
+                LOG.info("{} stopped marketing messages (131050): opt-out recorded", Masking.phone(customer.key()));
+            } else if (code == MetaBackoff.THROUGHPUT || code == MetaBackoff.PAIR_RATE
+                    || code == MetaBackoff.NOT_DELIVERED || e.retryable()) {
+                if (code == MetaBackoff.THROUGHPUT) {
+                    run.pacer.slowDown();
+                }
+                Duration wait = MetaBackoff.after(code, beforeSend.backoffs());
+                undone = beforeSend.withDeferred(reminder.id(), now.plus(wait)).withBackoffs(beforeSend.backoffs() + 1);
+                run.deferred++;
+                LOG.warn("reminder {} for {} refused by Meta ({}): deferred {}", reminder.kind(),
+                        Masking.phone(customer.key()), code, wait);
+            } else {
+                undone = beforeSend.withDone(reminder.id(), reminder.staleAt());
+                run.failed++;
+                LOG.error("reminder {} for {} refused by Meta ({}), not retried: {}", reminder.kind(),
+                        Masking.phone(customer.key()), code, e.getMessage());
+            }
+            undone = undone.withDueAt(nextLook(view, undone, now));
+            store.claim(new SchedulerClaim(customer.key(), undone, claimedVersion, Optional.empty(), List.of(),
+                    spend.map(s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty())),
+                    reach.map(r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()))));
+        }
+    }
+
+    private void takeBack(Run run, Customer customer, CustomerView view, Schedule beforeSend, long claimedVersion,
+                          Optional<SchedulerClaim.Spend> spend, Optional<SchedulerClaim.Reach> reach) {
+        Schedule undone = beforeSend.withDueAt(Optional.of(run.now));
+        store.claim(new SchedulerClaim(customer.key(), undone, claimedVersion, Optional.empty(), List.of(),
+                spend.map(s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty())),
+                reach.map(r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()))));
+    }
+
+    /** The next look, never the present (what is due now was just decided). */
+    private static Optional<Instant> nextLook(CustomerView view, Schedule schedule, Instant now) {
+        return ReminderPlanner.nextLook(view, schedule, now).map(at -> at.isAfter(now) ? at : now.plusSeconds(60));
+    }
+
+    /** The leaderboard result's rank, read when it goes out (the week is closed, so it no longer moves). */
+    private DueReminder withRank(Run run, DueReminder reminder, CustomerView view) {
+        if (reminder.kind() != ReminderKind.LEADERBOARD_RESULT || run.campaign.leaderboard().isEmpty()) {
+            return reminder;
+        }
+        String week = reminder.values().get("week");
+        int shards = io.playloop.games.leaderboard.Shards.BOARD;
+        Optional<Score> me = view.progress().weeklyScore().filter(s -> s.week().equals(week)).map(ScoreItem::score);
+        List<Score> top = leaderboard.top(run.campaign.id(), week, run.campaign.leaderboard().get().top(), shards);
+        boolean inTop = me.isPresent() && top.stream().anyMatch(s -> s.customer().equals(view.customer().key()));
+        long above = me.isEmpty() || inTop ? 0 : leaderboard.aboveInShard(run.campaign.id(), week, me.get(), shards);
+        Rank rank = Standings.rank(top, me, above, shards);
+        Map<String, String> values = new HashMap<>(reminder.values());
+        if (rank instanceof Rank.Exact exact) {
+            values.put("rank", "#" + exact.place());
+        } else if (rank instanceof Rank.About about) {
+            values.put("rank", "~#" + about.place());
+        } else {
+            values.put("rank", "-");
+        }
+        return new DueReminder(reminder.kind(), reminder.id(), reminder.dueAt(), reminder.staleAt(), values);
+    }
+
+    private static long feeMicros(Outreach outreach, MessageTemplate template, Customer customer) {
+        BigDecimal fee = outreach.fees().fee(template.category(), PhoneNumbers.regionOf(customer.waId()));
+        return toMicros(fee);
+    }
+
+    private static long toMicros(BigDecimal amount) {
+        return amount.multiply(BigDecimal.valueOf(MICROS)).longValue();
+    }
+
+    /** One run's running state. */
+    private static final class Run {
+        final Campaign campaign;
+        final Instant now;
+        SendPacer pacer;
+        final ReachCounter reach;
+        boolean moneySpent;
+        int due;
+        int sent;
+        int templates;
+        int deferred;
+        int skipped;
+        int expired;
+        int failed;
+        long indexItemsRead;
+
+        Run(Campaign campaign, Instant now, SendPacer pacer, ReachCounter reach) {
+            this.campaign = campaign;
+            this.now = now;
+            this.pacer = pacer;
+            this.reach = reach;
+        }
     }
 }

@@ -15,15 +15,26 @@ import java.util.Optional;
  * @param quiz            a new quiz session to store, if it changed
  * @param points          a points change (account and new ledger entries), if any
  * @param progress        a progress change (badges, completions, referral records, score, code claim), if any
+ * @param schedule        the outreach schedule with an earlier next look, if the step brought one (its
+ *                        {@code version} is the one read)
  */
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
                      Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
-                     Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress) {
+                     Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
+                     Optional<io.playloop.scheduler.Schedule> schedule) {
     public Commit {
+        java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(spin, "spin");
         java.util.Objects.requireNonNull(points, "points");
         java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A commit that leaves the schedule alone. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
+                  Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress) {
+        this(receipt, customer, expectedVersion, consentChange, points, quiz, spin, progress, Optional.empty());
     }
 
     /** A commit that leaves progress alone. */

@@ -82,7 +82,8 @@ public final class DynamoGameStore implements GameStore {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(customerKeyMap, Keys.points(customerKey),
-                Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), receiptKeyMap));
+                Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
+                receiptKeyMap));
         code.ifPresent(c -> keys.add(Keys.referralCode(c.value())));
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
                 .keys(keys).consistentRead(true).build());
@@ -111,9 +112,12 @@ public final class DynamoGameStore implements GameStore {
         SpinState spin = SpinState.NONE;
         ProgressState progress = ProgressState.NONE;
         Optional<CodeHolder> holder = Optional.empty();
+        io.playloop.scheduler.Schedule schedule = io.playloop.scheduler.Schedule.NONE;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
-            if (Keys.PROGRESS.equals(sk)) {
+            if (Keys.SCHEDULE.equals(sk)) {
+                schedule = ScheduleItems.schedule(item);
+            } else if (Keys.PROGRESS.equals(sk)) {
                 progress = ProgressItems.state(item);
             } else if (Keys.CODE.equals(sk) && code.isPresent() && item.get(ProgressItems.HOLDER) != null) {
                 holder = Optional.of(new CodeHolder(code.get(), item.get(ProgressItems.HOLDER).s()));
@@ -129,7 +133,7 @@ public final class DynamoGameStore implements GameStore {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder);
+        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule);
     }
 
     /**
@@ -224,6 +228,15 @@ public final class DynamoGameStore implements GameStore {
             }
         }
 
+        int scheduleAction = -1;
+        if (commit.schedule().isPresent()) {
+            io.playloop.scheduler.Schedule schedule = commit.schedule().get();
+            scheduleAction = actions.size();
+            actions.add(TransactWriteItem.builder().put(versionedPut(
+                    ScheduleItems.item(customer.key(), schedule, schedule.version() + 1), ScheduleItems.VERSION,
+                    schedule.version())).build());
+        }
+
         int firstProgressAction = actions.size();
         ProgressActions progressActions = commit.progress().isPresent()
                 ? addProgress(actions, customer.key(), receipt, commit.progress().get()) : ProgressActions.NONE;
@@ -240,6 +253,12 @@ public final class DynamoGameStore implements GameStore {
             // "duplicate" before a budget, stock or code that the first delivery's own write used up.
             if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)) {
                 throw translate(e, receipt.wamid(), customer.key(), -1, -1, -1, -1);
+            }
+            if (scheduleAction >= 0 && failed(reasons, scheduleAction, CONDITIONAL_CHECK_FAILED)) {
+                // The scheduler visited the customer meanwhile: re-read and decide again.
+                ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customer.key());
+                concurrent.initCause(e);
+                throw concurrent;
             }
             if (budgetAction >= 0 && failed(reasons, budgetAction, CONDITIONAL_CHECK_FAILED)) {
                 BudgetExhaustedException exhausted = new BudgetExhaustedException(claimedPrize);
@@ -476,16 +495,8 @@ public final class DynamoGameStore implements GameStore {
         return update.build();
     }
 
-    /** A Put of a whole item, if its version is still {@code expected} (absent when 0). */
     private Put versionedPut(Map<String, AttributeValue> item, String versionAttribute, long expected) {
-        Put.Builder put = Put.builder().tableName(tableName).item(item);
-        if (expected == 0) {
-            return put.conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK)).build();
-        }
-        return put.conditionExpression("#version = :expected")
-                .expressionAttributeNames(Map.of("#version", versionAttribute))
-                .expressionAttributeValues(Map.of(":expected", StoreItems.n(expected))).build();
+        return StoreItems.versionedPut(tableName, item, versionAttribute, expected);
     }
 
     /** SET every profile attribute (REMOVE the absent ones), conditional on the version read. */

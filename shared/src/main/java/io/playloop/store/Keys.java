@@ -54,6 +54,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>shop order's customer</td><td>{@code SHOPORDER#<source>#<orderId>}</td><td>{@code ORDER}</td>
  *       <td>first seen + 2 years</td><td>ingest, when it queues a paid order ({@code if_not_exists}: the first
  *       customer stays); read by ingest for a refund, which Shopify sends without a customer</td></tr>
+ *   <tr><td>outreach schedule</td><td>{@code CUSTOMER#<key>}</td><td>{@code SCHEDULE}</td><td>none</td>
+ *       <td>game, when an event brings the next look earlier (version-checked, in the step's transaction); scheduler,
+ *       on each visit (version-checked). While a next look exists it sets {@code gsi1pk = DUE#<hour>#<shard>},
+ *       {@code gsi1sk = <due instant>#<key>} (see {@link ScheduleItems})</td></tr>
+ *   <tr><td>scheduler cursor</td><td>{@code SCHEDULER}</td><td>{@code CURSOR}</td><td>none</td>
+ *       <td>scheduler: the oldest hour bucket that may still hold due work</td></tr>
+ *   <tr><td>campaign spend</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPEND}</td><td>none</td>
+ *       <td>scheduler: estimated Meta fees of proactive sends, conditional ADD within the money budget</td></tr>
+ *   <tr><td>messaging-limit reach</td><td>{@code SENDER#<phoneNumberId>}</td><td>{@code REACH}</td>
+ *       <td>none</td><td>scheduler: unique customers reached by templates, one counter per UTC hour (ADD)</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
  *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
  *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
@@ -82,12 +92,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #CONSENT_PREFIX}</td></tr>
  *   <tr><td>the customer of a refunded shop order (ingest)</td>
  *       <td>GetItem (consistent) of {@link #shopOrder}</td></tr>
+ *   <tr><td>what is due (scheduler)</td><td>per hour bucket from the cursor to now, per shard: Query
+ *       {@link #GSI1}, {@code gsi1pk = DUE#<hour>#<shard>}, {@code gsi1sk <= <now>~}; then BatchGetItem (consistent) of
+ *       {@link #customer}, {@link #points}, {@link #progress}, {@link #schedule} of each customer found</td></tr>
  *   <tr><td>everything about a customer (export, erasure)</td>
  *       <td>Query pk = {@link #customerPartition}</td></tr>
  * </table>
  *
- * <p>The GSI slot {@link #GSI1} ({@link #GSI1_PK}, {@link #GSI1_SK}) is sparse: only the weekly score items
- * set {@code gsi1pk}, so only they are copied into the index (due reminders will be the next kind).
+ * <p>The GSI slot {@link #GSI1} ({@link #GSI1_PK}, {@link #GSI1_SK}) is sparse: only the weekly score items and the
+ * schedules with a next look set {@code gsi1pk}, so only they are copied into the index.
  *
  * <p>Instants inside keys use a fixed-width UTC form with milliseconds
  * ({@code 2026-11-23T10:15:30.000Z}) so that sort keys order by time; a variable-width
@@ -126,6 +139,12 @@ public final class Keys {
     public static final String POOL_PREFIX = "POOL#";
     public static final String SHOP_ORDER_PREFIX = "SHOPORDER#";
     public static final String SHOP_ORDER = "ORDER";
+    public static final String SCHEDULE = "SCHEDULE";
+    public static final String SCHEDULER = "SCHEDULER";
+    public static final String CURSOR = "CURSOR";
+    public static final String SPEND = "SPEND";
+    public static final String SENDER_PREFIX = "SENDER#";
+    public static final String REACH = "REACH";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -278,6 +297,29 @@ public final class Keys {
     public static Map<String, AttributeValue> shopOrder(String source, String orderId) {
         return key(SHOP_ORDER_PREFIX + requireValue(source, "shop source") + "#" + requireValue(orderId, "order id"),
                 SHOP_ORDER);
+    }
+
+    /**
+     * The customer's outreach schedule: {@code pk=CUSTOMER#<key>, sk=SCHEDULE} (next look, proactive sends of the
+     * budget's window, reminders done or put off). Read with the profile by the game and by the scheduler.
+     */
+    public static Map<String, AttributeValue> schedule(String customerKey) {
+        return key(customerPartition(customerKey), SCHEDULE);
+    }
+
+    /** The scheduler's cursor: {@code pk=SCHEDULER, sk=CURSOR}. */
+    public static Map<String, AttributeValue> schedulerCursor() {
+        return key(SCHEDULER, CURSOR);
+    }
+
+    /** A campaign's proactive spend: {@code pk=CAMPAIGN#<campaign>, sk=SPEND}. */
+    public static Map<String, AttributeValue> campaignSpend(String campaignId) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), SPEND);
+    }
+
+    /** Unique customers reached by templates from a business number: {@code pk=SENDER#<phoneNumberId>, sk=REACH}. */
+    public static Map<String, AttributeValue> reach(String phoneNumberId) {
+        return key(SENDER_PREFIX + requireValue(phoneNumberId, "phone number id"), REACH);
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */

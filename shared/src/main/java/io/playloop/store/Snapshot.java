@@ -13,16 +13,25 @@ import java.util.Optional;
  * @param receipt  the live receipt of this wamid, empty when it was never processed (or its record expired)
  * @param progress the customer's progress ({@link ProgressState#NONE} when none)
  * @param codeHolder who holds the referral code the message carries, when it carries one the table knows
+ * @param schedule the customer's outreach schedule ({@link io.playloop.scheduler.Schedule#NONE} when none)
  */
 public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
                        QuizState quiz, SpinState spin, ProgressState progress,
-                       Optional<io.playloop.engine.CodeHolder> codeHolder) {
+                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.scheduler.Schedule schedule) {
     public Snapshot {
+        java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(codeHolder, "codeHolder");
         java.util.Objects.requireNonNull(spin, "spin");
         java.util.Objects.requireNonNull(points, "points");
         java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A snapshot of a customer the scheduler has not seen. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                    QuizState quiz, SpinState spin, ProgressState progress,
+                    Optional<io.playloop.engine.CodeHolder> codeHolder) {
+        this(customer, receipt, points, quiz, spin, progress, codeHolder, io.playloop.scheduler.Schedule.NONE);
     }
 
     /** A snapshot of a customer without progress, of a message without a referral code. */

@@ -70,7 +70,7 @@ final class StoreItems {
                 number(item, VERSION));
     }
 
-    private static AttributeValue consent(Consent consent) {
+    static AttributeValue consent(Consent consent) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("proactive", AttributeValue.fromBool(consent.proactive()));
         if (consent.changedAt() != null) {
@@ -206,5 +206,18 @@ final class StoreItems {
         AttributeValue type = item.get(TYPE);
         AttributeValue sk = item.get(Keys.SK);
         return (type == null ? "?" : type.s()) + "/" + (sk == null ? "?" : sk.s());
+    }
+
+    /** A Put of a whole item, if its version is still {@code expected} (absent when 0). */
+    static software.amazon.awssdk.services.dynamodb.model.Put versionedPut(String tableName,
+            Map<String, AttributeValue> item, String versionAttribute, long expected) {
+        var put = software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(tableName).item(item);
+        if (expected == 0) {
+            return put.conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK)).build();
+        }
+        return put.conditionExpression("#version = :expected")
+                .expressionAttributeNames(Map.of("#version", versionAttribute))
+                .expressionAttributeValues(Map.of(":expected", n(expected))).build();
     }
 }

@@ -5,6 +5,9 @@ import java.util.zip.CRC32;
 
 /** The write shard of a customer's score: a stable hash of the customer key mod K. */
 public final class Shards {
+    /** The shards of every weekly board the game writes (and the scheduler reads for the week's result). */
+    public static final int BOARD = 8;
+
     /** The most shards a board may have (each costs one Query per top-10 read). */
     public static final int MAX = 64;
 

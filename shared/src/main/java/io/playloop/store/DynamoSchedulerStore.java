@@ -1,0 +1,284 @@
+package io.playloop.store;
+
+import io.playloop.engine.ConsentChange;
+import io.playloop.engine.Consent;
+import io.playloop.engine.Customer;
+import io.playloop.engine.WalletEntry;
+import io.playloop.ledger.LedgerEntry;
+import io.playloop.scheduler.Schedule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The scheduler's reads and writes of the single table: the due index, a customer's state, the visit's claim, the
+ * cursor, the number's reach and a recorded opt-out. Every access pattern is listed in {@link Keys}.
+ */
+public final class DynamoSchedulerStore {
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final CapacityMeter meter;
+
+    public DynamoSchedulerStore(DynamoDbClient dynamo, String tableName, CapacityMeter meter) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.meter = Objects.requireNonNull(meter, "meter");
+    }
+
+    /** One index entry: whose schedule, due when (its sort key). */
+    public record DueEntry(String customerKey, String sortKey) {
+    }
+
+    /** A page of due entries and where the next page starts (empty when the bucket is read to its end). */
+    public record Page(List<DueEntry> entries, Optional<Map<String, AttributeValue>> next) {
+    }
+
+    /** A customer as the scheduler reads them. */
+    public record CustomerState(Customer customer, PointsState points, ProgressState progress, Schedule schedule) {
+    }
+
+    /** The entries of one index partition already due at {@code now}, oldest first (eventually consistent). */
+    public Page due(String bucket, Instant now, Optional<Map<String, AttributeValue>> startKey, int limit) {
+        QueryResponse response = dynamo.query(b -> {
+            b.tableName(tableName).indexName(Keys.GSI1)
+                    .keyConditionExpression("#pk = :pk AND #sk <= :due")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK))
+                    .expressionAttributeValues(Map.of(":pk", StoreItems.s(bucket),
+                            ":due", StoreItems.s(ScheduleItems.dueBy(now))))
+                    .projectionExpression("#pk, #sk")
+                    .limit(limit)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            startKey.ifPresent(b::exclusiveStartKey);
+        });
+        meter.recordRead(response.consumedCapacity());
+        List<DueEntry> entries = new ArrayList<>(response.count());
+        for (Map<String, AttributeValue> item : response.items()) {
+            String sortKey = item.get(Keys.GSI1_SK).s();
+            entries.add(new DueEntry(sortKey.substring(sortKey.indexOf('#') + 1), sortKey));
+        }
+        Map<String, AttributeValue> last = response.lastEvaluatedKey();
+        return new Page(entries, last == null || last.isEmpty() ? Optional.empty() : Optional.of(last));
+    }
+
+    /** Profile, points, progress and schedule in one consistent BatchGetItem; empty when the profile is gone. */
+    public Optional<CustomerState> load(String customerKey) {
+        List<Map<String, AttributeValue>> keys = List.of(Keys.customer(customerKey), Keys.points(customerKey),
+                Keys.progress(customerKey), Keys.schedule(customerKey));
+        Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(keys)
+                .consistentRead(true).build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>(4);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            meter.recordRead(response.consumedCapacity());
+            items.addAll(response.responses().getOrDefault(tableName, List.of()));
+            pending = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+            if (attempt > 5 && !pending.isEmpty()) {
+                throw new IllegalStateException("DynamoDB keeps leaving keys unprocessed (throttled)");
+            }
+        }
+        Customer customer = null;
+        PointsState points = PointsState.NONE;
+        ProgressState progress = ProgressState.NONE;
+        Schedule schedule = Schedule.NONE;
+        for (Map<String, AttributeValue> item : items) {
+            switch (item.get(Keys.SK).s()) {
+                case Keys.PROFILE -> customer = StoreItems.customer(item);
+                case Keys.POINTS -> points = PointsItems.account(item);
+                case Keys.PROGRESS -> progress = ProgressItems.state(item);
+                case Keys.SCHEDULE -> schedule = ScheduleItems.schedule(item);
+                default -> {
+                }
+            }
+        }
+        return customer == null ? Optional.empty()
+                : Optional.of(new CustomerState(customer, points, progress, schedule));
+    }
+
+    /**
+     * Writes a visit's claim in one transaction.
+     *
+     * @throws ConcurrentUpdateException when the game changed the customer's schedule or points since the read
+     * @throws BudgetExhaustedException  ("money:<campaign>") when the fee would take the spend past the budget
+     */
+    public void claim(SchedulerClaim claim) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        String key = claim.customerKey();
+        actions.add(TransactWriteItem.builder().put(versioned(
+                ScheduleItems.item(key, claim.schedule(), claim.scheduleVersion() + 1), ScheduleItems.VERSION,
+                claim.scheduleVersion())).build());
+        claim.points().ifPresent(points -> {
+            actions.add(TransactWriteItem.builder().put(versioned(
+                    PointsItems.accountItem(key, points.account(), points.expectedVersion() + 1), PointsItems.VERSION,
+                    points.expectedVersion())).build());
+            for (LedgerEntry entry : points.entries()) {
+                actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                        .item(PointsItems.entryItem(key, entry))
+                        .conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build());
+            }
+        });
+        for (WalletEntry reward : claim.rewardsExpired()) {
+            actions.add(TransactWriteItem.builder().update(expire(Keys.reward(key, reward.rewardId()))).build());
+            reward.code().ifPresent(code -> actions.add(TransactWriteItem.builder().update(expire(Keys.coupon(code)))
+                    .build()));
+        }
+        int spendAction = -1;
+        if (claim.spend().isPresent()) {
+            SchedulerClaim.Spend spend = claim.spend().get();
+            spendAction = actions.size();
+            Update.Builder update = Update.builder().tableName(tableName).key(Keys.campaignSpend(spend.campaignId()))
+                    .updateExpression("ADD #spent :fee");
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":fee", StoreItems.n(spend.micros())));
+            if (spend.limitMicros().isPresent()) {
+                update.conditionExpression("attribute_not_exists(#spent) OR #spent <= :room");
+                values.put(":room", StoreItems.n(spend.limitMicros().get() - spend.micros()));
+            }
+            actions.add(TransactWriteItem.builder().update(update.expressionAttributeNames(Map.of("#spent", "spentMicros"))
+                    .expressionAttributeValues(values).build()).build());
+        }
+        claim.reach().ifPresent(reach -> actions.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(tableName).key(Keys.reach(reach.phoneNumberId()))
+                .updateExpression("ADD #hour :delta")
+                .expressionAttributeNames(Map.of("#hour", "h" + reach.hourEpochSecond()))
+                .expressionAttributeValues(Map.of(":delta", StoreItems.n(reach.delta()))).build()).build()));
+        try {
+            meter.recordWrite(dynamo.transactWriteItems(b -> b.transactItems(actions)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            if (spendAction >= 0 && spendAction < reasons.size()
+                    && CONDITIONAL_CHECK_FAILED.equals(reasons.get(spendAction).code())) {
+                BudgetExhaustedException spent = new BudgetExhaustedException(
+                        "money:" + claim.spend().get().campaignId());
+                spent.initCause(e);
+                throw spent;
+            }
+            if (reasons.stream().anyMatch(r -> CONDITIONAL_CHECK_FAILED.equals(r.code()))) {
+                ConcurrentUpdateException concurrent = new ConcurrentUpdateException(key);
+                concurrent.initCause(e);
+                throw concurrent;
+            }
+            throw e;
+        }
+    }
+
+    /** Marks a reward record EXPIRED while it is still waiting or issued (an order may have used it meanwhile). */
+    private Update expire(Map<String, AttributeValue> key) {
+        return Update.builder().tableName(tableName).key(key)
+                .updateExpression("SET #status = :expired")
+                .conditionExpression("attribute_exists(#pk) AND #status <> :used")
+                .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":expired", StoreItems.s("EXPIRED"), ":used", StoreItems.s("USED")))
+                .build();
+    }
+
+    /**
+     * Records that Meta says the customer stopped marketing messages (131050): a consent event and the profile's
+     * consent set to no proactive messages, version-checked.
+     *
+     * @throws ConcurrentUpdateException when the profile changed since {@code customer} was read
+     */
+    public void recordOptOut(Customer customer, Instant at, String reference) {
+        ConsentChange change = new ConsentChange(false, at, reference, "meta:131050", customer.language());
+        List<TransactWriteItem> actions = List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                        .item(StoreItems.consentItem(customer.key(), change))
+                        .conditionExpression("attribute_not_exists(#pk)")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                        .key(Keys.customer(customer.key()))
+                        .updateExpression("SET #consent = :consent, #version = :next")
+                        .conditionExpression("#version = :read")
+                        .expressionAttributeNames(Map.of("#consent", "consent", "#version", StoreItems.VERSION))
+                        .expressionAttributeValues(Map.of(":consent",
+                                StoreItems.consent(new Consent(false, at, reference)),
+                                ":next", StoreItems.n(customer.version() + 1), ":read", StoreItems.n(customer.version())))
+                        .build()).build());
+        try {
+            meter.recordWrite(dynamo.transactWriteItems(b -> b.transactItems(actions)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        } catch (TransactionCanceledException e) {
+            ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customer.key());
+            concurrent.initCause(e);
+            throw concurrent;
+        }
+    }
+
+    /** The oldest hour the next run must read from, if a run stored one. */
+    public Optional<Instant> cursor() {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(Keys.schedulerCursor())
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() || item.get("from") == null ? Optional.empty()
+                : Optional.of(Instant.parse(item.get("from").s()));
+    }
+
+    public void saveCursor(Instant from) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.schedulerCursor());
+        item.put("from", StoreItems.s(from.toString()));
+        dynamo.putItem(b -> b.tableName(tableName).item(item));
+    }
+
+    /** The number's unique-customer counts by UTC hour (epoch second of the hour's start). */
+    public Map<Long, Long> reach(String phoneNumberId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(Keys.reach(phoneNumberId))
+                .consistentRead(true)).item();
+        Map<Long, Long> byHour = new HashMap<>();
+        if (item != null) {
+            item.forEach((name, value) -> {
+                if (name.startsWith("h") && value.n() != null) {
+                    byHour.put(Long.parseLong(name.substring(1)), Long.parseLong(value.n()));
+                }
+            });
+        }
+        return byHour;
+    }
+
+    /** Drops hour counters older than {@code before} so the item stays small (25 numbers at most). */
+    public void forgetReachBefore(String phoneNumberId, long beforeEpochSecond, Iterable<Long> hours) {
+        List<String> old = new ArrayList<>();
+        for (Long hour : hours) {
+            if (hour < beforeEpochSecond) {
+                old.add("h" + hour);
+            }
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        List<String> removals = new ArrayList<>();
+        for (int i = 0; i < old.size(); i++) {
+            names.put("#h" + i, old.get(i));
+            removals.add("#h" + i);
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(tableName).key(Keys.reach(phoneNumberId))
+                    .updateExpression("REMOVE " + String.join(", ", removals)).expressionAttributeNames(names));
+        } catch (ConditionalCheckFailedException e) {
+            // No condition is set; kept for clarity of intent if one is added.
+        }
+    }
+
+    private Put versioned(Map<String, AttributeValue> item, String versionAttribute, long expected) {
+        return StoreItems.versionedPut(tableName, item, versionAttribute, expected);
+    }
+}
