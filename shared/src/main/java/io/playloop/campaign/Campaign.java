@@ -74,6 +74,12 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
                 spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, Outreach.NONE);
     }
 
+    /** The same campaign with another outreach section (a variant for an A/B test, a test, a benchmark). */
+    public Campaign withOutreach(Outreach other) {
+        return new Campaign(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords,
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, other);
+    }
+
     /** The catalogue reward with this id. */
     public Optional<CatalogueItem> catalogueItem(String itemId) {
         return catalogue.stream().filter(i -> i.id().equals(itemId)).findFirst();
