@@ -5,6 +5,7 @@ import io.playloop.campaign.CampaignSource;
 import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.Outreach;
 import io.playloop.campaign.ReminderRule;
+import io.playloop.campaign.TemplateCategory;
 import io.playloop.commerce.PhoneNumbers;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.engine.Customer;
@@ -74,6 +75,8 @@ public final class SchedulerService {
     /** A customer whose visit failed is looked at again this much later. */
     static final Duration RETRY_FAILED_VISIT = Duration.ofMinutes(10);
     private static final int PAGE = 100;
+    /** Regions where Meta does not deliver marketing templates (it answers 131049). */
+    static final Set<String> MARKETING_NOT_DELIVERED = Set.of("US");
     private static final long MICROS = 1_000_000L;
 
     private final DynamoSchedulerStore store;
@@ -251,7 +254,15 @@ public final class SchedulerService {
             DueReminder r = send.get().reminder();
             newReach = schedule.lastTemplateAt().map(t -> !t.isAfter(now.minus(ReachCounter.WINDOW))).orElse(true);
             long fee = feeMicros(outreach, send.get().template().orElseThrow(), state.customer());
-            if (newReach && run.reach.full(now)) {
+            MessageTemplate template = send.get().template().orElseThrow();
+            String region = PhoneNumbers.regionOf(state.customer().waId());
+            if (template.category() == TemplateCategory.MARKETING && region != null
+                    && MARKETING_NOT_DELIVERED.contains(region)) {
+                // Meta does not deliver marketing templates to US numbers (since April 2025): don't pay for nothing.
+                decided = decided.withDone(r.id(), r.staleAt());
+                run.skipped++;
+                send = Optional.empty();
+            } else if (newReach && run.reach.full(now)) {
                 decided = decided.withDeferred(r.id(), run.reach.freesAt(now));
                 run.deferred++;
                 send = Optional.empty();
