@@ -4,24 +4,15 @@ import static io.playloop.local.LocalCloudClient.readable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.playloop.engine.Customer;
-import io.playloop.ledger.LedgerResult;
-import io.playloop.ledger.PointsAccount;
 import io.playloop.store.CapacityMeter;
-import io.playloop.store.Commit;
-import io.playloop.store.DynamoGameStore;
-import io.playloop.store.InboundReceipt;
 import io.playloop.store.Keys;
-import io.playloop.store.PointsWrite;
 import io.playloop.store.PoolCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,18 +48,6 @@ class RewardsConversationIT {
         }
     }
 
-    /** Gives a customer who said hello {@code points}, as if earned an hour ago. */
-    private static void seedPoints(String waId, long points) {
-        DynamoGameStore store = new DynamoGameStore(cloud.dynamoDb(), cloud.tableName(), new CapacityMeter());
-        Instant now = Instant.now();
-        Customer customer = store.load(waId, "wamid.none", now).customer().orElseThrow();
-        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty().grant(points, "seed",
-                "seed:" + waId, now.minusSeconds(3600), now.plus(Duration.ofDays(300)));
-        store.commit(new Commit(new InboundReceipt("wamid.seed-" + waId, waId, InboundReceipt.Status.NO_REPLY, null,
-                "seed", now, now.plus(InboundReceipt.RETENTION)), customer, customer.version(), Optional.empty(),
-                Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
-    }
-
     private static String plain(JsonNode reply) {
         return readable(reply).replaceAll("[\u2066-\u2069]", "");
     }
@@ -77,7 +56,7 @@ class RewardsConversationIT {
     void aPoolReward_isBought_thenTheRewardFunctionSendsItsCode_once() throws Exception {
         String waId = "16505550501";
         client.say(waId, "Sam", "hello");
-        seedPoints(waId, 320);
+        Seeds.points(cloud, client, waId, 320);
         PoolCodes pools = new PoolCodes(cloud.dynamoDb(), cloud.tableName(), new CapacityMeter());
         assertThat(pools.importCode("tote-bags", "TOTE-0001")).isTrue();
 
@@ -97,7 +76,7 @@ class RewardsConversationIT {
     void aGeneratedCoupon_comesInTheReplyToTheTap_inFrench() throws Exception {
         String waId = "33600000502";
         client.say(waId, "Chloé", "bonjour");
-        seedPoints(waId, 60);
+        Seeds.points(cloud, client, waId, 60);
 
         JsonNode list = client.say(waId, "Chloé", "cadeaux");
         assertThat(LocalCloudClient.rowIds(list)).containsExactly("rw:coffee");
