@@ -18,6 +18,7 @@ import io.playloop.local.emulators.ResourceProvisioner;
 import io.playloop.local.esm.DeadLetterQueues;
 import io.playloop.local.esm.Drainer;
 import io.playloop.local.esm.EventSourceMapping;
+import io.playloop.local.graph.CustomerWindows;
 import io.playloop.local.graph.GraphFaults;
 import io.playloop.local.graph.GraphSimulator;
 import io.playloop.local.graph.Outbox;
@@ -100,7 +101,6 @@ final class CloudAssembly {
             SqsClient functionsSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10), functionsSqsRequests);
             SqsClient pollerSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(),
                     Duration.ofSeconds(EventSourceMapping.WAIT_SECONDS + 10L), pollerSqsRequests);
-            List<AutoCloseable> clients = List.of(functionsDynamo, functionsSqs, pollerSqs, adminSqs, adminDynamo);
             started.addAll(0, List.of(functionsDynamo, functionsSqs, pollerSqs, adminDynamo));
 
             List<QueueEventSource> sources = template.queueEventSources();
@@ -132,6 +132,12 @@ final class CloudAssembly {
                 mappings.add(new EventSourceMapping(source, queues.get(source.queueLogicalId()), pollerSqs, function,
                         options.retryDelay(), options.pollersPerQueue(), out));
             }
+            LocalFunction<Map<String, Object>, Map<String, Object>> scheduler = catalog.scheduler();
+            functions.add(scheduler);
+            SchedulerTicks ticks = new SchedulerTicks(scheduler, clock, out);
+            // The automatic ticks stop first, before the clients they use are closed.
+            List<AutoCloseable> clients = List.of(ticks, functionsDynamo, functionsSqs, pollerSqs, adminSqs, adminDynamo);
+            started.add(0, ticks);
             List<ProvisionedQueue> sourceQueues = sources.stream().map(s -> queues.get(s.queueLogicalId())).distinct().toList();
             Drainer drainer = new Drainer(adminSqs, sourceQueues,
                     () -> functions.stream().mapToInt(LocalFunction::running).sum());
@@ -139,18 +145,23 @@ final class CloudAssembly {
 
             Outbox outbox = new Outbox();
             GraphFaults faults = new GraphFaults();
-            GraphSimulator graph = new GraphSimulator(options.phoneNumberId(), options.accessToken(), clock, outbox, faults);
+            CustomerWindows windows = new CustomerWindows(options.enforceWindow());
+            GraphSimulator graph = new GraphSimulator(options.phoneNumberId(), options.accessToken(), clock, outbox, faults,
+                    windows);
             LocalRunStats stats = new LocalRunStats(http, functions, mappings, functionsSqsRequests, pollerSqsRequests,
                     functionsDynamoRequests, catalog, graph, outbox);
             String index = IndexPage.html(options, baseUrl, dynamoDbServer.value().endpoint(), elasticMq.value().endpoint(),
                     queues.values(), mappings);
             LocalRoutes routes = new LocalRoutes(ingest, new ApiGatewayHttpApi(clock), graph, outbox, faults, clock,
-                    drainer, deadLetters, stats::toJson, () -> index, out);
+                    drainer, deadLetters, stats::toJson, () -> index, out, ticks, windows);
             long tHttp = System.nanoTime();
             http.start(routes.router());
             long httpMillis = millis(tHttp);
             mappings.forEach(EventSourceMapping::start);
             started.addAll(0, mappings);
+            if (options.scheduleEvery() != null) {
+                ticks.every(options.scheduleEvery());
+            }
 
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             RunningLocalCloud cloud = new RunningLocalCloud(options, dynamoDbServer.value(), elasticMq.value(), http,

@@ -39,7 +39,7 @@ final class IndexPage {
         row(page, "POST /graph/{version}/{phoneNumberId}/messages", "the WhatsApp Graph API simulator (Bearer token required)");
         row(page, "GET /_local/outbox?to={wa_id}", "replies sent to a customer, oldest first: [{seq, at, body}]");
         row(page, "GET|POST /_local/clock", "read the clock; {\"advance\":\"PT72H\"} or {\"set\":\"2026-12-01T10:00:00Z\"}");
-        row(page, "POST /_local/tick", "runs the scheduler (none in this version)");
+        row(page, "POST /_local/tick", "runs the scheduler function now (one run at a time) and answers {\"ran\":true, ...its summary}");
         row(page, "POST /_local/drain?timeout=PT30S", "returns once the queues are empty and no function runs (504 on timeout)");
         row(page, "GET /_local/dlq", "what sits in the dead-letter queues, without consuming it");
         row(page, "GET|POST /_local/faults", "{\"graph\":{\"status\":500,\"count\":3}} fails the next 3 Graph calls; {} clears");

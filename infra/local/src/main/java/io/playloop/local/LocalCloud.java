@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "playloop-local", mixinStandardHelpOptions = true, version = "PlayLoop local cloud 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Runs PlayLoop on this machine: DynamoDB Local, ElasticMQ, the ingest and game functions,",
+        description = {"Runs PlayLoop on this machine: DynamoDB Local, ElasticMQ, the ingest, game, reward and scheduler functions,",
                 "API Gateway and SQS event-source emulation, and a WhatsApp Graph API simulator.",
                 "Every flag can also be set with the environment variable named in brackets."})
 public final class LocalCloud implements Callable<Integer> {
@@ -79,6 +79,20 @@ public final class LocalCloud implements Callable<Integer> {
             description = "concurrent pollers per queue, as Lambda runs batches of different customers in parallel [PLAYLOOP_LOCAL_POLLERS, default ${DEFAULT-VALUE}]")
     int pollers;
 
+    @Option(names = "--schedule-every", defaultValue = "${env:PLAYLOOP_LOCAL_SCHEDULE_EVERY:-PT5M}",
+            converter = ScheduleEveryConverter.class,
+            description = {"how often the scheduler function runs by itself, in wall time (an ISO-8601 duration), as",
+                    "EventBridge Scheduler runs it on AWS; none = only on POST /_local/tick [PLAYLOOP_LOCAL_SCHEDULE_EVERY,",
+                    "default ${DEFAULT-VALUE}]"})
+    java.time.Duration scheduleEvery;
+
+    @Option(names = "--no-schedule", description = "the scheduler runs only on POST /_local/tick (same as --schedule-every none)")
+    boolean noSchedule;
+
+    @Option(names = "--no-window", description = {"the Graph simulator delivers free-form messages outside the customer's",
+            "24-hour window (Meta refuses them with error 131047; so does the simulator by default)"})
+    boolean noWindow;
+
     /** Starts from the command line and runs until Ctrl-C. */
     public static void main(String[] args) {
         prepareProcess();
@@ -92,7 +106,7 @@ public final class LocalCloud implements Callable<Integer> {
             options = new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                     phoneNumberId, shopSecret, businessName, defaultLanguage.toLowerCase(Locale.ROOT),
                     PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, LocalCloudOptions.DEFAULT_TABLE_NAME, retryDelay, pollers,
-                    16, System.out, crmEnvironment(System.getenv()));
+                    16, System.out, crmEnvironment(System.getenv()), noSchedule ? null : scheduleEvery, !noWindow);
         } catch (IllegalArgumentException e) {
             System.err.println("playloop-local: " + e.getMessage());
             return 2;
@@ -151,6 +165,27 @@ public final class LocalCloud implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** Reads --schedule-every: an ISO-8601 duration, or none (null: no automatic runs). */
+    static final class ScheduleEveryConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("none")) {
+                return null;
+            }
+            java.time.Duration every;
+            try {
+                every = java.time.Duration.parse(value.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is neither an ISO-8601 duration such as"
+                        + " PT5M nor none");
+            }
+            if (every.isZero() || every.isNegative()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' must be positive (none turns it off)");
+            }
+            return every;
         }
     }
 

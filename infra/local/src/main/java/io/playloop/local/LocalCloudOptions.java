@@ -28,12 +28,19 @@ import java.util.Objects;
  * @param pollersPerQueue concurrent pollers per event source (each runs one batch at a time)
  * @param httpThreads     HTTP worker threads
  * @param out             where the start-up lines and failures are printed
+ * @param crm             the reward function's CRM settings (see {@link #withCrm})
+ * @param scheduleEvery   how often (wall time) the scheduler function runs by itself; null: only on
+ *                        {@code POST /_local/tick} (the default here, so tests tick explicitly; the command line
+ *                        defaults to every 5 minutes)
+ * @param enforceWindow   whether the Graph simulator refuses free-form messages outside the customer's 24-hour
+ *                        window (error 131047), as Meta does; on by default
  */
 public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqsPort, String appSecret,
                                 String verifyToken, String accessToken, String phoneNumberId, String shopSecret,
                                 String businessName, String defaultLanguage, String graphApiVersion,
                                 String tableName, RetryDelay retryDelay, int pollersPerQueue, int httpThreads,
-                                PrintStream out, java.util.Map<String, String> crm) {
+                                PrintStream out, java.util.Map<String, String> crm, java.time.Duration scheduleEvery,
+                                boolean enforceWindow) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_APP_SECRET = "local-app-secret";
     public static final String DEFAULT_VERIFY_TOKEN = "local-verify-token";
@@ -64,6 +71,10 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
         }
         Objects.requireNonNull(out, "out");
         crm = java.util.Map.copyOf(crm);
+        if (scheduleEvery != null && (scheduleEvery.isZero() || scheduleEvery.isNegative())) {
+            throw new IllegalArgumentException("scheduleEvery must be positive (or null for no automatic runs), got "
+                    + scheduleEvery);
+        }
     }
 
     /** The documented defaults; start-up lines go to stdout. */
@@ -71,7 +82,7 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
         return new LocalCloudOptions("127.0.0.1", DEFAULT_PORT, 0, 0, DEFAULT_APP_SECRET, DEFAULT_VERIFY_TOKEN,
                 DEFAULT_ACCESS_TOKEN, DEFAULT_PHONE_NUMBER_ID, DEFAULT_SHOP_SECRET, DEFAULT_BUSINESS_NAME, "en",
                 PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, DEFAULT_TABLE_NAME, RetryDelay.DEFAULT, 3, 16, System.out,
-                java.util.Map.of());
+                java.util.Map.of(), null, true);
     }
 
     /** The defaults on a free HTTP port, so tests and other local clouds run side by side. */
@@ -82,19 +93,19 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
     public LocalCloudOptions withPort(int newPort) {
         return new LocalCloudOptions(host, newPort, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, crm);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow);
     }
 
     public LocalCloudOptions withRetryDelay(RetryDelay newRetryDelay) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, newRetryDelay,
-                pollersPerQueue, httpThreads, out, crm);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow);
     }
 
     public LocalCloudOptions withBusinessName(String newBusinessName) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, newBusinessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, crm);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow);
     }
 
     /**
@@ -105,13 +116,27 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
     public LocalCloudOptions withCrm(java.util.Map<String, String> newCrm) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, newCrm);
+                pollersPerQueue, httpThreads, out, newCrm, scheduleEvery, enforceWindow);
     }
 
     public LocalCloudOptions withOut(PrintStream newOut) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, newOut, crm);
+                pollersPerQueue, httpThreads, newOut, crm, scheduleEvery, enforceWindow);
+    }
+
+    /** Runs the scheduler function by itself every {@code every} of wall time; null: only on POST /_local/tick. */
+    public LocalCloudOptions withScheduleEvery(java.time.Duration every) {
+        return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
+                phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
+                pollersPerQueue, httpThreads, out, crm, every, enforceWindow);
+    }
+
+    /** Whether the Graph simulator enforces the customers' 24-hour windows (131047 outside them). */
+    public LocalCloudOptions withWindowEnforced(boolean enforced) {
+        return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
+                phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforced);
     }
 
     private static void requirePort(int port, String name) {
@@ -130,6 +155,8 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
     public String toString() {
         return "LocalCloudOptions[host=" + host + ", port=" + port + ", dynamoDbPort=" + dynamoDbPort + ", sqsPort="
                 + sqsPort + ", phoneNumberId=" + phoneNumberId + ", businessName=" + businessName + ", defaultLanguage="
-                + defaultLanguage + ", tableName=" + tableName + ", retryDelay=" + retryDelay + ", secrets=****]";
+                + defaultLanguage + ", tableName=" + tableName + ", retryDelay=" + retryDelay + ", scheduleEvery="
+                + (scheduleEvery == null ? "none" : scheduleEvery) + ", enforceWindow=" + enforceWindow
+                + ", secrets=****]";
     }
 }

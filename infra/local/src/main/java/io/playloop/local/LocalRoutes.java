@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playloop.local.esm.DeadLetterQueues;
 import io.playloop.local.esm.Drainer;
+import io.playloop.local.graph.CustomerWindows;
 import io.playloop.local.graph.GraphFaults;
 import io.playloop.local.graph.GraphSimulator;
 import io.playloop.local.graph.Outbox;
@@ -44,11 +45,19 @@ final class LocalRoutes {
     private final Supplier<Map<String, Object>> stats;
     private final Supplier<String> index;
     private final PrintStream log;
+    private final SchedulerTicks ticks;
+    private final CustomerWindows windows;
 
+    /**
+     * @param ticks   runs the scheduler function ({@code POST /_local/tick})
+     * @param windows where the Graph simulator learns when each customer last wrote (from accepted webhooks)
+     */
     LocalRoutes(LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest, ApiGatewayHttpApi apiGateway,
                 GraphSimulator graph, Outbox outbox, GraphFaults faults, SimulatedClock clock, Drainer drainer,
                 DeadLetterQueues deadLetters, Supplier<Map<String, Object>> stats, Supplier<String> index,
-                PrintStream log) {
+                PrintStream log, SchedulerTicks ticks, CustomerWindows windows) {
+        this.ticks = ticks;
+        this.windows = windows;
         this.ingest = ingest;
         this.apiGateway = apiGateway;
         this.graph = graph;
@@ -85,11 +94,22 @@ final class LocalRoutes {
     private LocalResponse webhook(LocalRequest request, String route) {
         APIGatewayV2HTTPEvent event = apiGateway.toEvent(request, request.method() + " " + route);
         String requestId = event.getRequestContext().getRequestId();
+        // Meta opens a customer's 24-hour window when it receives the customer's message. Learned before the
+        // ingest function queues it (the game may answer before ingest returns) and undone if ingest refuses it.
+        Map<String, Instant> before = "POST".equals(request.method()) && WEBHOOK_PATH.equals(route)
+                ? windows.customersWrote(CustomerWindows.senders(request.body()), clock.instant()) : Map.of();
+        boolean accepted = false;
         try {
-            return apiGateway.toResponse(ingest.invoke(event), requestId);
+            APIGatewayV2HTTPResponse response = ingest.invoke(event);
+            accepted = response.getStatusCode() / 100 == 2;
+            return apiGateway.toResponse(response, requestId);
         } catch (RuntimeException e) {
             log.println("local cloud: " + ingest.name() + " failed (API Gateway answers 500): " + e);
             return apiGateway.internalServerError(requestId);
+        } finally {
+            if (!accepted) {
+                windows.restore(before);
+            }
         }
     }
 
@@ -138,12 +158,17 @@ final class LocalRoutes {
         return clockNow();
     }
 
-    private static LocalResponse tick() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("scheduler", "not deployed");
-        json.put("ran", false);
-        json.put("message", "this version has no scheduler function; a later version runs it here");
-        return LocalResponse.json(200, json);
+    /** Runs the scheduler function now (after a run in progress) and answers {@code {"ran":true, ...summary}}. */
+    private LocalResponse tick() {
+        try {
+            return LocalResponse.json(200, ticks.tick());
+        } catch (RuntimeException e) {
+            log.println("local cloud: SchedulerFunction failed: " + e);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ran", false);
+            json.put("error", e.toString());
+            return LocalResponse.json(500, json);
+        }
     }
 
     private LocalResponse drain(LocalRequest request) throws InterruptedException {

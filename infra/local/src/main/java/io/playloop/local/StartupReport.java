@@ -34,6 +34,10 @@ final class StartupReport {
                     options.pollersPerQueue(), options.retryDelay().effective(m.queue().definition()),
                     options.retryDelay().fixed() == null ? " (the queue's visibility timeout)" : " (--retry-delay)");
         }
+        out.printf("  %-15s runs on POST /_local/tick%s; the Graph simulator %s the 24-hour window%n",
+                io.playloop.local.lambda.FunctionCatalog.SCHEDULER_FUNCTION,
+                options.scheduleEvery() == null ? " only" : " and every " + options.scheduleEvery() + " (--schedule-every)",
+                options.enforceWindow() ? "enforces" : "ignores (--no-window)");
         out.printf("  HTTP            %-24s webhooks at /webhooks/whatsapp (IngestFunction), Graph API simulator at"
                 + " /graph, controls at /_local (GET / lists them)   started in %d ms%n", cloud.baseUrl(), httpMillis);
         out.printf("Ready in %d ms (emulators with table and queues after %d ms): phone-number id %s, app secret %s,"

@@ -17,6 +17,7 @@ import io.playloop.local.emulators.ProvisionedQueue;
 import io.playloop.local.emulators.ResourceProvisioner;
 import io.playloop.local.esm.DeadLetterQueues;
 import io.playloop.local.esm.Drainer;
+import io.playloop.local.graph.CustomerWindows;
 import io.playloop.local.graph.GraphFaults;
 import io.playloop.local.graph.GraphSimulator;
 import io.playloop.local.graph.Outbox;
@@ -90,7 +91,8 @@ class CommerceQueueIT {
         LocalRoutes routes = new LocalRoutes(ingest, new ApiGatewayHttpApi(clock),
                 new GraphSimulator(LocalCloudOptions.DEFAULT_PHONE_NUMBER_ID, "t", clock, outbox, faults), outbox, faults,
                 clock, new Drainer(sqs, List.of(inbound), ingest::running),
-                new DeadLetterQueues(elasticMq.mirror(), List.of()), Map::of, () -> "", log);
+                new DeadLetterQueues(elasticMq.mirror(), List.of()), Map::of, () -> "", log,
+                new SchedulerTicks(catalog.scheduler(), clock, log), new CustomerWindows(false));
         server.start(routes.router());
         shop = new CommerceSamples(URI.create("http://127.0.0.1:" + server.port()));
     }

@@ -85,6 +85,18 @@ class EventFixturesTest {
         assertThat(event.getResources()).singleElement().asString().contains(":schedule/");
     }
 
+    @Test
+    void theSchedulerTickSample_holdsTheAttributesTheSchedulersInputNames() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tick = new ObjectMapper().readValue(EVENTS.resolve("scheduler/scheduled-tick.json").toFile(),
+                Map.class);
+
+        assertThat(tick.keySet()).containsExactlyInAnyOrderElementsOf(
+                io.playloop.scheduler.function.SchedulerHandler.SCHEDULE_ATTRIBUTES);
+        assertThat(Instant.parse((String) tick.get("scheduledTime"))).isNotNull();
+        assertThat((String) tick.get("scheduleArn")).contains(":schedule/");
+    }
+
     private static List<Path> jsonFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();

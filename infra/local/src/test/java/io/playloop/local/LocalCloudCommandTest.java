@@ -33,6 +33,35 @@ class LocalCloudCommandTest {
         assertThat(c.defaultLanguage).isEqualTo("en");
         assertThat(c.retryDelay).isEqualTo(new RetryDelay(Duration.ofSeconds(2)));
         assertThat(c.pollers).isEqualTo(3);
+        assertThat(c.scheduleEvery).as("the scheduler runs by itself every 5 minutes, as on AWS")
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.noSchedule).isFalse();
+        assertThat(c.noWindow).isFalse();
+    }
+
+    @Test
+    void theScheduler_canRunEveryMinute_orOnlyOnTick() {
+        assertThat(parse("--schedule-every", "PT1M").scheduleEvery).isEqualTo(Duration.ofMinutes(1));
+        assertThat(parse("--schedule-every", "none").scheduleEvery).isNull();
+        assertThat(parse("--no-schedule").noSchedule).isTrue();
+        assertThat(parse("--no-window").noWindow).isTrue();
+    }
+
+    @Test
+    void aBadScheduleEvery_isAUsageError_thatSaysWhatToWrite() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new LocalCloud()).setErr(new PrintWriter(err)).execute("--schedule-every", "often");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("PT5M").contains("none");
+    }
+
+    @Test
+    void theOptionsTestsStartWith_tickOnlyWhenAsked_andEnforceTheWindow() {
+        assertThat(LocalCloudOptions.forTests().scheduleEvery()).isNull();
+        assertThat(LocalCloudOptions.forTests().enforceWindow()).isTrue();
+        assertThat(LocalCloudOptions.forTests().withScheduleEvery(Duration.ofSeconds(30)).scheduleEvery())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(LocalCloudOptions.forTests().withWindowEnforced(false).enforceWindow()).isFalse();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.playloop.local.emulators.ProvisionedQueue;
 import io.playloop.local.emulators.ResourceProvisioner;
 import io.playloop.local.esm.DeadLetterQueues;
 import io.playloop.local.esm.Drainer;
+import io.playloop.local.graph.CustomerWindows;
 import io.playloop.local.graph.GraphFaults;
 import io.playloop.local.graph.GraphSimulator;
 import io.playloop.local.graph.Outbox;
@@ -48,6 +49,9 @@ class LocalRoutesIT {
     private static final String PHONE_NUMBER_ID = "100000000000001";
     private static final AtomicReference<APIGatewayV2HTTPEvent> lastEvent = new AtomicReference<>();
     private static final AtomicInteger invocations = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicBoolean schedulerRunning =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicInteger schedulerOverlaps = new AtomicInteger();
 
     private static ElasticMqServer elasticMq;
     private static SqsClient sqs;
@@ -78,7 +82,9 @@ class LocalRoutesIT {
                 new GraphSimulator(PHONE_NUMBER_ID, "local-access-token", clock, outbox, faults), outbox, faults, clock,
                 new Drainer(sqs, List.of(queues.get("InboundQueue")), ingest::running),
                 new DeadLetterQueues(elasticMq.mirror(), List.of(queues.get("InboundDeadLetterQueue"))),
-                () -> Map.of("httpRequests", server.requests()), () -> "<h1>PlayLoop local cloud</h1>", log);
+                () -> Map.of("httpRequests", server.requests()), () -> "<h1>PlayLoop local cloud</h1>", log,
+                new SchedulerTicks(new LocalFunction<>("SchedulerFunction", 60, () -> LocalRoutesIT::fakeScheduler),
+                        clock, log), new CustomerWindows(false));
         server.start(routes.router());
         base = URI.create("http://127.0.0.1:" + server.port());
     }
@@ -88,6 +94,27 @@ class LocalRoutesIT {
         server.close();
         sqs.close();
         elasticMq.close();
+    }
+
+    /** A scheduler that answers a fixed summary plus what it was given, and counts runs that overlapped. */
+    private static Map<String, Object> fakeScheduler(Map<String, Object> input,
+                                                     com.amazonaws.services.lambda.runtime.Context context) {
+        if (!schedulerRunning.compareAndSet(false, true)) {
+            schedulerOverlaps.incrementAndGet();
+        }
+        try {
+            Thread.sleep(20); // long enough for a second tick to arrive while this one runs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("sent", 2);
+        summary.put("finished", true);
+        summary.put("remainingMillis", context.getRemainingTimeInMillis());
+        summary.put("scheduledTime", input.get("scheduledTime"));
+        summary.put("clock", clock.instant().toString());
+        schedulerRunning.set(false);
+        return summary;
     }
 
     /** Echoes what it received; "throw" in the body makes it fail; a handshake gets its challenge. */
@@ -258,11 +285,38 @@ class LocalRoutesIT {
     }
 
     @Test
-    void tickSaysThereIsNoSchedulerYet() throws Exception {
+    void tick_runsTheSchedulerWithAMinuteOfContext_andAnswersItsSummary() throws Exception {
+        Instant before = clock.instant();
         HttpResponse<byte[]> tick = post("/_local/tick", "");
+
         assertThat(tick.statusCode()).isEqualTo(200);
-        assertThat(json(tick).path("scheduler").asText()).isEqualTo("not deployed");
-        assertThat(json(tick).path("ran").asBoolean(true)).isFalse();
+        JsonNode answer = json(tick);
+        assertThat(answer.path("ran").asBoolean()).isTrue();
+        assertThat(answer.path("sent").asInt()).isEqualTo(2);
+        assertThat(answer.path("finished").asBoolean()).isTrue();
+        // The context's remaining time started at 60 s (less what the invocation took so far).
+        assertThat(answer.path("remainingMillis").asLong()).isBetween(50_000L, 60_000L);
+        // The tick is stamped with the simulated clock's time.
+        assertThat(Instant.parse(answer.path("scheduledTime").asText()))
+                .isBetween(before, Instant.parse(answer.path("clock").asText()));
+    }
+
+    @Test
+    void ticksArrivingTogether_runOneAtATime() throws Exception {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> ticks = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ticks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return post("/_local/tick", "");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (var t : ticks) {
+            assertThat(t.get().statusCode()).isEqualTo(200);
+        }
+        assertThat(schedulerOverlaps.get()).as("runs that overlapped another run").isZero();
     }
 
     @Test

@@ -69,7 +69,10 @@ class TemplateTest {
                     EnvironmentVariables.REWARDS_QUEUE_URL, EnvironmentVariables.CRM_SINKS),
             "RewardFunction", Set.of(EnvironmentVariables.TABLE_NAME, EnvironmentVariables.SECRETS_ARN,
                     EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION,
-                    EnvironmentVariables.CRM_SINKS));
+                    EnvironmentVariables.CRM_SINKS),
+            "SchedulerFunction", Set.of(EnvironmentVariables.TABLE_NAME, EnvironmentVariables.SECRETS_ARN,
+                    EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION,
+                    EnvironmentVariables.BUSINESS_NAME, EnvironmentVariables.DEFAULT_LANGUAGE));
     /** What DynamoGameStore calls (TransactWriteItems is authorised per contained Put/Update/ConditionCheck). */
     private static final Set<String> GAME_TABLE_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
@@ -292,6 +295,41 @@ class TemplateTest {
             assertThat(module.resolve("src/main/java/" + handlerClass.replace('.', '/') + ".java"))
                     .as(fn + "'s handler must be built into its own jar").exists();
         }
+    }
+
+    // --- the scheduler ---------------------------------------------------------------------------------
+
+    @Test
+    void theScheduler_runsOnTheSchedulerRate_oneRunAtATime_andAlarmsWhenARunFails() {
+        JsonNode tick = property("SchedulerFunction", "Events").path("Tick");
+        assertThat(tick.path("Type").asText()).isEqualTo("ScheduleV2");
+        assertThat(tick.at("/Properties/ScheduleExpression").asText()).as("!Ref SchedulerRate").isEqualTo("SchedulerRate");
+        assertThat(template.at("/Parameters/SchedulerRate/Default").asText()).isEqualTo("rate(5 minutes)");
+        assertThat(template.at("/Parameters/SchedulerRate/Description").asText()).isNotBlank();
+        assertThat(property("SchedulerFunction", "Timeout").asInt()).isEqualTo(300);
+        assertThat(property("SchedulerFunction", "ReservedConcurrentExecutions").asInt())
+                .as("two overlapping runs could send the same reminder twice").isEqualTo(1);
+
+        boolean alarmed = false;
+        for (String alarm : resourcesOfType("AWS::CloudWatch::Alarm")) {
+            JsonNode p = template.at("/Resources/" + alarm + "/Properties");
+            if ("Errors".equals(p.path("MetricName").asText())
+                    && "SchedulerFunction".equals(p.at("/Dimensions/0/Value").asText())) {
+                alarmed = p.path("AlarmActions").toString().contains("AlarmTopic");
+            }
+        }
+        assertThat(alarmed).as("an Errors alarm on SchedulerFunction notifying the alarm topic").isTrue();
+    }
+
+    @Test
+    void theSchedulersInput_namesOnlyTheAttributesItsHandlerLogs() throws IOException {
+        JsonNode input = new ObjectMapper().readTree(property("SchedulerFunction", "Events")
+                .at("/Tick/Properties/Input").asText());
+        List<String> keys = new ArrayList<>();
+        input.fieldNames().forEachRemaining(keys::add);
+
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(
+                io.playloop.scheduler.function.SchedulerHandler.SCHEDULE_ATTRIBUTES);
     }
 
     // --- secrets ------------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     /** A direct call without a context (a tool, a test): as if the function's 300-s timeout had just begun. */
     static final Duration WITHOUT_CONTEXT = Duration.ofSeconds(300);
     /** The keys of the schedule's Input (template.yaml) that are logged with the run. */
-    static final List<String> SCHEDULE_ATTRIBUTES = List.of("scheduleArn", "scheduledTime", "executionId",
+    public static final List<String> SCHEDULE_ATTRIBUTES = List.of("scheduleArn", "scheduledTime", "executionId",
             "attemptNumber");
     private static final Duration GRAPH_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerHandler.class);

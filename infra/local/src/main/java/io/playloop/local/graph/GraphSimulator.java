@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The WhatsApp Cloud API's {@code POST /{version}/{phone-number-id}/messages}, simulated: checks what
  * Meta checks first (bearer token, the phone-number id, a JSON body with {@code messaging_product} and
  * {@code to}), answers like Meta with a new wamid, and records the request in the {@link Outbox}.
- * Faults armed in {@link GraphFaults} are applied before anything else.
+ * Faults armed in {@link GraphFaults} are applied before anything else. Like Meta, it refuses a free-form
+ * message to a customer whose 24-hour window is closed ({@link CustomerWindows}, error 131047); templates
+ * always pass. A refused or faulted request is not in the outbox: nothing reached the customer.
  */
 public final class GraphSimulator {
     private final String phoneNumberId;
@@ -27,22 +29,31 @@ public final class GraphSimulator {
     private final Clock clock;
     private final Outbox outbox;
     private final GraphFaults faults;
+    private final CustomerWindows windows;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong faulted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong outsideWindow = new AtomicLong();
 
     /**
      * @param phoneNumberId the business phone-number id messages may be sent from
      * @param accessToken   the token a caller must present ({@code Authorization: Bearer ...})
-     * @param clock         stamps outbox entries
+     * @param clock         stamps outbox entries and decides whether a customer's window is open
      */
     public GraphSimulator(String phoneNumberId, String accessToken, Clock clock, Outbox outbox, GraphFaults faults) {
+        this(phoneNumberId, accessToken, clock, outbox, faults, new CustomerWindows(false));
+    }
+
+    /** The same, refusing free-form messages outside the customers' windows when {@code windows} is enforced. */
+    public GraphSimulator(String phoneNumberId, String accessToken, Clock clock, Outbox outbox, GraphFaults faults,
+                          CustomerWindows windows) {
         this.phoneNumberId = phoneNumberId;
         this.accessToken = accessToken;
         this.clock = clock;
         this.outbox = outbox;
         this.faults = faults;
+        this.windows = windows;
     }
 
     /** Handles one send request for {@code version} and {@code fromPhoneNumberId} (the URL's segments). */
@@ -61,6 +72,12 @@ public final class GraphSimulator {
             return refusal;
         }
         JsonNode body = Json.parse(request.body());
+        if (body.hasNonNull("to") && !body.hasNonNull("status") && !"template".equals(body.path("type").asText())
+                && !windows.isOpen(body.get("to").asText(), clock.instant())) {
+            outsideWindow.incrementAndGet();
+            return MetaError.whatsapp(400, 131047, MetaError.title(131047), "Message failed to send because more than"
+                    + " 24 hours have passed since the customer last replied to this number.");
+        }
         accepted.incrementAndGet();
         outbox.record(clock.instant(), body);
         if (body.hasNonNull("status") && !body.hasNonNull("to")) {
@@ -137,6 +154,8 @@ public final class GraphSimulator {
         stats.put("accepted", accepted.get());
         stats.put("faulted", faulted.get());
         stats.put("rejected", rejected.get());
+        stats.put("outsideWindow", outsideWindow.get());
+        stats.put("windowEnforced", windows.enforced());
         return stats;
     }
 }

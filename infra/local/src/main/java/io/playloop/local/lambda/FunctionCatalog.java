@@ -13,6 +13,7 @@ import io.playloop.crm.CrmSecrets;
 import io.playloop.crm.StaticCrmSecrets;
 import io.playloop.game.GameHandler;
 import io.playloop.reward.RewardHandler;
+import io.playloop.scheduler.function.SchedulerHandler;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.ingest.IngestHandler;
@@ -31,13 +32,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the local cloud's functions from the same handler classes that run on Lambda, through their
- * injecting constructors: the ingest function behind the HTTP API, and for each SQS event source of
+ * injecting constructors: the ingest function behind the HTTP API, the scheduler behind the ticks, and for each SQS event source of
  * the template the function its {@code Handler} names. A handler the local cloud does not know how to
  * build fails the start with its name, so a new function cannot be silently left out.
  */
 public final class FunctionCatalog {
     /** The ingest function's logical id in template.yaml. */
     public static final String INGEST_FUNCTION = "IngestFunction";
+    /** The scheduler function's logical id in template.yaml. */
+    public static final String SCHEDULER_FUNCTION = "SchedulerFunction";
+    /**
+     * The scheduler's timeout locally: its context starts at 60 s (the run's budget is that less 10 s), not the
+     * template's 300 s, so a tick answers within a minute.
+     */
+    public static final int SCHEDULER_TIMEOUT_SECONDS = 60;
     static final Duration GRAPH_TIMEOUT = Duration.ofSeconds(10);
 
     private final DynamoDbClient dynamo;
@@ -90,6 +98,14 @@ public final class FunctionCatalog {
     }
 
     /**
+     * The scheduler function that {@code POST /_local/tick} (and the automatic ticks) invoke, with the simulated
+     * clock, the Graph simulator and the same table as the other functions.
+     */
+    public LocalFunction<Map<String, Object>, Map<String, Object>> scheduler() {
+        return new LocalFunction<>(SCHEDULER_FUNCTION, SCHEDULER_TIMEOUT_SECONDS, this::newSchedulerHandler);
+    }
+
+    /**
      * The function behind one SQS event source of the template.
      *
      * @throws IllegalStateException when the template's handler is not one the local cloud can build
@@ -129,6 +145,13 @@ public final class FunctionCatalog {
                 crm.get(CrmSecrets.ZOHO_REFRESH_TOKEN), crm.get(CrmSecrets.WEBHOOK_SIGNING_SECRET));
         return new RewardHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config,
                 crmConfig, crmSecrets, clock, meter);
+    }
+
+    private SchedulerHandler newSchedulerHandler() {
+        CapacityMeter meter = new CapacityMeter();
+        meters.add(meter);
+        return new SchedulerHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock,
+                meter);
     }
 
     /** DynamoDB capacity the functions consumed so far (all environments). */

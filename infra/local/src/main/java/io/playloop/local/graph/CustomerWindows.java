@@ -1,0 +1,97 @@
+package io.playloop.local.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.playloop.local.http.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Meta's customer-service window, as the Graph simulator enforces it: a free-form message reaches a customer only
+ * within 24 hours of that customer's last message to the business; outside it only a template does (error 131047).
+ * The simulator learns each customer's last message from the WhatsApp webhooks the local cloud accepts, at the
+ * simulated clock's time of receipt. Thread-safe.
+ */
+public final class CustomerWindows {
+    /** How long after a customer's message the business may answer free-form. */
+    public static final Duration WINDOW = Duration.ofHours(24);
+
+    private final boolean enforced;
+    private final Map<String, Instant> lastInbound = new HashMap<>();
+
+    /** @param enforced false lets every message through, as before the simulator knew about the window */
+    public CustomerWindows(boolean enforced) {
+        this.enforced = enforced;
+    }
+
+    public boolean enforced() {
+        return enforced;
+    }
+
+    /**
+     * Records that these customers wrote at {@code at}.
+     *
+     * @return what was known before for each of them (null: nothing), for {@link #restore} when the webhook
+     *         turns out not to be accepted
+     */
+    public synchronized Map<String, Instant> customersWrote(List<String> senders, Instant at) {
+        Map<String, Instant> before = new HashMap<>();
+        for (String sender : senders) {
+            String key = Outbox.normalise(sender);
+            if (!before.containsKey(key)) {
+                before.put(key, lastInbound.get(key));
+            }
+            Instant known = lastInbound.get(key);
+            if (known == null || known.isBefore(at)) {
+                lastInbound.put(key, at);
+            }
+        }
+        return before;
+    }
+
+    /** Undoes {@link #customersWrote}: puts back what was known before. */
+    public synchronized void restore(Map<String, Instant> before) {
+        before.forEach((key, at) -> {
+            if (at == null) {
+                lastInbound.remove(key);
+            } else {
+                lastInbound.put(key, at);
+            }
+        });
+    }
+
+    /** Whether a free-form message to {@code recipient} (any notation) may be delivered at {@code now}. */
+    public synchronized boolean isOpen(String recipient, Instant now) {
+        if (!enforced) {
+            return true;
+        }
+        Instant last = lastInbound.get(Outbox.normalise(recipient));
+        return last != null && now.isBefore(last.plus(WINDOW));
+    }
+
+    /** The customers ({@code messages[].from}) of a WhatsApp webhook body; empty for statuses or unreadable JSON. */
+    public static List<String> senders(byte[] webhookBody) {
+        JsonNode root = Json.parseOrNull(new String(webhookBody, StandardCharsets.UTF_8));
+        Set<String> senders = new LinkedHashSet<>();
+        if (root == null) {
+            return List.of();
+        }
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                for (JsonNode message : change.path("value").path("messages")) {
+                    String from = message.path("from").asText("");
+                    if (!from.isBlank()) {
+                        senders.add(from);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(senders);
+    }
+}
