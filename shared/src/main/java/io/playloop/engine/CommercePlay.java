@@ -34,7 +34,7 @@ final class CommercePlay {
     /** Ledger reason of a refund's reversal. */
     static final String REFUND_REASON = "refund";
     /** The attributes a shop may set (others are ignored, so a typo cannot fill the profile with junk). */
-    static final Set<String> ATTRIBUTES = Set.of("first_name", "birthday", "last_product", "city");
+    static final Set<String> ATTRIBUTES = Set.of("first_name", "birthday", "last_product", "city", "time_zone");
 
     /**
      * What an event changed.

@@ -7,6 +7,13 @@ import io.playloop.campaign.Campaign;
 import io.playloop.campaign.CampaignSource;
 import io.playloop.campaign.Outreach;
 import io.playloop.campaign.ReminderRule;
+import io.playloop.campaign.SendingLimits;
+import io.playloop.engine.Customer;
+import io.playloop.ledger.LedgerResult;
+import io.playloop.ledger.PointsAccount;
+import io.playloop.store.Commit;
+import io.playloop.store.InboundReceipt;
+import io.playloop.store.PointsWrite;
 import java.time.LocalTime;
 import java.util.Map;
 import io.playloop.campaign.CampaignStore;
@@ -48,6 +55,7 @@ class SchedulerServiceIT {
     private final RecordingGraphApi graph = new RecordingGraphApi();
     private LocalDynamo dynamo;
     private MessageProcessor processor;
+    private DynamoGameStore store;
     private SchedulerService scheduler;
     private final AtomicInteger wamids = new AtomicInteger();
 
@@ -62,7 +70,7 @@ class SchedulerServiceIT {
         }
         dynamo = LocalDynamo.create();
         CapacityMeter meter = new CapacityMeter();
-        DynamoGameStore store = new DynamoGameStore(dynamo.client(), dynamo.tableName(), meter);
+        store = new DynamoGameStore(dynamo.client(), dynamo.tableName(), meter);
         Engine engine = new Engine(campaign, MessageCatalog.bundled(), "Café Lumière", () -> null,
                 SplittableRandom::new, "secret".getBytes(StandardCharsets.UTF_8));
         processor = new MessageProcessor(store, () -> engine, graph, clock, new ObjectMapper());
@@ -212,6 +220,112 @@ class SchedulerServiceIT {
         assertThat(next.finished()).isTrue();
         assertThat(next.sent()).isEqualTo(2);
         assertThat(proactive(replies)).hasSize(2);
+    }
+
+    /** Gives a customer who said hello {@code points} in one lot that expires at {@code expiresAt}. */
+    private void seedPoints(String waId, long points, Instant expiresAt) {
+        Instant now = clock.instant();
+        Customer customer = store.load(waId, "wamid.none", now).customer().orElseThrow();
+        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty().grant(points, "seed",
+                "seed:" + waId, now, expiresAt);
+        store.commit(new Commit(new InboundReceipt("wamid.seed-" + waId, waId, InboundReceipt.Status.NO_REPLY, null,
+                "seed", now, now.plus(InboundReceipt.RETENTION)), customer, customer.version(), Optional.empty(),
+                Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
+    }
+
+    @Test
+    void pointsExpireOnTimeAndTheLedgerSaysSo() {
+        says(LEA, "START");
+        seedPoints(LEA, 30, T0.plus(Duration.ofDays(1)));
+        says(LEA, "POINTS"); // the step sees the lot's expiry and brings the next look to it
+
+        clock.advance(Duration.ofDays(1).plusMinutes(5));
+        RunSummary run = scheduler.run(Duration.ofMinutes(1));
+
+        assertThat(run.expired()).isEqualTo(1);
+        assertThat(dynamo.items()).anySatisfy(item -> {
+            assertThat(item.get("sk").s()).startsWith("LEDGER#EXPIRE#");
+            assertThat(item.get("pk").s()).isEqualTo("CUSTOMER#" + LEA);
+        });
+        assertThat(store.load(LEA, "wamid.none", clock.instant()).points().account().balance(clock.instant()))
+                .isZero();
+    }
+
+    @Test
+    void aRewardPastItsValidityIsMarkedExpiredWithItsCoupon() {
+        says(LEA, "START");
+        seedPoints(LEA, 60, T0.plus(Duration.ofDays(300)));
+        says(LEA, "REDEEM 1");
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> reward = dynamo.items().stream()
+                .filter(i -> i.get("sk").s().startsWith("REWARD#")).findFirst().orElseThrow();
+        String code = reward.get("code").s();
+
+        clock.advance(Duration.ofDays(14).plusHours(1));
+        RunSummary run = scheduler.run(Duration.ofMinutes(1));
+
+        assertThat(run.expired()).isEqualTo(1);
+        assertThat(dynamo.item(java.util.Map.of("pk", reward.get("pk"), "sk", reward.get("sk"))).get("status").s())
+                .isEqualTo("EXPIRED");
+        assertThat(dynamo.item(Keys.coupon(code)).get("status").s()).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void metaSaying131050RecordsTheOptOutAndNothingMoreIsSent() {
+        says(LEA, "START");
+        int replies = graph.sent().size();
+        clock.advance(Duration.ofDays(3));
+        graph.failNext(1, 400, 131050);
+
+        RunSummary run = scheduler.run(Duration.ofMinutes(1));
+        says(LEA, "POINTS");
+        clock.advance(Duration.ofDays(3));
+        RunSummary next = scheduler.run(Duration.ofMinutes(1));
+
+        assertThat(run.sent()).isZero();
+        assertThat(store.load(LEA, "wamid.none", clock.instant()).customer().orElseThrow().consent().proactive())
+                .isFalse();
+        assertThat(dynamo.items()).anySatisfy(item -> {
+            assertThat(item.get("sk").s()).startsWith("CONSENT#");
+            assertThat(item.get("source").s()).isEqualTo("meta:131050");
+        });
+        assertThat(next.sent()).isZero();
+        assertThat(graph.sent().size() - replies).as("only the POINTS reply").isEqualTo(1);
+    }
+
+    @Test
+    void theCampaignsMoneyBudgetStopsPaidSends() {
+        Campaign demo = DemoCampaign.get();
+        Outreach o = nudgeAfter(Duration.ofDays(3)).outreach();
+        start(demo.withOutreach(new Outreach(o.contactBudget(), o.overBudget(), o.reminders(), o.templates(),
+                o.fees(), Optional.of(new java.math.BigDecimal("0.20")), o.sending())));
+        says(LEA, "START");
+        says("33698765432", "START");
+        clock.advance(Duration.ofDays(3));
+
+        RunSummary run = scheduler.run(Duration.ofMinutes(1));
+
+        // A marketing template to France is estimated at 0.1432 EUR: the second one would pass 0.20.
+        assertThat(run.templates()).isEqualTo(1);
+        assertThat(run.skipped()).isEqualTo(1);
+        assertThat(dynamo.item(Keys.campaignSpend("demo")).get("spentMicros").n()).isEqualTo("143200");
+    }
+
+    @Test
+    void metasMessagingLimitDefersNewCustomersUntilTheDayMovesOn() {
+        Outreach o = nudgeAfter(Duration.ofDays(3)).outreach();
+        start(DemoCampaign.get().withOutreach(new Outreach(o.contactBudget(), o.overBudget(), o.reminders(),
+                o.templates(), o.fees(), o.moneyBudget(), new SendingLimits(20, 1))));
+        says(LEA, "START");
+        says("33698765432", "START");
+        clock.advance(Duration.ofDays(3));
+
+        RunSummary first = scheduler.run(Duration.ofMinutes(1));
+        clock.advance(Duration.ofHours(26));
+        RunSummary dayAfter = scheduler.run(Duration.ofMinutes(1));
+
+        assertThat(first.templates()).isEqualTo(1);
+        assertThat(first.deferred()).isEqualTo(1);
+        assertThat(dayAfter.templates()).isEqualTo(1);
     }
 
     /** The demo campaign with only the inactivity nudge, after {@code lead}. */
