@@ -1,5 +1,6 @@
 package io.playloop.bench;
 
+import io.playloop.testing.ItemSize;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -58,10 +59,10 @@ final class CountingDynamoDbClient implements DynamoDbClient {
         }
         int bytes = 0;
         for (Map<String, AttributeValue> item : response.items()) {
-            bytes += request.indexName() == null ? io.playloop.testing.ItemSize.of(item) : indexEntryBytes.applyAsInt(item);
+            bytes += request.indexName() == null ? ItemSize.of(item) : indexEntryBytes.applyAsInt(item);
         }
         // Sizes summed over the call, rounded up to 4 KB, half a unit when eventually consistent; at least one.
-        int units = Math.max(1, io.playloop.testing.ItemSize.units(bytes, READ_UNIT_BYTES));
+        int units = Math.max(1, ItemSize.units(bytes, READ_UNIT_BYTES));
         derivedHalfReadUnits.add(Boolean.TRUE.equals(request.consistentRead()) ? 2L * units : units);
         return response;
     }
@@ -76,7 +77,7 @@ final class CountingDynamoDbClient implements DynamoDbClient {
             batchGetItems.add(items.size());
             for (Map<String, AttributeValue> item : items) {
                 // Each item of a batch is priced on its own, rounded up to 4 KB.
-                int units = Math.max(1, io.playloop.testing.ItemSize.units(io.playloop.testing.ItemSize.of(item),
+                int units = Math.max(1, ItemSize.units(ItemSize.of(item),
                         READ_UNIT_BYTES));
                 derivedHalfReadUnits.add(consistent ? 2L * units : units);
             }
@@ -92,7 +93,7 @@ final class CountingDynamoDbClient implements DynamoDbClient {
         if (found) {
             getItems.increment();
         }
-        int units = found ? Math.max(1, io.playloop.testing.ItemSize.units(io.playloop.testing.ItemSize.of(response.item()),
+        int units = found ? Math.max(1, ItemSize.units(ItemSize.of(response.item()),
                 READ_UNIT_BYTES)) : 1;
         derivedHalfReadUnits.add(Boolean.TRUE.equals(request.consistentRead()) ? 2L * units : units);
         return response;

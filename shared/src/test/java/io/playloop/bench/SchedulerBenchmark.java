@@ -2,6 +2,7 @@ package io.playloop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playloop.campaign.Action;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.CampaignLoader;
 import io.playloop.campaign.CampaignSource;
@@ -11,6 +12,7 @@ import io.playloop.config.PlayLoopConfig;
 import io.playloop.engine.Consent;
 import io.playloop.engine.Customer;
 import io.playloop.engine.Progress;
+import io.playloop.games.challenge.Streak;
 import io.playloop.ledger.PointsAccount;
 import io.playloop.scheduler.CustomerView;
 import io.playloop.scheduler.ReminderPlanner;
@@ -320,8 +322,8 @@ public final class SchedulerBenchmark {
         Customer customer = new Customer(spec.key, spec.key, null, NAMES[spec.language][spec.name],
                 LANGUAGES[spec.language], points.balance(last), new Consent(true, firstSeen, "wamid.optin." + spec.key),
                 firstSeen, last, 1);
-        Progress progress = new Progress(Map.of(io.playloop.campaign.Action.QUIZ_ANSWER, spec.points / 10),
-                Map.of(), io.playloop.games.challenge.Streak.NONE, Map.of(), Set.of(), Optional.empty(),
+        Progress progress = new Progress(Map.of(Action.QUIZ_ANSWER, spec.points / 10),
+                Map.of(), Streak.NONE, Map.of(), Set.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(), List.of(),
                 Map.of(Progress.LAST_GAME, "quiz_answer", Progress.LAST_GAME_AT, last.toString()));
         // The due time the planner gives this state: at the last message for players, now for lapsed ones.
