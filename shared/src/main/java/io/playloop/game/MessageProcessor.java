@@ -261,8 +261,8 @@ public final class MessageProcessor {
 
     /**
      * The schedule to write when this step brings the scheduler's next look earlier (a new reward, a first message,
-     * a streak day...); empty otherwise, which is most steps: activity only pushes reminders later, and the scheduler
-     * finds that out when it looks.
+     * a streak day...) or when the stored one is overdue (missed: see {@link ReminderPlanner#OVERDUE}); empty otherwise,
+     * which is most steps: activity only pushes reminders later, and the scheduler finds that out when it looks.
      */
     private static Optional<Schedule> earlierLook(Engine engine, Snapshot snapshot, Outcome outcome, Instant now) {
         Schedule stored = snapshot.schedule();
@@ -270,7 +270,9 @@ public final class MessageProcessor {
                 outcome.points().map(LedgerResult.Applied::account).orElse(snapshot.points().account()),
                 outcome.progress().map(Outcome.ProgressOutcome::progress).orElse(snapshot.progress().progress()), now);
         Optional<Instant> next = ReminderPlanner.nextLook(after, stored, now);
-        if (next.isEmpty() || stored.dueAt().isPresent() && !next.get().isBefore(stored.dueAt().get())) {
+        boolean overdue = stored.dueAt().isPresent()
+                && stored.dueAt().get().isBefore(now.minus(ReminderPlanner.OVERDUE));
+        if (next.isEmpty() || stored.dueAt().isPresent() && !next.get().isBefore(stored.dueAt().get()) && !overdue) {
             return Optional.empty();
         }
         return Optional.of(stored.withDueAt(next));

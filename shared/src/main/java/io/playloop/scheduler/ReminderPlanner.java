@@ -37,6 +37,12 @@ public final class ReminderPlanner {
     /** How long a nudge, a leaderboard result or a birthday message stays worth sending after its time. */
     static final Duration PROMOTIONAL_SHELF_LIFE = Duration.ofDays(3);
 
+    /**
+     * A stored next look this far in the past was missed (the scheduler takes it within minutes otherwise): the game
+     * writes the schedule again so it lands in a bucket the scheduler still reads.
+     */
+    public static final Duration OVERDUE = Duration.ofHours(1);
+
     private ReminderPlanner() {
     }
 
