@@ -62,7 +62,7 @@ class SchedulerTickIT {
                 "indexItemsRead", "finished", "tookMillis");
         assertThat(client.stats().at("/functions/SchedulerFunction/invocations").asLong()).isPositive();
         assertThat(client.stats().at("/functions/SchedulerFunction/timeoutSeconds").asInt()).isEqualTo(60);
-        assertThat(CONSOLE.toString(StandardCharsets.UTF_8)).contains("SchedulerFunction  runs on POST /_local/tick only");
+        assertThat(CONSOLE.toString(StandardCharsets.UTF_8)).contains("SchedulerFunction runs on POST /_local/tick only");
     }
 
     @Test

@@ -75,7 +75,10 @@ public final class CustomerWindows {
         return last != null && now.isBefore(last.plus(WINDOW));
     }
 
-    /** The customers ({@code messages[].from}) of a WhatsApp webhook body; empty for statuses or unreadable JSON. */
+    /**
+     * The customers who wrote in a WhatsApp webhook body ({@code messages[].from} and {@code from_user_id}, and
+     * the {@code wa_id} and {@code user_id} of the contacts beside them); empty for statuses or unreadable JSON.
+     */
     public static List<String> senders(byte[] webhookBody) {
         JsonNode root = Json.parseOrNull(new String(webhookBody, StandardCharsets.UTF_8));
         Set<String> senders = new LinkedHashSet<>();
@@ -84,14 +87,28 @@ public final class CustomerWindows {
         }
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
-                for (JsonNode message : change.path("value").path("messages")) {
-                    String from = message.path("from").asText("");
-                    if (!from.isBlank()) {
-                        senders.add(from);
-                    }
+                JsonNode value = change.path("value");
+                if (value.path("messages").isEmpty()) {
+                    continue; // statuses only: the customer did not write
+                }
+                // A customer is addressed by wa_id or by BSUID: both open the same window.
+                for (JsonNode message : value.path("messages")) {
+                    add(senders, message.path("from"));
+                    add(senders, message.path("from_user_id"));
+                }
+                for (JsonNode contact : value.path("contacts")) {
+                    add(senders, contact.path("wa_id"));
+                    add(senders, contact.path("user_id"));
                 }
             }
         }
         return new ArrayList<>(senders);
+    }
+
+    private static void add(Set<String> senders, JsonNode id) {
+        String text = id.asText("");
+        if (!text.isBlank()) {
+            senders.add(text);
+        }
     }
 }

@@ -89,6 +89,17 @@ class CustomerWindowTest {
     }
 
     @Test
+    void aCustomerWithABsuid_isReachableByEitherAddress() {
+        String webhook = "{\"entry\":[{\"changes\":[{\"value\":{\"contacts\":[{\"wa_id\":\"16505551234\","
+                + "\"user_id\":\"US.13491208655302741918\"}],\"messages\":[{\"from\":\"16505551234\","
+                + "\"from_user_id\":\"US.13491208655302741918\",\"id\":\"wamid.C\",\"type\":\"text\"}]}}]}]}";
+        windows.customersWrote(CustomerWindows.senders(webhook.getBytes(StandardCharsets.UTF_8)), clock.instant());
+
+        assertThat(windows.isOpen("US.13491208655302741918", clock.instant())).isTrue();
+        assertThat(windows.isOpen("+1 650 555 1234", clock.instant())).isTrue();
+    }
+
+    @Test
     void withEnforcementOff_everyMessagePasses() {
         GraphSimulator lenient = new GraphSimulator(PHONE_NUMBER_ID, "local-access-token", clock, outbox,
                 new GraphFaults(), new CustomerWindows(false));
