@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.ListMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
+import io.playloop.whatsapp.outbound.TemplateMessage;
 import io.playloop.whatsapp.outbound.TextMessage;
 
 /**
@@ -42,6 +43,7 @@ final class ReplyCodec {
                 case "text" -> mapper.treeToValue(message, TextMessage.class);
                 case "buttons" -> mapper.treeToValue(message, ButtonMessage.class);
                 case "list" -> mapper.treeToValue(message, ListMessage.class);
+                case "template" -> mapper.treeToValue(message, TemplateMessage.class);
                 default -> throw new IllegalArgumentException("unknown reply kind in receipt: " + node.path(KIND));
             };
         } catch (JsonProcessingException e) {
@@ -55,6 +57,9 @@ final class ReplyCodec {
         }
         if (message instanceof ButtonMessage) {
             return "buttons";
+        }
+        if (message instanceof TemplateMessage) {
+            return "template";
         }
         return "list";
     }
