@@ -74,7 +74,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><th>pattern</th><th>operation</th></tr>
  *   <tr><td>load a customer and the receipt of the message being processed</td>
  *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz}, {@link #spin},
- *       {@link #progress} and {@link #receipt}, plus {@link #referralCode} when the message carries a valid
+ *       {@link #progress}, {@link #schedule} and {@link #receipt}, plus {@link #referralCode} when the message carries a valid
  *       code</td></tr>
  *   <tr><td>a week's top (TOP)</td><td>K Queries on {@link #GSI1}, {@code gsi1pk = LB#<campaign>#<week>#<shard>},
  *       ascending, Limit N (eventually consistent), merged</td></tr>
