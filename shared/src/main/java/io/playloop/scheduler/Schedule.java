@@ -21,12 +21,19 @@ import java.util.Optional;
  * @param done      reminder occurrence id → until when to remember it (after that it is stale anyway)
  * @param deferred  reminder occurrence id → not before this instant (quiet hours, budget, Meta's back-off)
  * @param backoffs  consecutive sends refused by Meta's rate or per-user limits (drives the back-off)
+ * @param templateOnly reminders Meta refused as free-form (131047, reported late): they go as a template
  */
 public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent, Optional<Instant> lastTemplateAt,
-                       Map<String, Instant> done, Map<String, Instant> deferred, int backoffs) {
+                       Map<String, Instant> done, Map<String, Instant> deferred, int backoffs,
+                       java.util.Set<String> templateOnly) {
     /** A customer the scheduler has never seen. */
     public static final Schedule NONE = new Schedule(0, Optional.empty(), List.of(), Optional.empty(), Map.of(),
-            Map.of(), 0);
+            Map.of(), 0, java.util.Set.of());
+
+    public Schedule(long version, Optional<Instant> dueAt, List<Instant> sent, Optional<Instant> lastTemplateAt,
+                    Map<String, Instant> done, Map<String, Instant> deferred, int backoffs) {
+        this(version, dueAt, sent, lastTemplateAt, done, deferred, backoffs, java.util.Set.of());
+    }
 
     public Schedule {
         Objects.requireNonNull(dueAt, "dueAt");
@@ -34,6 +41,7 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         sent = List.copyOf(sent);
         done = Map.copyOf(done);
         deferred = Map.copyOf(deferred);
+        templateOnly = java.util.Set.copyOf(templateOnly);
         if (backoffs < 0) {
             throw new IllegalArgumentException("backoffs must not be negative");
         }
@@ -49,7 +57,7 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
     }
 
     public Schedule withDueAt(Optional<Instant> next) {
-        return new Schedule(version, next, sent, lastTemplateAt, done, deferred, backoffs);
+        return new Schedule(version, next, sent, lastTemplateAt, done, deferred, backoffs, templateOnly);
     }
 
     /** A proactive message went out at {@code at} for {@code reminderId} (remembered until {@code staleAt}). */
@@ -61,7 +69,7 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.remove(reminderId);
         return new Schedule(version, dueAt, times, template ? Optional.of(at) : lastTemplateAt, doneNow, deferredNow,
-                0);
+                0, without(templateOnly, reminderId));
     }
 
     /** The reminder is settled without a message (skipped), remembered until {@code staleAt}. */
@@ -70,19 +78,20 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         doneNow.put(reminderId, staleAt);
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.remove(reminderId);
-        return new Schedule(version, dueAt, sent, lastTemplateAt, doneNow, deferredNow, backoffs);
+        return new Schedule(version, dueAt, sent, lastTemplateAt, doneNow, deferredNow, backoffs,
+                without(templateOnly, reminderId));
     }
 
     /** The reminder waits until {@code until}. */
     public Schedule withDeferred(String reminderId, Instant until) {
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.put(reminderId, until);
-        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferredNow, backoffs);
+        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferredNow, backoffs, templateOnly);
     }
 
     /** One more refusal by Meta's limits, or none any more. */
     public Schedule withBackoffs(int count) {
-        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferred, count);
+        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferred, count, templateOnly);
     }
 
     /** Forgets what no longer matters at {@code now}: sends older than {@code window}, stale done/deferred marks. */
@@ -97,6 +106,35 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         });
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.keySet().removeIf(doneNow::containsKey);
-        return new Schedule(version, dueAt, recent, lastTemplateAt, doneNow, deferredNow, backoffs);
+        return new Schedule(version, dueAt, recent, lastTemplateAt, doneNow, deferredNow, backoffs, templateOnly);
+    }
+
+    /**
+     * Meta reported, after the fact, that the message sent for {@code reminderId} at {@code sentAt} was not delivered:
+     * it no longer counts against the budget, the reminder is open again from {@code retryAt}, as a template when
+     * {@code asTemplate} (the window Meta sees was closed).
+     */
+    public Schedule withUndelivered(String reminderId, Instant sentAt, Instant retryAt, boolean asTemplate) {
+        List<Instant> times = new ArrayList<>(sent);
+        times.remove(sentAt);
+        Map<String, Instant> doneNow = new HashMap<>(done);
+        doneNow.remove(reminderId);
+        Map<String, Instant> deferredNow = new HashMap<>(deferred);
+        deferredNow.put(reminderId, retryAt);
+        java.util.Set<String> templates = new java.util.HashSet<>(templateOnly);
+        if (asTemplate) {
+            templates.add(reminderId);
+        }
+        Optional<Instant> next = dueAt.isEmpty() || retryAt.isBefore(dueAt.get()) ? Optional.of(retryAt) : dueAt;
+        return new Schedule(version, next, times, lastTemplateAt, doneNow, deferredNow, backoffs, templates);
+    }
+
+    private static java.util.Set<String> without(java.util.Set<String> ids, String id) {
+        if (!ids.contains(id)) {
+            return ids;
+        }
+        java.util.Set<String> rest = new java.util.HashSet<>(ids);
+        rest.remove(id);
+        return rest;
     }
 }

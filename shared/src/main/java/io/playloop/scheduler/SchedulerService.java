@@ -34,6 +34,7 @@ import io.playloop.store.SchedulerClaim;
 import io.playloop.whatsapp.outbound.GraphApi;
 import io.playloop.whatsapp.outbound.GraphApiException;
 import io.playloop.whatsapp.outbound.OutboundMessage;
+import io.playloop.whatsapp.outbound.SendResult;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -322,8 +323,9 @@ public final class SchedulerService {
                 : ReminderMessages.freeForm(run.campaign, customer.address(), language, reminder);
         run.pacer.acquire();
         try {
-            graph.send(message);
+            SendResult result = graph.send(message);
             run.sent++;
+            recordSent(result, customer, reminder, out.channel() == Channel.TEMPLATE, run.now);
             if (out.channel() == Channel.TEMPLATE) {
                 run.templates++;
                 if (newReach) {
@@ -369,6 +371,19 @@ public final class SchedulerService {
             store.claim(new SchedulerClaim(customer.key(), undone, claimedVersion, Optional.empty(), List.of(),
                     spend.map(s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty())),
                     reach.map(r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()))));
+        }
+    }
+
+    /** So that a failed status reported later finds the reminder; a lost record only means that failure is ignored. */
+    private void recordSent(SendResult result, Customer customer, DueReminder reminder, boolean template, Instant now) {
+        if (result.wamid() == null || result.wamid().isBlank()) {
+            return;
+        }
+        try {
+            store.recordSent(result.wamid(), customer.key(), reminder.id(), template, now);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record sent reminder {} for {}: a late failure of it will be ignored", reminder.id(),
+                    Masking.phone(customer.key()), e);
         }
     }
 

@@ -29,7 +29,8 @@ public final class VisitPlanner {
 
     /**
      * @param forceTemplate occurrences whose free-form message Meta refused with 131047 in this visit: send them as a
-     *                      template
+     *                      template (as are those the schedule marks template-only, refused the same way but reported
+     *                      by a status webhook)
      */
     public static VisitPlan plan(CustomerView view, Schedule schedule, Instant now, Set<String> forceTemplate) {
         Outreach outreach = view.campaign().outreach();
@@ -74,7 +75,9 @@ public final class VisitPlanner {
                     skipped.add(r.id() + ": it would be stale before the budget or the quiet hours allow it");
                 }
             } else {
-                Optional<Outgoing> out = channel(outreach, r, view, now, forceTemplate);
+                Optional<Outgoing> out = channel(outreach, r, view, now,
+                        forceTemplate.contains(r.id()) || schedule.templateOnly().contains(r.id())
+                                ? Set.of(r.id()) : Set.of());
                 if (out.isPresent()) {
                     send = out;
                 } else {

@@ -224,6 +224,63 @@ public final class DynamoSchedulerStore {
         }
     }
 
+    /** A proactive message as recorded when Meta accepted it. */
+    public record SentReminder(String wamid, String customerKey, String reminderId, boolean template, Instant sentAt,
+                               Optional<Integer> failedCode) {
+    }
+
+    /** How long a sent reminder is remembered: Meta reports a failure within days, retries webhooks up to 7. */
+    public static final java.time.Duration SENT_KEPT = java.time.Duration.ofDays(30);
+
+    /** Records a proactive message Meta accepted (1 WRU), so a failed status reported later can be acted on. */
+    public void recordSent(String wamid, String customerKey, String reminderId, boolean template, Instant sentAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.sentReminder(wamid));
+        item.put(ScheduleItems.CUSTOMER, StoreItems.s(customerKey));
+        item.put("reminderId", StoreItems.s(reminderId));
+        item.put("channel", StoreItems.s(template ? "TEMPLATE" : "FREE_FORM"));
+        item.put("sentAt", StoreItems.n(sentAt.getEpochSecond()));
+        item.put(Keys.TTL, StoreItems.n(StoreItems.ttl(sentAt.plus(SENT_KEPT))));
+        meter.recordWrite(dynamo.putItem(b -> b.tableName(tableName).item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+    }
+
+    /** The proactive message Meta gave this wamid, if the scheduler sent it (replies are not recorded). */
+    public Optional<SentReminder> sentReminder(String wamid) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(Keys.sentReminder(wamid))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SentReminder(wamid, item.get(ScheduleItems.CUSTOMER).s(), item.get("reminderId").s(),
+                "TEMPLATE".equals(item.get("channel").s()),
+                Instant.ofEpochSecond(Long.parseLong(item.get("sentAt").n())),
+                Optional.ofNullable(item.get("failedCode")).map(v -> Integer.parseInt(v.n()))));
+    }
+
+    /** Marks the failure handled; false when it was already (Meta redelivers webhooks). */
+    public boolean markFailed(String wamid, int code) {
+        try {
+            dynamo.updateItem(b -> b.tableName(tableName).key(Keys.sentReminder(wamid))
+                    .updateExpression("SET #failed = :code")
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#failed)")
+                    .expressionAttributeNames(Map.of("#failed", "failedCode", "#pk", Keys.PK))
+                    .expressionAttributeValues(Map.of(":code", StoreItems.n(code))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stores a schedule changed outside a run (a late failure), version-checked.
+     *
+     * @throws ConcurrentUpdateException when the game or a run changed it since it was read
+     */
+    public void saveSchedule(String customerKey, Schedule schedule) {
+        claim(new SchedulerClaim(customerKey, schedule, schedule.version(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty()));
+    }
+
     /** The oldest hour the next run must read from, if a run stored one. */
     public Optional<Instant> cursor() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(Keys.schedulerCursor())
@@ -273,8 +330,8 @@ public final class DynamoSchedulerStore {
         try {
             dynamo.updateItem(b -> b.tableName(tableName).key(Keys.reach(phoneNumberId))
                     .updateExpression("REMOVE " + String.join(", ", removals)).expressionAttributeNames(names));
-        } catch (ConditionalCheckFailedException e) {
-            // No condition is set; kept for clarity of intent if one is added.
+        } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException e) {
+            // Housekeeping only: the old counters are outside the window and count for nothing; next run tries again.
         }
     }
 

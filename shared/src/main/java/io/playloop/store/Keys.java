@@ -64,6 +64,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>scheduler: estimated Meta fees of proactive sends, conditional ADD within the money budget</td></tr>
  *   <tr><td>messaging-limit reach</td><td>{@code SENDER#<phoneNumberId>}</td><td>{@code REACH}</td>
  *       <td>none</td><td>scheduler: unique customers reached by templates, one counter per UTC hour (ADD)</td></tr>
+ *   <tr><td>proactive message sent</td><td>{@code OUTBOUND#<wamid>}</td><td>{@code REMINDER}</td>
+ *       <td>sent + 30 days</td><td>scheduler, after Meta accepted the send; ingest marks it when a failed status
+ *       arrives ({@code failedCode}, once)</td></tr>
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
  *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
  *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
@@ -95,6 +98,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>what is due (scheduler)</td><td>per hour bucket from the cursor to now, per shard: Query
  *       {@link #GSI1}, {@code gsi1pk = DUE#<hour>#<shard>}, {@code gsi1sk <= <now>~}; then BatchGetItem (consistent) of
  *       {@link #customer}, {@link #points}, {@link #progress}, {@link #schedule} of each customer found</td></tr>
+ *   <tr><td>a failed status of a proactive message (ingest)</td><td>GetItem of {@link #sentReminder}, then the
+ *       scheduler's load and a version-checked write of the schedule (or the opt-out)</td></tr>
  *   <tr><td>everything about a customer (export, erasure)</td>
  *       <td>Query pk = {@link #customerPartition}</td></tr>
  * </table>
@@ -145,6 +150,8 @@ public final class Keys {
     public static final String SPEND = "SPEND";
     public static final String SENDER_PREFIX = "SENDER#";
     public static final String REACH = "REACH";
+    public static final String OUTBOUND_PREFIX = "OUTBOUND#";
+    public static final String REMINDER = "REMINDER";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -320,6 +327,14 @@ public final class Keys {
     /** Unique customers reached by templates from a business number: {@code pk=SENDER#<phoneNumberId>, sk=REACH}. */
     public static Map<String, AttributeValue> reach(String phoneNumberId) {
         return key(SENDER_PREFIX + requireValue(phoneNumberId, "phone number id"), REACH);
+    }
+
+    /**
+     * A proactive message the scheduler sent: {@code pk=OUTBOUND#<wamid Meta gave it>, sk=REMINDER} (customer, reminder,
+     * channel, when), kept 30 days; read when a status webhook reports the message failed.
+     */
+    public static Map<String, AttributeValue> sentReminder(String wamid) {
+        return key(OUTBOUND_PREFIX + requireValue(wamid, "wamid"), REMINDER);
     }
 
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */

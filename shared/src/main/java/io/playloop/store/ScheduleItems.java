@@ -31,6 +31,7 @@ public final class ScheduleItems {
     static final String DONE = "done";
     static final String DEFERRED = "deferred";
     static final String BACKOFFS = "backoffs";
+    static final String TEMPLATE_ONLY = "templateOnly";
     static final String CUSTOMER = "customerKey";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
@@ -81,6 +82,9 @@ public final class ScheduleItems {
         if (s.backoffs() > 0) {
             item.put(BACKOFFS, StoreItems.n(s.backoffs()));
         }
+        if (!s.templateOnly().isEmpty()) {
+            item.put(TEMPLATE_ONLY, AttributeValue.fromSs(List.copyOf(s.templateOnly())));
+        }
         return item;
     }
 
@@ -97,8 +101,10 @@ public final class ScheduleItems {
         Optional<Instant> lastTemplate = Optional.ofNullable(item.get(LAST_TEMPLATE_AT))
                 .map(v -> Instant.ofEpochSecond(Long.parseLong(v.n())));
         int backoffs = item.get(BACKOFFS) == null ? 0 : Integer.parseInt(item.get(BACKOFFS).n());
+        java.util.Set<String> templateOnly = item.get(TEMPLATE_ONLY) == null ? java.util.Set.of()
+                : java.util.Set.copyOf(item.get(TEMPLATE_ONLY).ss());
         return new Schedule(version, dueAt, sent, lastTemplate, instants(item.get(DONE)), instants(item.get(DEFERRED)),
-                backoffs);
+                backoffs, templateOnly);
     }
 
     private static AttributeValue instants(Map<String, Instant> byId) {

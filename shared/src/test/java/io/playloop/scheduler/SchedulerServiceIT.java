@@ -31,6 +31,7 @@ import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.Messages;
 import io.playloop.testing.RecordingGraphApi;
 import io.playloop.testing.TestClock;
+import io.playloop.whatsapp.webhook.DeliveryFailure;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.TemplateMessage;
@@ -326,6 +327,74 @@ class SchedulerServiceIT {
         assertThat(first.templates()).isEqualTo(1);
         assertThat(first.deferred()).isEqualTo(1);
         assertThat(dayAfter.templates()).isEqualTo(1);
+    }
+
+    private DeliveryFailures failures() {
+        return new DeliveryFailures(dynamo.client(), dynamo.tableName(), new CapacityMeter(), clock);
+    }
+
+    /** The wamid Meta gave the one proactive message the scheduler recorded. */
+    private String sentWamid() {
+        return dynamo.items().stream().filter(i -> i.get("pk").s().startsWith("OUTBOUND#"))
+                .map(i -> i.get("pk").s().substring("OUTBOUND#".length())).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void aPerUserMarketingLimitReportedLate_reopensTheReminderADayLater_once() {
+        says(LEA, "START");
+        int replies = graph.sent().size();
+        clock.advance(Duration.ofDays(3));
+        scheduler.run(Duration.ofMinutes(1));
+        String wamid = sentWamid();
+
+        DeliveryFailures.Result first = failures().apply(new DeliveryFailure(wamid, LEA, 131049, clock.instant()));
+        DeliveryFailures.Result again = failures().apply(new DeliveryFailure(wamid, LEA, 131049, clock.instant()));
+        RunSummary soon = scheduler.run(Duration.ofMinutes(1));
+        clock.advance(Duration.ofHours(24).plusMinutes(5));
+        RunSummary dayAfter = scheduler.run(Duration.ofMinutes(1));
+
+        assertThat(first).isEqualTo(DeliveryFailures.Result.REOPENED);
+        assertThat(again).isEqualTo(DeliveryFailures.Result.ALREADY_APPLIED);
+        assertThat(soon.sent()).isZero();
+        assertThat(dayAfter.sent()).isEqualTo(1);
+        assertThat(proactive(replies)).hasSize(2).allSatisfy(m -> assertThat(m).isInstanceOf(TemplateMessage.class));
+    }
+
+    @Test
+    void aWindowClosedReportedLate_sendsTheReminderAgainAsATemplate() {
+        start(nudgeAfter(Duration.ofHours(6)));
+        says(LEA, "START");
+        int replies = graph.sent().size();
+        clock.advance(Duration.ofHours(6));
+        scheduler.run(Duration.ofMinutes(1));
+
+        DeliveryFailures.Result result = failures().apply(new DeliveryFailure(sentWamid(), LEA, 131047,
+                clock.instant()));
+        clock.advance(Duration.ofMinutes(5));
+        RunSummary retry = scheduler.run(Duration.ofMinutes(1));
+
+        assertThat(result).isEqualTo(DeliveryFailures.Result.REOPENED);
+        assertThat(retry.templates()).isEqualTo(1);
+        assertThat(proactive(replies)).hasSize(2);
+        assertThat(proactive(replies).get(0)).isInstanceOf(ButtonMessage.class);
+        assertThat(proactive(replies).get(1)).isInstanceOf(TemplateMessage.class);
+    }
+
+    @Test
+    void stoppedMarketingReportedLate_recordsTheOptOut_andAReplysFailureIsNotAReminder() {
+        says(LEA, "START");
+        clock.advance(Duration.ofDays(3));
+        scheduler.run(Duration.ofMinutes(1));
+
+        DeliveryFailures.Result result = failures().apply(new DeliveryFailure(sentWamid(), LEA, 131050,
+                clock.instant()));
+        DeliveryFailures.Result reply = failures().apply(new DeliveryFailure("wamid.a-reply", LEA, 131047,
+                clock.instant()));
+
+        assertThat(result).isEqualTo(DeliveryFailures.Result.OPTED_OUT);
+        assertThat(store.load(LEA, "wamid.none", clock.instant()).customer().orElseThrow().consent().proactive())
+                .isFalse();
+        assertThat(reply).isEqualTo(DeliveryFailures.Result.NOT_A_REMINDER);
     }
 
     /** The demo campaign with only the inactivity nudge, after {@code lead}. */

@@ -17,6 +17,9 @@ import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.webhook.IgnoreReason;
 import io.playloop.whatsapp.webhook.MalformedWebhookException;
 import io.playloop.whatsapp.webhook.ParsedWebhook;
+import io.playloop.whatsapp.webhook.DeliveryFailure;
+import io.playloop.scheduler.DeliveryFailures;
+import io.playloop.store.CapacityMeter;
 import io.playloop.whatsapp.webhook.WebhookParser;
 import io.playloop.whatsapp.webhook.WebhookSignature;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +72,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final InboundQueue queue;
     /** Null when built without a table client: the commerce route then answers 404. */
     private final CommerceWebhookHandler commerce;
+    /** Acts on failed statuses of proactive messages; null without a table client. */
+    private final DeliveryFailures failures;
 
     /**
      * Called by the Lambda runtime: builds the SQS client, configuration and secrets once from the
@@ -110,6 +115,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.queue = new InboundQueue(sqs, config.inboundQueueUrl(), new InboundMessageCodec(new ObjectMapper()));
         this.commerce = dynamo == null ? null : new CommerceWebhookHandler(sqs, config.inboundQueueUrl(),
                 new ShopOrders(dynamo, config.tableName(), clock), secrets, clock, new PhoneNumbers(defaultPhoneRegion));
+        this.failures = dynamo == null ? null
+                : new DeliveryFailures(dynamo, config.tableName(), new CapacityMeter(), clock);
     }
 
 
@@ -238,6 +245,9 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return rejected(400, e.getMessage(), started, body.length);
         }
 
+        if (!applyFailures(parsed)) {
+            return respond(500, TEXT, "could not record every failed status; retry later");
+        }
         InboundQueue.Result result = parsed.hasNothingToQueue()
                 ? new InboundQueue.Result(0, 0, 0, 0, null)
                 : queue.publish(inTimestampOrder(parsed.messages()));
@@ -247,6 +257,31 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return respond(500, TEXT, "could not queue every message; retry later");
         }
         return respond(200, JSON, "{\"queued\":" + result.queued() + ",\"ignored\":" + parsed.ignored().size() + "}");
+    }
+
+    /**
+     * A proactive message Meta reports {@code failed} (131049, 131050, often 131047 come only this way) reopens its
+     * reminder or records the opt-out; a reply's failure is only logged. False when one could not be recorded (the
+     * 500 makes Meta send the webhook again; applying a failure twice does nothing more).
+     */
+    private boolean applyFailures(ParsedWebhook parsed) {
+        for (DeliveryFailure failure : parsed.failures()) {
+            if (failures == null) {
+                LOG.atWarn().setMessage("a sent message failed").addKeyValue("wamid", failure.wamid())
+                        .addKeyValue("code", failure.code()).log();
+                continue;
+            }
+            try {
+                DeliveryFailures.Result result = failures.apply(failure);
+                LOG.atInfo().setMessage("a sent message failed").addKeyValue("wamid", failure.wamid())
+                        .addKeyValue("code", failure.code()).addKeyValue("result", result.name()).log();
+            } catch (RuntimeException e) {
+                LOG.atError().setMessage("could not record a failed status").addKeyValue("wamid", failure.wamid())
+                        .addKeyValue("code", failure.code()).setCause(e).log();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

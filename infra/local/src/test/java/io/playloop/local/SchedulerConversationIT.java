@@ -124,6 +124,33 @@ class SchedulerConversationIT extends LocalCloudConversation {
 
     @Test
     @Order(4)
+    void aFailedStatusReportedLater_131049_bringsTheNudgeBackADayLater() throws Exception {
+        setClock(Instant.parse("2027-03-15T10:00:00Z"));
+        String ines = "33600000609";
+        client.say(ines, "Inès", "bonjour");
+        client.say(ines, "Inès", "oui");
+        int replies = client.outbox(ines).size();
+        client.advanceClock(Duration.ofDays(3));
+        tick();
+        String wamid = cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName())).items().stream()
+                .filter(i -> i.get("pk").s().startsWith("OUTBOUND#") && i.get("customerKey").s().equals(ines))
+                .map(i -> i.get("pk").s().substring("OUTBOUND#".length())).findFirst().orElseThrow();
+
+        // Meta accepted the template, then reports it was not delivered (per-user marketing limit).
+        assertThat(client.postWebhook(Webhooks.failed(LocalCloudOptions.DEFAULT_PHONE_NUMBER_ID, wamid, ines,
+                client.now().getEpochSecond(), 131049))).isEqualTo(200);
+        client.advanceClock(Duration.ofHours(2));
+        JsonNode soon = tick();
+        client.advanceClock(Duration.ofHours(23));
+        JsonNode dayAfter = tick();
+
+        assertThat(soon.path("sent").asInt()).isZero();
+        assertThat(dayAfter.path("sent").asInt()).isEqualTo(1);
+        assertThat(outboxAfter(ines, replies)).hasSize(2);
+    }
+
+    @Test
+    @Order(5)
     void anExpiringReward_isAnnouncedTwoDaysAhead() throws Exception {
         setClock(Instant.parse("2027-04-05T08:00:00Z")); // Monday 10:00 in Paris
         String noor = "971500000604";
@@ -165,7 +192,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
      * outside 09:00-20:00 in the customer's own time (the tick at 23:00 local finds work due and sends nothing).
      */
     @Test
-    @Order(5)
+    @Order(6)
     void fourteenDays_neverMoreThanTwoProactiveInAnySevenDays_andNothingOutsideLocalDaytime() throws Exception {
         Instant start = Instant.parse("2027-05-03T07:00:00Z");
         setClock(start);

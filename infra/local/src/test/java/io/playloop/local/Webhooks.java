@@ -49,6 +49,17 @@ public final class Webhooks {
                 + "\"field\":\"messages\"}]}]}";
     }
 
+    /** A {@code failed} status of a message we sent, with Meta's error {@code code} (e.g. 131049). */
+    public static String failed(String phoneNumberId, String outboundWamid, String recipientWaId, long timestampSeconds,
+                                int code) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA_ID + "\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\""
+                + DISPLAY_PHONE_NUMBER + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"statuses\":[{\"id\":\"" + outboundWamid + "\",\"status\":\"failed\",\"timestamp\":\""
+                + timestampSeconds + "\",\"recipient_id\":\"" + recipientWaId + "\",\"errors\":[{\"code\":" + code
+                + ",\"title\":\"simulated\"}]}]},\"field\":\"messages\"}]}]}";
+    }
+
     /** {@code sha256=<hex HMAC-SHA256 of the exact bytes>}, as Meta signs. */
     public static String signature(String appSecret, byte[] body) {
         return WebhookSignature.sign(body, appSecret);

@@ -12,11 +12,17 @@ import java.util.Map;
  *
  * @param messages one entry per {@code messages[]} item that is customer input
  * @param ignored  everything else (statuses, errors, other fields, group messages, ...)
+ * @param failures {@code failed} statuses of messages we sent, to act on (the other statuses are ignored)
  */
-public record ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored) {
+public record ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored, List<DeliveryFailure> failures) {
     public ParsedWebhook {
         messages = List.copyOf(messages);
         ignored = List.copyOf(ignored);
+        failures = List.copyOf(failures);
+    }
+
+    public ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored) {
+        this(messages, ignored, List.of());
     }
 
     /** How many parts were ignored, per reason (only reasons that occurred), in enum order. */

@@ -76,6 +76,7 @@ public final class WebhookParser {
         }
         List<InboundMessage> messages = new ArrayList<>();
         List<Ignored> ignored = new ArrayList<>();
+        List<DeliveryFailure> failures = new ArrayList<>();
         if (!WHATSAPP_OBJECT.equals(object.asText())) {
             ignored.add(new Ignored(IgnoreReason.NOT_WHATSAPP, object.asText()));
             return new ParsedWebhook(messages, ignored);
@@ -83,10 +84,10 @@ public final class WebhookParser {
         for (JsonNode entry : elements(root.get("entry"))) {
             boolean sampleEntry = SAMPLE_ENTRY_ID.equals(text(entry, "id"));
             for (JsonNode change : elements(entry.get("changes"))) {
-                parseChange(change, sampleEntry, messages, ignored);
+                parseChange(change, sampleEntry, messages, ignored, failures);
             }
         }
-        return new ParsedWebhook(messages, ignored);
+        return new ParsedWebhook(messages, ignored, failures);
     }
 
     private JsonNode readTree(byte[] body) {
@@ -108,7 +109,7 @@ public final class WebhookParser {
     }
 
     private void parseChange(JsonNode change, boolean sampleEntry, List<InboundMessage> messages,
-                             List<Ignored> ignored) {
+                             List<Ignored> ignored, List<DeliveryFailure> failures) {
         if (!change.isObject()) {
             ignored.add(new Ignored(IgnoreReason.INVALID_UPDATE, "change is not an object"));
             return;
@@ -137,7 +138,15 @@ public final class WebhookParser {
             return;
         }
         for (JsonNode status : elements(value.get("statuses"))) {
-            ignored.add(new Ignored(IgnoreReason.STATUS, text(status, "status")));
+            String wamid = text(status, "id");
+            Instant at = epochSeconds(status.get("timestamp"));
+            if ("failed".equals(text(status, "status")) && wamid != null && at != null) {
+                JsonNode error = elements(status.get("errors")).stream().findFirst().orElse(null);
+                failures.add(new DeliveryFailure(wamid, text(status, "recipient_id"),
+                        error == null ? 0 : error.path("code").asInt(0), at));
+            } else {
+                ignored.add(new Ignored(IgnoreReason.STATUS, text(status, "status")));
+            }
         }
         for (JsonNode error : elements(value.get("errors"))) {
             ignored.add(new Ignored(IgnoreReason.VALUE_ERROR, text(error, "code")));

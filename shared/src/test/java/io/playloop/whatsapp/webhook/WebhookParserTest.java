@@ -532,7 +532,7 @@ class WebhookParserTest {
     @Nested
     class Ignoring {
         @Test
-        void statusOnlyWebhook_hasNothingToQueue() {
+        void statusOnlyWebhook_hasNothingToQueue_butAFailedStatusIsReported() {
             ParsedWebhook parsed = parse("""
                     { "object": "whatsapp_business_account", "entry": [{ "id": "102290129340398", "changes": [{ "field": "messages",
                       "value": { "messaging_product": "whatsapp",
@@ -547,8 +547,11 @@ class WebhookParserTest {
                     """);
 
             assertThat(parsed.hasNothingToQueue()).isTrue();
-            assertThat(parsed.ignored()).containsExactly(new Ignored(IgnoreReason.STATUS, "delivered"),
-                    new Ignored(IgnoreReason.STATUS, "failed"));
+            assertThat(parsed.ignored()).containsExactly(new Ignored(IgnoreReason.STATUS, "delivered"));
+            // A failed status is acted on (the scheduler reopens its reminder or records the opt-out).
+            assertThat(parsed.failures()).containsExactly(new DeliveryFailure(
+                    "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0QUQ2MjA4NEYyRkExNjMyREUA", "16505551234", 131049,
+                    java.time.Instant.ofEpochSecond(1751142888)));
         }
 
         @Test

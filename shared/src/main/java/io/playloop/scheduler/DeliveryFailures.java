@@ -1,0 +1,106 @@
+package io.playloop.scheduler;
+
+import io.playloop.store.CapacityMeter;
+import io.playloop.store.ConcurrentUpdateException;
+import io.playloop.store.DynamoSchedulerStore;
+import io.playloop.store.DynamoSchedulerStore.CustomerState;
+import io.playloop.store.DynamoSchedulerStore.SentReminder;
+import io.playloop.whatsapp.webhook.DeliveryFailure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Acts on a {@code failed} status of a proactive message, which Meta often reports only after accepting the send:
+ * 131049 (per-user marketing limit) reopens the reminder in 24 hours, 131047 (window closed) reopens it at once as
+ * a template, a rate or transient error reopens it after a minute, 131050 (the customer stopped marketing messages)
+ * records the opt-out; an undeliverable number (131026) or a payload error leaves it settled. A reopened reminder no
+ * longer counts against the contact budget. Each failure is applied once, however often Meta redelivers the webhook.
+ */
+public final class DeliveryFailures {
+    /** What a failure led to. */
+    public enum Result {
+        /** Not a message the scheduler sent (a reply): nothing to do here. */
+        NOT_A_REMINDER,
+        /** This failure was applied before. */
+        ALREADY_APPLIED,
+        /** The reminder is open again (deferred, maybe as a template). */
+        REOPENED,
+        /** The customer's opt-out is recorded. */
+        OPTED_OUT,
+        /** Nothing will make it deliverable: left settled. */
+        SETTLED
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoSchedulerStore store;
+    private final Clock clock;
+
+    public DeliveryFailures(DynamoDbClient dynamo, String tableName, CapacityMeter meter, Clock clock) {
+        this(new DynamoSchedulerStore(dynamo, tableName, meter), clock);
+    }
+
+    public DeliveryFailures(DynamoSchedulerStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Result apply(DeliveryFailure failure) {
+        Optional<SentReminder> found = store.sentReminder(failure.wamid());
+        if (found.isEmpty()) {
+            return Result.NOT_A_REMINDER;
+        }
+        SentReminder sent = found.get();
+        if (sent.failedCode().isPresent() || !store.markFailed(failure.wamid(), failure.code())) {
+            return Result.ALREADY_APPLIED;
+        }
+        Instant now = clock.instant();
+        return switch (failure.code()) {
+            case MetaBackoff.STOPPED_MARKETING -> optOut(sent, failure.at());
+            case MetaBackoff.NOT_DELIVERED -> reopen(sent, failure.at().plus(MetaBackoff.after(failure.code(), 0)),
+                    sent.template());
+            case MetaBackoff.WINDOW_CLOSED -> reopen(sent, now, true);
+            case MetaBackoff.THROUGHPUT, MetaBackoff.PAIR_RATE, 131000, 131016, 131057, 133004, 1, 2 ->
+                    reopen(sent, now.plus(Duration.ofMinutes(1)), sent.template());
+            default -> Result.SETTLED;
+        };
+    }
+
+    private Result reopen(SentReminder sent, Instant retryAt, boolean asTemplate) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<CustomerState> state = store.load(sent.customerKey());
+            if (state.isEmpty()) {
+                return Result.SETTLED;
+            }
+            Schedule schedule = state.get().schedule();
+            try {
+                store.saveSchedule(sent.customerKey(),
+                        schedule.withUndelivered(sent.reminderId(), sent.sentAt(), retryAt, asTemplate));
+                return Result.REOPENED;
+            } catch (ConcurrentUpdateException e) {
+                // The game or a run wrote meanwhile: read again.
+            }
+        }
+        throw new ConcurrentUpdateException(sent.customerKey());
+    }
+
+    private Result optOut(SentReminder sent, Instant at) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<CustomerState> state = store.load(sent.customerKey());
+            if (state.isEmpty() || !state.get().customer().consent().proactive()) {
+                return Result.OPTED_OUT;
+            }
+            try {
+                store.recordOptOut(state.get().customer(), at, "meta-131050-" + sent.wamid());
+                return Result.OPTED_OUT;
+            } catch (ConcurrentUpdateException e) {
+                // The customer wrote meanwhile: read again.
+            }
+        }
+        throw new ConcurrentUpdateException(sent.customerKey());
+    }
+}
