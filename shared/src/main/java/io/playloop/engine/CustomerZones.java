@@ -44,4 +44,23 @@ public final class CustomerZones {
         }
         return fallback;
     }
+
+    /** The attribute (set by the shop's customer event) that overrides the phone number's zone. */
+    public static final String ATTRIBUTE = "time_zone";
+
+    /**
+     * The customer's zone for streak days, quiet hours and local dates: the {@code time_zone} attribute when it names
+     * a zone, else the phone number's country, else {@code fallback}. The game and the scheduler both use this one.
+     */
+    public static ZoneId of(String waId, java.util.Map<String, String> attributes, ZoneId fallback) {
+        String override = attributes.get(ATTRIBUTE);
+        if (override != null && !override.isBlank()) {
+            try {
+                return ZoneId.of(override.trim());
+            } catch (java.time.DateTimeException e) {
+                // A bad attribute must not stop the customer's game: fall back to the phone's country.
+            }
+        }
+        return of(waId, fallback);
+    }
 }

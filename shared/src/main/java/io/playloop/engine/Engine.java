@@ -377,7 +377,7 @@ public final class Engine {
             }
             gameReply = Optional.of(progressReplies.refer(forCustomer, customer.language(), to(customer), code,
                     message.displayPhoneNumber(), progressAfter, now, CustomerZones.of(customer.waId(),
-                            campaign.timeZone())));
+                            progressAfter.attributes(), campaign.timeZone())));
         } else if (current != null && windowOpen && played == Intent.BADGES && !campaign.badges().isEmpty()) {
             gameReply = Optional.of(progressReplies.badges(forCustomer, customer.language(), to(customer), progressAfter));
         } else if (current != null && windowOpen && played == Intent.TOP && campaign.leaderboard().isPresent()) {
@@ -391,7 +391,7 @@ public final class Engine {
         List<String> notices = new ArrayList<>(step.notices());
         if (current != null && resolution.intent() == Intent.POINTS) {
             notices.addAll(progressReplies.challengeLines(forCustomer, customer.language(), progressAfter, now,
-                    CustomerZones.of(customer.waId(), campaign.timeZone())));
+                    CustomerZones.of(customer.waId(), progressAfter.attributes(), campaign.timeZone())));
         }
         if (reply.isPresent() && !notices.isEmpty()) {
             reply = Optional.of(Notices.append(reply.get(), notices));

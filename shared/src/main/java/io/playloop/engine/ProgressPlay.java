@@ -145,7 +145,7 @@ final class ProgressPlay {
         }
 
         // 2. Counters and the streak (a streak day is any qualifying action, at the customer's midnight).
-        ZoneId customerZone = CustomerZones.of(customer.waId(), zone);
+        ZoneId customerZone = CustomerZones.of(customer.waId(), progress.attributes(), zone);
         if (!actions.isEmpty()) {
             Map<Action, Long> counts = new EnumMap<>(Action.class);
             counts.putAll(progress.actions());

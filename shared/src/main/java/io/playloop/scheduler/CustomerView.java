@@ -5,7 +5,6 @@ import io.playloop.engine.Customer;
 import io.playloop.engine.CustomerZones;
 import io.playloop.engine.Progress;
 import io.playloop.ledger.PointsAccount;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -16,9 +15,6 @@ import java.util.Objects;
  */
 public record CustomerView(Campaign campaign, Customer customer, PointsAccount points, Progress progress,
                            Instant asOf) {
-    /** A customer attribute (set from the shop's customer event) that overrides the zone of the phone number. */
-    public static final String TIME_ZONE_ATTRIBUTE = "time_zone";
-
     public CustomerView {
         Objects.requireNonNull(campaign, "campaign");
         Objects.requireNonNull(customer, "customer");
@@ -32,14 +28,6 @@ public record CustomerView(Campaign campaign, Customer customer, PointsAccount p
      * zone, else the phone number's country (single-zone countries), else the campaign's zone.
      */
     public ZoneId zone() {
-        String override = progress.attributes().get(TIME_ZONE_ATTRIBUTE);
-        if (override != null && !override.isBlank()) {
-            try {
-                return ZoneId.of(override.trim());
-            } catch (DateTimeException e) {
-                // A bad attribute must not stop the customer's reminders: fall back to the phone's country.
-            }
-        }
-        return CustomerZones.of(customer.waId(), campaign.timeZone());
+        return CustomerZones.of(customer.waId(), progress.attributes(), campaign.timeZone());
     }
 }

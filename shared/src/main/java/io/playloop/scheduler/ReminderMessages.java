@@ -65,7 +65,7 @@ public final class ReminderMessages {
         for (String name : template.parameters()) {
             String value = values.getOrDefault(name, fallbacks.getOrDefault(name, UNKNOWN));
             // Meta refuses a parameter holding a newline, a tab or more than 4 spaces in a row (132018).
-            parameters.add(value.isBlank() ? UNKNOWN : value.replaceAll("[\\n\\t]+", " ").replaceAll(" {5,}", "    "));
+            parameters.add(value.isBlank() ? UNKNOWN : value.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {5,}", "    "));
         }
         return new TemplateMessage(to, template.name(), template.languageCode(language), parameters);
     }

@@ -36,6 +36,8 @@ import java.util.TreeMap;
 public final class ReminderPlanner {
     /** How long a nudge, a leaderboard result or a birthday message stays worth sending after its time. */
     static final Duration PROMOTIONAL_SHELF_LIFE = Duration.ofDays(3);
+    /** The longest lead of an unfinished daily challenge's reminder. */
+    static final Duration DAILY_CHALLENGE_LEAD = Duration.ofHours(6);
 
     /**
      * A stored next look this far in the past was missed (the scheduler takes it within minutes otherwise): the game
@@ -176,8 +178,12 @@ public final class ReminderPlanner {
             values.put("done", Integer.toString(done));
             values.put("target", Integer.toString(challenge.target()));
             values.put("ends", LocalDates.of(ends.minusSeconds(1), language, zone));
+            // A daily challenge cannot be reminded a whole day ahead (that is the moment the customer starts it): at
+            // most DAILY_CHALLENGE_LEAD before the day ends, 18:00 in the campaign's zone.
+            Duration lead = challenge.window() == ChallengeWindow.DAY && rule.lead().compareTo(DAILY_CHALLENGE_LEAD) > 0
+                    ? DAILY_CHALLENGE_LEAD : rule.lead();
             list.add(new DueReminder(ReminderKind.CHALLENGE_UNFINISHED, "challenge:" + challenge.id() + "#" + period,
-                    ends.minus(rule.lead()), ends, values));
+                    ends.minus(lead), ends, values));
         }
         return list;
     }

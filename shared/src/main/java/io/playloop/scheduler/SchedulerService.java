@@ -80,6 +80,8 @@ public final class SchedulerService {
     /** A customer whose visit failed is looked at again this much later. */
     static final Duration RETRY_FAILED_VISIT = Duration.ofMinutes(10);
     private static final int PAGE = 100;
+    /** How far behind now the cursor stays (late commits, the index's eventual consistency). */
+    static final Duration CURSOR_MARGIN = Duration.ofMinutes(10);
     /** Regions where Meta does not deliver marketing templates (it answers 131049). */
     static final Set<String> MARKETING_NOT_DELIVERED = Set.of("US");
     private static final long MICROS = 1_000_000L;
@@ -163,7 +165,11 @@ public final class SchedulerService {
                 keepFrom = hour;
             }
         }
-        Instant cursor = keepFrom != null ? keepFrom : currentHour;
+        // The next run starts at the hour of 10 minutes ago, not this hour: an entry the game writes as "due now" at
+        // 13:59:59 and commits after this run read hour 13 (or that the eventually consistent index shows late) is
+        // still read. It costs 4 empty Queries in the first 10 minutes of each hour.
+        Instant settledHour = now.minus(CURSOR_MARGIN).truncatedTo(ChronoUnit.HOURS);
+        Instant cursor = keepFrom != null && keepFrom.isBefore(settledHour) ? keepFrom : settledHour;
         if (!cursor.equals(from)) {
             store.saveCursor(cursor);
         }
@@ -185,24 +191,36 @@ public final class SchedulerService {
             LOG.error("scheduler visit of {} failed; looked at again in {}", Masking.phone(entry.customerKey()),
                     RETRY_FAILED_VISIT, e);
             try {
-                store.load(entry.customerKey()).ifPresent(s -> store.claim(new SchedulerClaim(entry.customerKey(),
-                        s.schedule().withDueAt(Optional.of(run.now.plus(RETRY_FAILED_VISIT))), s.schedule().version(),
-                        Optional.empty(), List.of(), Optional.empty(), Optional.empty())));
+                // Moved without reading or version-checking it: even a schedule that cannot be parsed leaves the
+                // hour, so one broken customer never holds the cursor back.
+                store.postpone(entry.customerKey(), clock.instant().plus(RETRY_FAILED_VISIT));
                 return true;
             } catch (RuntimeException again) {
+                LOG.error("could not postpone {}; its hour stays under the cursor", Masking.phone(entry.customerKey()),
+                        again);
                 return false;
             }
         }
     }
 
+    /** A visit that loses a race with the game reads again once; a second loss is a failure (postponed). */
     private void visit(Run run, String customerKey, Set<String> forceTemplate) {
+        try {
+            visitOnce(run, customerKey, forceTemplate);
+        } catch (ConcurrentUpdateException e) {
+            visitOnce(run, customerKey, forceTemplate);
+        }
+    }
+
+    private void visitOnce(Run run, String customerKey, Set<String> forceTemplate) {
         Optional<CustomerState> loaded = store.load(customerKey);
         if (loaded.isEmpty()) {
             return;
         }
         CustomerState state = loaded.get();
         Outreach outreach = run.campaign.outreach();
-        Instant now = run.now;
+        // Each visit's own time: a long, paced run must not send at 20:01 local because it started at 19:55.
+        Instant now = clock.instant();
         Schedule read = state.schedule();
         if (read.dueAt().isPresent() && read.dueAt().get().isAfter(now)) {
             // The index copy is older than the item: the game or an earlier visit moved the next look already.
@@ -218,8 +236,8 @@ public final class SchedulerService {
         if (expiredLots.changed()) {
             account = expiredLots.account();
             entries.addAll(expiredLots.entries());
-            run.expired += expiredLots.entries().size();
         }
+        int expiredHere = expiredLots.entries().size();
         CustomerView view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now);
         Optional<ReminderRule> birthday = outreach.reminder(ReminderKind.BIRTHDAY).filter(r -> r.points() > 0);
         if (birthday.isPresent()) {
@@ -239,57 +257,55 @@ public final class SchedulerService {
         List<WalletEntry> rewardsExpired = RewardExpiry.due(view.progress().wallet(), schedule, now);
         for (WalletEntry w : rewardsExpired) {
             schedule = schedule.withDone(RewardExpiry.id(w), RewardExpiry.markKeptUntil(w));
-            run.expired++;
+            expiredHere++;
         }
         Optional<PointsWrite> points = entries.isEmpty() ? Optional.empty()
                 : Optional.of(new PointsWrite(account, state.points().version(), entries));
 
-        VisitPlan plan = VisitPlanner.plan(view, schedule, now, forceTemplate);
+        // A send the money budget, Meta's messaging limit or the US marketing pause blocks is settled or put off, and
+        // the visit plans again without it, so the other due reminders are not pushed back for a message never sent.
+        Schedule planned = schedule;
+        VisitPlan plan = VisitPlanner.plan(view, planned, now, forceTemplate);
+        Optional<Outgoing> send = Optional.empty();
+        for (int round = 0; round < 4 && plan.send().isPresent(); round++) {
+            Optional<Schedule> blocked = blocked(run, plan.send().get(), planned, state.customer(), now);
+            if (blocked.isEmpty()) {
+                send = plan.send();
+                break;
+            }
+            planned = blocked.get();
+            plan = VisitPlanner.plan(view, planned, now, forceTemplate);
+        }
         run.deferred += plan.deferred();
         run.skipped += plan.skipped().size();
         plan.skipped().forEach(reason -> LOG.info("reminder skipped for {}: {}",
                 Masking.phone(customerKey), reason));
+        // Past the last round a send still planned waits for the next visit (its schedule has it neither done nor sent).
         Schedule decided = plan.schedule();
-        Optional<Outgoing> send = plan.send();
         Optional<SchedulerClaim.Spend> spend = Optional.empty();
         Optional<SchedulerClaim.Reach> reach = Optional.empty();
         boolean newReach = false;
         if (send.isPresent() && send.get().channel() == Channel.TEMPLATE) {
-            DueReminder r = send.get().reminder();
             newReach = schedule.lastTemplateAt().map(t -> !t.isAfter(now.minus(ReachCounter.WINDOW))).orElse(true);
             long fee = feeMicros(outreach, send.get().template().orElseThrow(), state.customer());
-            MessageTemplate template = send.get().template().orElseThrow();
-            String region = PhoneNumbers.regionOf(state.customer().waId());
-            if (template.category() == TemplateCategory.MARKETING && region != null
-                    && MARKETING_NOT_DELIVERED.contains(region)) {
-                // Meta does not deliver marketing templates to US numbers (since April 2025): don't pay for nothing.
-                decided = decided.withDone(r.id(), r.staleAt());
-                run.skipped++;
-                send = Optional.empty();
-            } else if (newReach && run.reach.full(now)) {
-                decided = decided.withDeferred(r.id(), run.reach.freesAt(now));
-                run.deferred++;
-                send = Optional.empty();
-            } else if (run.moneySpent && fee > 0) {
-                decided = decided.withDone(r.id(), r.staleAt());
-                run.skipped++;
-                send = Optional.empty();
-            } else {
-                if (outreach.moneyBudget().isPresent() && fee > 0) {
-                    spend = Optional.of(new SchedulerClaim.Spend(run.campaign.id(), fee,
-                            Optional.of(toMicros(outreach.moneyBudget().get()))));
-                }
-                if (newReach) {
-                    reach = Optional.of(new SchedulerClaim.Reach(config.phoneNumberId(), ReachCounter.hourOf(now), 1));
-                }
+            if (outreach.moneyBudget().isPresent() && fee > 0) {
+                spend = Optional.of(new SchedulerClaim.Spend(run.campaign.id(), fee,
+                        Optional.of(toMicros(outreach.moneyBudget().get()))));
+            }
+            if (newReach) {
+                reach = Optional.of(new SchedulerClaim.Reach(config.phoneNumberId(), ReachCounter.hourOf(now), 1));
             }
         }
+        // The message is built before anything is claimed: a reminder that cannot be rendered is not counted as sent.
+        CustomerView seen = view;
+        Optional<OutboundMessage> message = send.map(o -> message(run, seen, o));
         Schedule beforeSend = decided;
         Schedule claimed = send.map(o -> beforeSend.withSent(o.reminder().id(), now, o.reminder().staleAt(),
                 o.channel() == Channel.TEMPLATE)).orElse(beforeSend);
         claimed = claimed.withDueAt(nextLook(view, claimed, now));
         try {
             store.claim(new SchedulerClaim(customerKey, claimed, read.version(), points, rewardsExpired, spend, reach));
+            run.expired += expiredHere;
         } catch (BudgetExhaustedException e) {
             // The campaign's money budget is spent: no more paid sends this run; settle this one without a message.
             run.moneySpent = true;
@@ -298,38 +314,70 @@ public final class SchedulerService {
             settled = settled.withDueAt(nextLook(view, settled, now));
             store.claim(new SchedulerClaim(customerKey, settled, read.version(), points, rewardsExpired,
                     Optional.empty(), Optional.empty()));
+            run.expired += expiredHere;
             run.skipped++;
             LOG.warn("campaign {} reached its money budget; paid reminders stop", run.campaign.id());
-            return;
-        } catch (ConcurrentUpdateException e) {
-            // The customer wrote meanwhile; the game re-indexed them if needed. The next run looks again.
-            run.deferred++;
             return;
         }
         if (send.isEmpty()) {
             return;
         }
-        deliver(run, state.customer(), view, send.get(), beforeSend, claimed, read.version() + 1, spend, reach,
-                newReach, forceTemplate);
+        deliver(run, state.customer(), view, send.get(), message.orElseThrow(), beforeSend, read.version() + 1, spend,
+                reach, newReach, forceTemplate, now);
     }
 
-    private void deliver(Run run, Customer customer, CustomerView view, Outgoing out, Schedule beforeSend,
-                         Schedule claimed, long claimedVersion, Optional<SchedulerClaim.Spend> spend,
-                         Optional<SchedulerClaim.Reach> reach, boolean newReach, Set<String> forceTemplate) {
+    /**
+     * The schedule with {@code out}'s reminder settled or put off when a run-wide limit blocks it (US marketing pause,
+     * Meta's messaging limit, the money budget already spent this run); empty when it may go.
+     */
+    private Optional<Schedule> blocked(Run run, Outgoing out, Schedule base, Customer customer, Instant now) {
+        if (out.channel() != Channel.TEMPLATE) {
+            return Optional.empty();
+        }
+        DueReminder r = out.reminder();
+        MessageTemplate template = out.template().orElseThrow();
+        String region = PhoneNumbers.regionOf(customer.waId());
+        if (template.category() == TemplateCategory.MARKETING && region != null
+                && MARKETING_NOT_DELIVERED.contains(region)) {
+            // Meta does not deliver marketing templates to US numbers (since April 2025): don't pay for nothing.
+            run.skipped++;
+            return Optional.of(base.withDone(r.id(), r.staleAt()));
+        }
+        boolean newReach = base.lastTemplateAt().map(t -> !t.isAfter(now.minus(ReachCounter.WINDOW))).orElse(true);
+        if (newReach && run.reach.full(now)) {
+            run.deferred++;
+            return Optional.of(base.withDeferred(r.id(), run.reach.freesAt(now)));
+        }
+        if (run.moneySpent && feeMicros(run.campaign.outreach(), template, customer) > 0) {
+            run.skipped++;
+            return Optional.of(base.withDone(r.id(), r.staleAt()));
+        }
+        return Optional.empty();
+    }
+
+    private OutboundMessage message(Run run, CustomerView view, Outgoing out) {
         DueReminder reminder = withRank(run, out.reminder(), view);
-        String language = customer.language();
-        OutboundMessage message = out.channel() == Channel.TEMPLATE
-                ? ReminderMessages.template(run.campaign, customer.address(), language, reminder, out.template().get())
-                : ReminderMessages.freeForm(run.campaign, customer.address(), language, reminder);
+        Customer customer = view.customer();
+        return out.channel() == Channel.TEMPLATE
+                ? ReminderMessages.template(run.campaign, customer.address(), customer.language(), reminder,
+                        out.template().get())
+                : ReminderMessages.freeForm(run.campaign, customer.address(), customer.language(), reminder);
+    }
+
+    private void deliver(Run run, Customer customer, CustomerView view, Outgoing out, OutboundMessage message,
+                         Schedule beforeSend, long claimedVersion, Optional<SchedulerClaim.Spend> spend,
+                         Optional<SchedulerClaim.Reach> reach, boolean newReach, Set<String> forceTemplate,
+                         Instant now) {
+        DueReminder reminder = out.reminder();
         run.pacer.acquire();
         try {
             SendResult result = graph.send(message);
             run.sent++;
-            recordSent(result, customer, reminder, out.channel() == Channel.TEMPLATE, run.now);
+            recordSent(result, customer, reminder, out.channel() == Channel.TEMPLATE, now);
             if (out.channel() == Channel.TEMPLATE) {
                 run.templates++;
                 if (newReach) {
-                    run.reach.add(run.now);
+                    run.reach.add(now);
                 }
             }
             LOG.info("reminder {} sent to {} as {}", reminder.kind(), Masking.phone(customer.key()),
@@ -337,7 +385,14 @@ public final class SchedulerService {
         } catch (GraphApiException e) {
             int code = e.error().code();
             Schedule undone;
-            Instant now = run.now;
+            if (code == 0 && e.error().httpStatus() == 0) {
+                // No answer at all (a timeout): Meta may have accepted it. Keep it counted rather than risk a
+                // second copy; a failed status, if Meta sends one, reopens it.
+                run.failed++;
+                LOG.warn("reminder {} for {}: no answer from the Graph API, counted as sent", reminder.kind(),
+                        Masking.phone(customer.key()));
+                return;
+            }
             if (code == MetaBackoff.WINDOW_CLOSED && out.channel() == Channel.FREE_FORM) {
                 // Meta's view of the window differs from ours (it happens): take the send back and go as a template.
                 takeBack(run, customer, view, beforeSend, claimedVersion, spend, reach);
@@ -347,7 +402,7 @@ public final class SchedulerService {
                 return;
             }
             if (code == MetaBackoff.STOPPED_MARKETING) {
-                store.recordOptOut(customer, now, "meta-131050-" + now.getEpochSecond());
+                recordOptOut(customer, now);
                 undone = beforeSend.withDone(reminder.id(), reminder.staleAt());
                 run.skipped++;
                 LOG.info("{} stopped marketing messages (131050): opt-out recorded", Masking.phone(customer.key()));
@@ -387,9 +442,27 @@ public final class SchedulerService {
         }
     }
 
+    /** Records a 131050 opt-out; a profile the customer changed meanwhile is read again (never leaves it unrecorded). */
+    private void recordOptOut(Customer customer, Instant now) {
+        Customer current = customer;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                store.recordOptOut(current, now, "meta-131050-" + now.getEpochSecond());
+                return;
+            } catch (ConcurrentUpdateException e) {
+                Optional<CustomerState> again = store.load(customer.key());
+                if (again.isEmpty() || !again.get().customer().consent().proactive()) {
+                    return;
+                }
+                current = again.get().customer();
+            }
+        }
+        LOG.error("could not record the 131050 opt-out of {} after 5 attempts", Masking.phone(customer.key()));
+    }
+
     private void takeBack(Run run, Customer customer, CustomerView view, Schedule beforeSend, long claimedVersion,
                           Optional<SchedulerClaim.Spend> spend, Optional<SchedulerClaim.Reach> reach) {
-        Schedule undone = beforeSend.withDueAt(Optional.of(run.now));
+        Schedule undone = beforeSend.withDueAt(Optional.of(clock.instant()));
         store.claim(new SchedulerClaim(customer.key(), undone, claimedVersion, Optional.empty(), List.of(),
                 spend.map(s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty())),
                 reach.map(r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()))));

@@ -281,6 +281,22 @@ public final class DynamoSchedulerStore {
                 Optional.empty(), Optional.empty()));
     }
 
+    /**
+     * Moves a customer's index entry to {@code at} without reading the schedule (a visit that failed, perhaps on the
+     * item itself); the version is raised so a game step that read the old one reads again.
+     */
+    public void postpone(String customerKey, Instant at) {
+        meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
+                .updateExpression("SET #due = :due, #gpk = :gpk, #gsk = :gsk, #customer = :customer ADD #version :one")
+                .expressionAttributeNames(Map.of("#due", ScheduleItems.DUE_AT, "#gpk", Keys.GSI1_PK,
+                        "#gsk", Keys.GSI1_SK, "#version", ScheduleItems.VERSION, "#customer", ScheduleItems.CUSTOMER))
+                .expressionAttributeValues(Map.of(":due", StoreItems.s(Keys.sortable(at)),
+                        ":gpk", StoreItems.s(ScheduleItems.bucket(at, ScheduleItems.shard(customerKey))),
+                        ":gsk", StoreItems.s(ScheduleItems.sortKey(at, customerKey)),
+                        ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+    }
+
     /** The oldest hour the next run must read from, if a run stored one. */
     public Optional<Instant> cursor() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(Keys.schedulerCursor())

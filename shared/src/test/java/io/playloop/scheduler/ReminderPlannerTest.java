@@ -108,6 +108,25 @@ class ReminderPlannerTest {
     }
 
     @Test
+    void anUnfinishedWeeklyChallengeIsRemindedADayBeforeTheWeekEnds() {
+        String period = io.playloop.games.challenge.ChallengePeriod.of(io.playloop.campaign.ChallengeWindow.WEEK,
+                MONDAY_NOON, Customers.DEMO.timeZone());
+        io.playloop.engine.Progress progress = new io.playloop.engine.Progress(Map.of(),
+                Map.of("quiz-week", new io.playloop.games.challenge.ActionCount(period, 2)), Streak.NONE, Map.of(),
+                java.util.Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, Optional.empty(),
+                List.of(), Map.of());
+        CustomerView view = Customers.view(Customers.lea(MONDAY_NOON), progress, MONDAY_NOON);
+
+        DueReminder challenge = ReminderPlanner.occurrences(view, MONDAY_NOON).stream()
+                .filter(r -> r.kind() == ReminderKind.CHALLENGE_UNFINISHED).findFirst().orElseThrow();
+
+        // The week ends Sunday 24:00 in Paris (Sunday 23:00Z): due 24 hours before.
+        assertThat(challenge.staleAt()).isEqualTo(Instant.parse("2026-11-29T23:00:00Z"));
+        assertThat(challenge.dueAt()).isEqualTo(Instant.parse("2026-11-28T23:00:00Z"));
+        assertThat(challenge.values()).containsEntry("done", "2").containsKey("target");
+    }
+
+    @Test
     void theNextLookSkipsWhatIsDoneAndWaitsForWhatIsDeferred() {
         CustomerView view = Customers.view(Customers.lea(MONDAY_NOON), MONDAY_NOON);
         DueReminder nudge = inactivity(MONDAY_NOON);

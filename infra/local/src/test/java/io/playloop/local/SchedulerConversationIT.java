@@ -246,4 +246,26 @@ class SchedulerConversationIT extends LocalCloudConversation {
         assertThat(total).as("the scenario makes the scheduler send").isGreaterThanOrEqualTo(8);
         assertThat(deferredOrSkipped).as("and hold some back (night, budget)").isPositive();
     }
+
+    @Test
+    @Order(7)
+    void nothingAt23hLocal_theNudgeWaitsForTheMorning() throws Exception {
+        setClock(Instant.parse("2027-06-07T21:00:00Z")); // Monday 23:00 in Paris (summer time)
+        String hugo = "33600000610";
+        client.say(hugo, "Hugo", "bonjour");
+        client.say(hugo, "Hugo", "oui");
+        int replies = client.outbox(hugo).size();
+
+        client.advanceClock(Duration.ofDays(3));                  // Thursday 23:00 in Paris: the nudge is due
+        JsonNode night = tick();
+        int atNight = outboxAfter(hugo, replies).size();
+        client.advanceClock(Duration.ofHours(10).plusMinutes(5));  // Friday 09:05 in Paris
+        JsonNode morning = tick();
+
+        assertThat(atNight).isZero();
+        assertThat(night.path("deferred").asInt()).isEqualTo(1);
+        assertThat(morning.path("sent").asInt()).isEqualTo(1);
+        Instant sentAt = Instant.parse(outboxAfter(hugo, replies).get(0).path("at").asText());
+        assertThat(sentAt.atZone(PARIS).toLocalTime()).isBetween(LocalTime.of(9, 0), LocalTime.of(9, 10));
+    }
 }
