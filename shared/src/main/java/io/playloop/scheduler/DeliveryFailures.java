@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Acts on a {@code failed} status of a proactive message, which Meta often reports only after accepting the send:
  * 131049 (per-user marketing limit) reopens the reminder in 24 hours, 131047 (window closed) reopens it at once as
  * a template, a rate or transient error reopens it after a minute, 131050 (the customer stopped marketing messages)
- * records the opt-out; an undeliverable number (131026) or a payload error leaves it settled. A reopened reminder no
+ * stops marketing templates to them (utility ones still go); an undeliverable number (131026) or a payload error leaves it settled. A reopened reminder no
  * longer counts against the contact budget. Each failure is applied once, however often Meta redelivers the webhook.
  */
 public final class DeliveryFailures {
@@ -29,7 +29,7 @@ public final class DeliveryFailures {
         ALREADY_APPLIED,
         /** The reminder is open again (deferred, maybe as a template). */
         REOPENED,
-        /** The customer's opt-out is recorded. */
+        /** The customer's marketing opt-out is recorded. */
         OPTED_OUT,
         /** Nothing will make it deliverable: left settled. */
         SETTLED
@@ -89,18 +89,7 @@ public final class DeliveryFailures {
     }
 
     private Result optOut(SentReminder sent, Instant at) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<CustomerState> state = store.load(sent.customerKey());
-            if (state.isEmpty() || !state.get().customer().consent().proactive()) {
-                return Result.OPTED_OUT;
-            }
-            try {
-                store.recordOptOut(state.get().customer(), at, "meta-131050-" + sent.wamid());
-                return Result.OPTED_OUT;
-            } catch (ConcurrentUpdateException e) {
-                // The customer wrote meanwhile: read again.
-            }
-        }
-        throw new ConcurrentUpdateException(sent.customerKey());
+        store.stopMarketing(sent.customerKey(), at);
+        return Result.OPTED_OUT;
     }
 }

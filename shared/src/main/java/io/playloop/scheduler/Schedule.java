@@ -22,17 +22,19 @@ import java.util.Optional;
  * @param deferred  reminder occurrence id → not before this instant (quiet hours, budget, Meta's back-off)
  * @param backoffs  consecutive sends refused by Meta's rate or per-user limits (drives the back-off)
  * @param templateOnly reminders Meta refused as free-form (131047, reported late): they go as a template
+ * @param marketingStoppedAt when Meta said the customer stopped marketing messages from the business (131050): no
+ *                  marketing template since; utility templates and messages inside the window still go
  */
 public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent, Optional<Instant> lastTemplateAt,
                        Map<String, Instant> done, Map<String, Instant> deferred, int backoffs,
-                       java.util.Set<String> templateOnly) {
+                       java.util.Set<String> templateOnly, Optional<Instant> marketingStoppedAt) {
     /** A customer the scheduler has never seen. */
     public static final Schedule NONE = new Schedule(0, Optional.empty(), List.of(), Optional.empty(), Map.of(),
-            Map.of(), 0, java.util.Set.of());
+            Map.of(), 0, java.util.Set.of(), Optional.empty());
 
     public Schedule(long version, Optional<Instant> dueAt, List<Instant> sent, Optional<Instant> lastTemplateAt,
                     Map<String, Instant> done, Map<String, Instant> deferred, int backoffs) {
-        this(version, dueAt, sent, lastTemplateAt, done, deferred, backoffs, java.util.Set.of());
+        this(version, dueAt, sent, lastTemplateAt, done, deferred, backoffs, java.util.Set.of(), Optional.empty());
     }
 
     public Schedule {
@@ -42,6 +44,7 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         done = Map.copyOf(done);
         deferred = Map.copyOf(deferred);
         templateOnly = java.util.Set.copyOf(templateOnly);
+        Objects.requireNonNull(marketingStoppedAt, "marketingStoppedAt");
         if (backoffs < 0) {
             throw new IllegalArgumentException("backoffs must not be negative");
         }
@@ -57,7 +60,8 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
     }
 
     public Schedule withDueAt(Optional<Instant> next) {
-        return new Schedule(version, next, sent, lastTemplateAt, done, deferred, backoffs, templateOnly);
+        return new Schedule(version, next, sent, lastTemplateAt, done, deferred, backoffs, templateOnly,
+                marketingStoppedAt);
     }
 
     /** A proactive message went out at {@code at} for {@code reminderId} (remembered until {@code staleAt}). */
@@ -69,7 +73,7 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.remove(reminderId);
         return new Schedule(version, dueAt, times, template ? Optional.of(at) : lastTemplateAt, doneNow, deferredNow,
-                0, without(templateOnly, reminderId));
+                0, without(templateOnly, reminderId), marketingStoppedAt);
     }
 
     /** The reminder is settled without a message (skipped), remembered until {@code staleAt}. */
@@ -79,19 +83,21 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.remove(reminderId);
         return new Schedule(version, dueAt, sent, lastTemplateAt, doneNow, deferredNow, backoffs,
-                without(templateOnly, reminderId));
+                without(templateOnly, reminderId), marketingStoppedAt);
     }
 
     /** The reminder waits until {@code until}. */
     public Schedule withDeferred(String reminderId, Instant until) {
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.put(reminderId, until);
-        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferredNow, backoffs, templateOnly);
+        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferredNow, backoffs, templateOnly,
+                marketingStoppedAt);
     }
 
     /** One more refusal by Meta's limits, or none any more. */
     public Schedule withBackoffs(int count) {
-        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferred, count, templateOnly);
+        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferred, count, templateOnly,
+                marketingStoppedAt);
     }
 
     /** Forgets what no longer matters at {@code now}: sends older than {@code window}, stale done/deferred marks. */
@@ -106,7 +112,8 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
         });
         Map<String, Instant> deferredNow = new HashMap<>(deferred);
         deferredNow.keySet().removeIf(doneNow::containsKey);
-        return new Schedule(version, dueAt, recent, lastTemplateAt, doneNow, deferredNow, backoffs, templateOnly);
+        return new Schedule(version, dueAt, recent, lastTemplateAt, doneNow, deferredNow, backoffs, templateOnly,
+                marketingStoppedAt);
     }
 
     /**
@@ -126,7 +133,14 @@ public record Schedule(long version, Optional<Instant> dueAt, List<Instant> sent
             templates.add(reminderId);
         }
         Optional<Instant> next = dueAt.isEmpty() || retryAt.isBefore(dueAt.get()) ? Optional.of(retryAt) : dueAt;
-        return new Schedule(version, next, times, lastTemplateAt, doneNow, deferredNow, backoffs, templates);
+        return new Schedule(version, next, times, lastTemplateAt, doneNow, deferredNow, backoffs, templates,
+                marketingStoppedAt);
+    }
+
+    /** Meta said the customer stopped marketing messages at {@code at}. */
+    public Schedule withMarketingStopped(Instant at) {
+        return new Schedule(version, dueAt, sent, lastTemplateAt, done, deferred, backoffs, templateOnly,
+                Optional.of(at));
     }
 
     private static java.util.Set<String> without(java.util.Set<String> ids, String id) {

@@ -402,10 +402,10 @@ public final class SchedulerService {
                 return;
             }
             if (code == MetaBackoff.STOPPED_MARKETING) {
-                recordOptOut(customer, now);
-                undone = beforeSend.withDone(reminder.id(), reminder.staleAt());
+                // Not sent, and no marketing template to this customer from now on (utility ones still go).
+                undone = beforeSend.withDone(reminder.id(), reminder.staleAt()).withMarketingStopped(now);
                 run.skipped++;
-                LOG.info("{} stopped marketing messages (131050): opt-out recorded", Masking.phone(customer.key()));
+                LOG.info("{} stopped marketing messages (131050): recorded", Masking.phone(customer.key()));
             } else if (code == MetaBackoff.THROUGHPUT || code == MetaBackoff.PAIR_RATE
                     || code == MetaBackoff.NOT_DELIVERED || e.retryable()) {
                 if (code == MetaBackoff.THROUGHPUT) {
@@ -440,24 +440,6 @@ public final class SchedulerService {
             LOG.warn("could not record sent reminder {} for {}: a late failure of it will be ignored", reminder.id(),
                     Masking.phone(customer.key()), e);
         }
-    }
-
-    /** Records a 131050 opt-out; a profile the customer changed meanwhile is read again (never leaves it unrecorded). */
-    private void recordOptOut(Customer customer, Instant now) {
-        Customer current = customer;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                store.recordOptOut(current, now, "meta-131050-" + now.getEpochSecond());
-                return;
-            } catch (ConcurrentUpdateException e) {
-                Optional<CustomerState> again = store.load(customer.key());
-                if (again.isEmpty() || !again.get().customer().consent().proactive()) {
-                    return;
-                }
-                current = again.get().customer();
-            }
-        }
-        LOG.error("could not record the 131050 opt-out of {} after 5 attempts", Masking.phone(customer.key()));
     }
 
     private void takeBack(Run run, Customer customer, CustomerView view, Schedule beforeSend, long claimedVersion,

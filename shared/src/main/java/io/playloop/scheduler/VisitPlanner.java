@@ -3,6 +3,7 @@ package io.playloop.scheduler;
 import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.Outreach;
 import io.playloop.campaign.ReminderRule;
+import io.playloop.campaign.TemplateCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -77,13 +78,13 @@ public final class VisitPlanner {
             } else {
                 Optional<Outgoing> out = channel(outreach, r, view, now,
                         forceTemplate.contains(r.id()) || schedule.templateOnly().contains(r.id())
-                                ? Set.of(r.id()) : Set.of());
+                                ? Set.of(r.id()) : Set.of(), schedule.marketingStoppedAt());
                 if (out.isPresent()) {
                     send = out;
                 } else {
                     next = next.withDone(r.id(), r.staleAt());
-                    skipped.add(r.id() + ": the 24-hour window is closed and the campaign declares no template for "
-                            + r.kind().configKey());
+                    skipped.add(r.id() + ": the 24-hour window is closed and there is no template for "
+                            + r.kind().configKey() + " this customer may get (none declared, or marketing stopped)");
                 }
             }
         }
@@ -91,12 +92,14 @@ public final class VisitPlanner {
     }
 
     private static Optional<Outgoing> channel(Outreach outreach, DueReminder r, CustomerView view, Instant now,
-                                              Set<String> forceTemplate) {
+                                              Set<String> forceTemplate, Optional<Instant> marketingStopped) {
         if (!forceTemplate.contains(r.id()) && Window.open(view.customer().lastInboundAt(), now)) {
             return Optional.of(new Outgoing(r, Channel.FREE_FORM, Optional.empty()));
         }
         Optional<MessageTemplate> template = outreach.reminder(r.kind()).flatMap(ReminderRule::templateId)
-                .flatMap(outreach::template);
+                .flatMap(outreach::template)
+                // The customer stopped marketing messages (Meta's 131050): utility templates only.
+                .filter(t -> t.category() != TemplateCategory.MARKETING || marketingStopped.isEmpty());
         return template.map(t -> new Outgoing(r, Channel.TEMPLATE, Optional.of(t)));
     }
 }

@@ -1,7 +1,5 @@
 package io.playloop.store;
 
-import io.playloop.engine.ConsentChange;
-import io.playloop.engine.Consent;
 import io.playloop.engine.Customer;
 import io.playloop.engine.WalletEntry;
 import io.playloop.ledger.LedgerEntry;
@@ -193,35 +191,18 @@ public final class DynamoSchedulerStore {
     }
 
     /**
-     * Records that Meta says the customer stopped marketing messages (131050): a consent event and the profile's
-     * consent set to no proactive messages, version-checked.
-     *
-     * @throws ConcurrentUpdateException when the profile changed since {@code customer} was read
+     * Records that Meta says the customer stopped marketing messages from the business (131050) on their schedule:
+     * no marketing template from now on (utility reminders and messages inside the window still go). Written without
+     * reading; the version is raised so a concurrent visit or game step reads again.
      */
-    public void recordOptOut(Customer customer, Instant at, String reference) {
-        ConsentChange change = new ConsentChange(false, at, reference, "meta:131050", customer.language());
-        List<TransactWriteItem> actions = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                        .item(StoreItems.consentItem(customer.key(), change))
-                        .conditionExpression("attribute_not_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(tableName)
-                        .key(Keys.customer(customer.key()))
-                        .updateExpression("SET #consent = :consent, #version = :next")
-                        .conditionExpression("#version = :read")
-                        .expressionAttributeNames(Map.of("#consent", "consent", "#version", StoreItems.VERSION))
-                        .expressionAttributeValues(Map.of(":consent",
-                                StoreItems.consent(new Consent(false, at, reference)),
-                                ":next", StoreItems.n(customer.version() + 1), ":read", StoreItems.n(customer.version())))
-                        .build()).build());
-        try {
-            meter.recordWrite(dynamo.transactWriteItems(b -> b.transactItems(actions)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
-        } catch (TransactionCanceledException e) {
-            ConcurrentUpdateException concurrent = new ConcurrentUpdateException(customer.key());
-            concurrent.initCause(e);
-            throw concurrent;
-        }
+    public void stopMarketing(String customerKey, Instant at) {
+        meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
+                .updateExpression("SET #stopped = if_not_exists(#stopped, :at), #customer = :customer ADD #version :one")
+                .expressionAttributeNames(Map.of("#stopped", ScheduleItems.MARKETING_STOPPED_AT,
+                        "#customer", ScheduleItems.CUSTOMER, "#version", ScheduleItems.VERSION))
+                .expressionAttributeValues(Map.of(":at", StoreItems.n(at.getEpochSecond()),
+                        ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
     }
 
     /** A proactive message as recorded when Meta accepted it. */

@@ -32,6 +32,7 @@ public final class ScheduleItems {
     static final String DEFERRED = "deferred";
     static final String BACKOFFS = "backoffs";
     static final String TEMPLATE_ONLY = "templateOnly";
+    static final String MARKETING_STOPPED_AT = "marketingStoppedAt";
     static final String CUSTOMER = "customerKey";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
@@ -82,6 +83,7 @@ public final class ScheduleItems {
         if (s.backoffs() > 0) {
             item.put(BACKOFFS, StoreItems.n(s.backoffs()));
         }
+        s.marketingStoppedAt().ifPresent(at -> item.put(MARKETING_STOPPED_AT, StoreItems.n(at.getEpochSecond())));
         if (!s.templateOnly().isEmpty()) {
             item.put(TEMPLATE_ONLY, AttributeValue.fromSs(List.copyOf(s.templateOnly())));
         }
@@ -103,8 +105,10 @@ public final class ScheduleItems {
         int backoffs = item.get(BACKOFFS) == null ? 0 : Integer.parseInt(item.get(BACKOFFS).n());
         java.util.Set<String> templateOnly = item.get(TEMPLATE_ONLY) == null ? java.util.Set.of()
                 : java.util.Set.copyOf(item.get(TEMPLATE_ONLY).ss());
+        Optional<Instant> marketingStopped = Optional.ofNullable(item.get(MARKETING_STOPPED_AT))
+                .map(v -> Instant.ofEpochSecond(Long.parseLong(v.n())));
         return new Schedule(version, dueAt, sent, lastTemplate, instants(item.get(DONE)), instants(item.get(DEFERRED)),
-                backoffs, templateOnly);
+                backoffs, templateOnly, marketingStopped);
     }
 
     private static AttributeValue instants(Map<String, Instant> byId) {

@@ -271,26 +271,25 @@ class SchedulerServiceIT {
     }
 
     @Test
-    void metaSaying131050RecordsTheOptOutAndNothingMoreIsSent() {
+    void metaSaying131050StopsMarketingTemplatesButNotUtilityOnes() {
         says(LEA, "START");
+        seedPoints(LEA, 60, T0.plus(Duration.ofDays(300)));
+        says(LEA, "REDEEM 1");                     // a coffee valid 14 days: "expiring" is a utility template
         int replies = graph.sent().size();
         clock.advance(Duration.ofDays(3));
         graph.failNext(1, 400, 131050);
 
-        RunSummary run = scheduler.run(Duration.ofMinutes(1));
-        says(LEA, "POINTS");
-        clock.advance(Duration.ofDays(3));
-        RunSummary next = scheduler.run(Duration.ofMinutes(1));
+        RunSummary run = scheduler.run(Duration.ofMinutes(1));         // the marketing nudge: refused
+        clock.advance(Duration.ofDays(9));                             // 2 days before the coffee expires
+        RunSummary expiring = scheduler.run(Duration.ofMinutes(1));
 
         assertThat(run.sent()).isZero();
+        assertThat(dynamo.item(Keys.schedule(LEA))).containsKey("marketingStoppedAt");
         assertThat(store.load(LEA, "wamid.none", clock.instant()).customer().orElseThrow().consent().proactive())
-                .isFalse();
-        assertThat(dynamo.items()).anySatisfy(item -> {
-            assertThat(item.get("sk").s()).startsWith("CONSENT#");
-            assertThat(item.get("source").s()).isEqualTo("meta:131050");
-        });
-        assertThat(next.sent()).isZero();
-        assertThat(graph.sent().size() - replies).as("only the POINTS reply").isEqualTo(1);
+                .as("utility messages still allowed").isTrue();
+        assertThat(expiring.sent()).isEqualTo(1);
+        assertThat(proactive(replies)).singleElement().satisfies(m ->
+                assertThat(((TemplateMessage) m).name()).isEqualTo("playloop_reward_expiring"));
     }
 
     @Test
@@ -392,8 +391,7 @@ class SchedulerServiceIT {
                 clock.instant()));
 
         assertThat(result).isEqualTo(DeliveryFailures.Result.OPTED_OUT);
-        assertThat(store.load(LEA, "wamid.none", clock.instant()).customer().orElseThrow().consent().proactive())
-                .isFalse();
+        assertThat(dynamo.item(Keys.schedule(LEA))).containsKey("marketingStoppedAt");
         assertThat(reply).isEqualTo(DeliveryFailures.Result.NOT_A_REMINDER);
     }
 
