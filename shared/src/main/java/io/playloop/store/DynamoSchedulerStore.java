@@ -278,6 +278,22 @@ public final class DynamoSchedulerStore {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
     }
 
+    /**
+     * Every customer key of the table, page by page (a Scan of the profiles: for the one-off backfill of schedules,
+     * never on a message's or a run's path).
+     */
+    public java.util.stream.Stream<String> customerKeys() {
+        return dynamo.scanPaginator(b -> b.tableName(tableName)
+                        .filterExpression("#sk = :profile")
+                        .projectionExpression("#customer")
+                        .expressionAttributeNames(Map.of("#sk", Keys.SK, "#customer", ScheduleItems.CUSTOMER))
+                        .expressionAttributeValues(Map.of(":profile", StoreItems.s(Keys.PROFILE))))
+                .items().stream()
+                .map(item -> item.get(ScheduleItems.CUSTOMER))
+                .filter(v -> v != null && v.s() != null)
+                .map(AttributeValue::s);
+    }
+
     /** The oldest hour the next run must read from, if a run stored one. */
     public Optional<Instant> cursor() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName).key(Keys.schedulerCursor())

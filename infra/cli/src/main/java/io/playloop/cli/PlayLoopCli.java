@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 @Command(name = "playloop-cli", mixinStandardHelpOptions = true, version = "playloop-cli 0.1.0 (playloop/campaign@1)",
         description = "Validates PlayLoop campaign files and manages campaigns in the PlayLoop table.",
         subcommands = {ValidateCommand.class, PushCommand.class, ListCommand.class, ActivateCommand.class,
-                CouponsImportCommand.class},
+                CouponsImportCommand.class, ScheduleBackfillCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:the campaign file (or the coupons file) has problems (all listed); nothing written",
                 "2:wrong command line, or the file cannot be read", "3:the table could not be read or written"})

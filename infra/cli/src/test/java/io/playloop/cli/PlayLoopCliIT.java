@@ -73,6 +73,37 @@ class PlayLoopCliIT {
     }
 
     @Test
+    @DisplayName("schedule-backfill indexes a customer who chatted before the scheduler, once")
+    void schedule_backfill() {
+        // A customer as an earlier version left them: a profile, no schedule; last message 2 days before "now".
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> profile =
+                new java.util.HashMap<>(io.playloop.store.Keys.customer("33612345678"));
+        profile.put("customerKey", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("33612345678"));
+        profile.put("waId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("33612345678"));
+        profile.put("language", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("fr"));
+        profile.put("points", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("0"));
+        profile.put("version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("4"));
+        profile.put("consent", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(java.util.Map.of(
+                "proactive", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true))));
+        profile.put("lastInboundAt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                Cli.NOW.minus(java.time.Duration.ofDays(2)).toString()));
+        dynamo.putItem(b -> b.tableName(table).item(profile));
+
+        Cli.Result first = Cli.run(connector, "schedule-backfill", "--table", table);
+        Cli.Result again = Cli.run(connector, "schedule-backfill", "--table", table);
+
+        assertThat(first.status()).as(first.err()).isEqualTo(ExitCodes.OK);
+        assertThat(first.out()).contains("customers: 1, indexed now: 1");
+        var schedule = dynamo.getItem(b -> b.tableName(table).key(io.playloop.store.Keys.schedule("33612345678")))
+                .item();
+        // The nudge is due 3 days after the last message: tomorrow.
+        assertThat(schedule.get("dueAt").s()).isEqualTo(io.playloop.store.Keys.sortable(
+                Cli.NOW.plus(java.time.Duration.ofDays(1))));
+        assertThat(schedule).containsKey("gsi1pk");
+        assertThat(again.out()).contains("indexed now: 0, already scheduled: 1");
+    }
+
+    @Test
     @DisplayName("coupons-import adds each code once, skips what is already there, and refuses a file with bad lines")
     void coupons_import() throws IOException {
         Path csv = Files.writeString(dir.resolve("codes.csv"), "code,note\nTOTE-0001,first\ntote-0002\n\nTOTE-0001\n",
