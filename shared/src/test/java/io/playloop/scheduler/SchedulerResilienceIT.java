@@ -25,6 +25,7 @@ import io.playloop.store.PointsWrite;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.Messages;
 import io.playloop.testing.RecordingGraphApi;
+import io.playloop.testing.NoStoredCampaign;
 import io.playloop.testing.TestClock;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.TemplateMessage;
@@ -70,17 +71,7 @@ class SchedulerResilienceIT {
         processor = new MessageProcessor(store, () -> engine, graph, clock, new ObjectMapper());
         PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café",
                 "en");
-        CampaignStore none = new CampaignStore() {
-            @Override
-            public Optional<io.playloop.campaign.ActivePointer> activePointer() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> versionJson(String campaignId, int version) {
-                return Optional.empty();
-            }
-        };
+        CampaignStore none = new NoStoredCampaign();
         DynamoDbClient raw = dynamo.client();
         // The scheduler's client: when armed, the game's points write (e.g. a spin win) lands between the visit's
         // read and its claim.

@@ -30,6 +30,7 @@ import io.playloop.store.Keys;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.Messages;
 import io.playloop.testing.RecordingGraphApi;
+import io.playloop.testing.NoStoredCampaign;
 import io.playloop.testing.TestClock;
 import io.playloop.whatsapp.webhook.DeliveryFailure;
 import io.playloop.whatsapp.outbound.ButtonMessage;
@@ -77,17 +78,7 @@ class SchedulerServiceIT {
         processor = new MessageProcessor(store, () -> engine, graph, clock, new ObjectMapper());
         PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café",
                 "en");
-        CampaignStore none = new CampaignStore() {
-            @Override
-            public Optional<io.playloop.campaign.ActivePointer> activePointer() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> versionJson(String campaignId, int version) {
-                return Optional.empty();
-            }
-        };
+        CampaignStore none = new NoStoredCampaign();
         scheduler = new SchedulerService(new DynamoSchedulerStore(dynamo.client(), dynamo.tableName(), meter),
                 new DynamoLeaderboardReader(dynamo.client(), dynamo.tableName(), meter), config, graph,
                 new CampaignSource(none, clock, Duration.ofMinutes(1), () -> campaign), clock, System::nanoTime,

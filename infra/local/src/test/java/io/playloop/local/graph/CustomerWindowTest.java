@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.playloop.local.http.Json;
 import io.playloop.local.http.LocalRequest;
 import io.playloop.local.http.LocalResponse;
+import io.playloop.testing.TestClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class CustomerWindowTest {
             + "{\"from\":\"971501234567\",\"id\":\"wamid.B\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}"
             + "]}}]}]}";
 
-    private final MovableClock clock = new MovableClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final Outbox outbox = new Outbox();
     private final CustomerWindows windows = new CustomerWindows(true);
     private final GraphSimulator graph = new GraphSimulator(PHONE_NUMBER_ID, "local-access-token", clock, outbox,
@@ -115,33 +113,5 @@ class CustomerWindowTest {
         return simulator.send(LocalRequest.of("POST", "/graph/v23.0/" + PHONE_NUMBER_ID + "/messages",
                 Map.of("Content-Type", "application/json", "Authorization", "Bearer local-access-token"),
                 body.getBytes(StandardCharsets.UTF_8)), "v23.0", PHONE_NUMBER_ID);
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
