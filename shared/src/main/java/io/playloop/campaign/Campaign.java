@@ -98,7 +98,8 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
             case CATALOGUE -> !catalogue.isEmpty();
             case INACTIVITY_REMINDER, REWARD_EXPIRING_REMINDER, POINTS_EXPIRING_REMINDER,
                     CHALLENGE_UNFINISHED_REMINDER, STREAK_AT_RISK_REMINDER, LEADERBOARD_RESULT_REMINDER,
-                    BIRTHDAY_REMINDER -> outreach.reminder(mechanic.reminder().orElseThrow()).isPresent();
+                    BIRTHDAY_REMINDER, FRIEND_JOINED_REMINDER -> outreach.reminder(mechanic.reminder().orElseThrow())
+                    .isPresent();
         };
     }
 

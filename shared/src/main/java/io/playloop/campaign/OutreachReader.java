@@ -183,6 +183,9 @@ final class OutreachReader {
                 points = rule.integer("points", 0, 0, CampaignReader.POINTS_MAX);
                 at = time(rule, "at", at);
             }
+            case FRIEND_JOINED -> {
+                // Goes as soon as the friend's qualifying step is in: only a template to choose.
+            }
         }
         Optional<String> template = rule.optionalText("template");
         template.ifPresent(id -> uses.put(kind, new TemplateUse(id, rule.at("template"))));

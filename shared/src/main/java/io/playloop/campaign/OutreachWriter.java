@@ -63,6 +63,9 @@ final class OutreachWriter {
                 node.put("points", rule.points());
                 node.put("at", rule.at().toString());
             }
+            case FRIEND_JOINED -> {
+                // only the template
+            }
         }
         rule.templateId().ifPresent(id -> node.put("template", id));
         return node;

@@ -29,6 +29,7 @@ public final class ReminderPlaceholders {
             case STREAK_AT_RISK -> Set.of("name", "streak");
             case LEADERBOARD_RESULT -> Set.of("name", "rank", "score", "week");
             case BIRTHDAY -> Set.of("name", "bonus", "points");
+            case FRIEND_JOINED -> Set.of("name", "friends", "bonus");
         };
     }
 }

@@ -51,7 +51,7 @@ public record ReminderRule(ReminderKind kind, Duration lead, LocalTime at, long 
             case REWARD_EXPIRING -> Duration.ofDays(2);
             case POINTS_EXPIRING -> Duration.ofDays(7);
             case CHALLENGE_UNFINISHED -> Duration.ofHours(24);
-            case STREAK_AT_RISK, LEADERBOARD_RESULT, BIRTHDAY -> Duration.ZERO;
+            case STREAK_AT_RISK, LEADERBOARD_RESULT, BIRTHDAY, FRIEND_JOINED -> Duration.ZERO;
         };
     }
 

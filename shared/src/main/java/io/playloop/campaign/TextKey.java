@@ -176,7 +176,9 @@ public enum TextKey {
     /** Where the customer finished on last week's leaderboard. */
     LEADERBOARD_RESULT(ReminderKind.LEADERBOARD_RESULT),
     /** Happy birthday, with the bonus points granted. */
-    BIRTHDAY_BONUS(ReminderKind.BIRTHDAY);
+    BIRTHDAY_BONUS(ReminderKind.BIRTHDAY),
+    /** A referred friend made it count: the bonus is paid with the customer's next message. */
+    REFERRAL_FRIEND_JOINED(ReminderKind.FRIEND_JOINED);
 
     private final TextKind kind;
     private final Mechanic mechanic;

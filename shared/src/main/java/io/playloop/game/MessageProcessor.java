@@ -257,6 +257,9 @@ public final class MessageProcessor {
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
                         engine.campaign().timeZone())),
                 earlierLook(engine, snapshot, outcome, now)));
+        // A friend's step that makes a referral count: the referrer hears of it from the scheduler within minutes.
+        outcome.progress().flatMap(Outcome.ProgressOutcome::qualified)
+                .ifPresent(referral -> store.lookSoon(referral.referrer(), now));
     }
 
     /**

@@ -18,7 +18,9 @@ public enum ReminderKind {
     /** The weekly leaderboard closed: where the customer finished. */
     LEADERBOARD_RESULT("leaderboard_result", Priority.PROMOTIONAL, "leaderboard_result"),
     /** The customer's birthday: bonus points granted and announced. */
-    BIRTHDAY("birthday", Priority.PROMOTIONAL, "birthday_bonus");
+    BIRTHDAY("birthday", Priority.PROMOTIONAL, "birthday_bonus"),
+    /** A friend the customer referred made it count: their bonus waits (paid with their next message). */
+    FRIEND_JOINED("friend_joined", Priority.TRANSACTIONAL, "referral_friend_joined");
 
     private final String configKey;
     private final Priority priority;

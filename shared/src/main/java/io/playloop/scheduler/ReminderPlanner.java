@@ -36,6 +36,8 @@ import java.util.TreeMap;
 public final class ReminderPlanner {
     /** How long a nudge, a leaderboard result or a birthday message stays worth sending after its time. */
     static final Duration PROMOTIONAL_SHELF_LIFE = Duration.ofDays(3);
+    /** How long after the customer's last message a "friend joined" notice is still worth sending. */
+    static final Duration FRIEND_JOINED_SHELF_LIFE = Duration.ofDays(30);
     /** The longest lead of an unfinished daily challenge's reminder. */
     static final Duration DAILY_CHALLENGE_LEAD = Duration.ofHours(6);
 
@@ -61,6 +63,7 @@ public final class ReminderPlanner {
                 case STREAK_AT_RISK -> streakAtRisk(view, rule).ifPresent(all::add);
                 case LEADERBOARD_RESULT -> leaderboardResult(view, rule).ifPresent(all::add);
                 case BIRTHDAY -> birthday(view, rule, now).ifPresent(all::add);
+                case FRIEND_JOINED -> friendJoined(view).ifPresent(all::add);
             }
         }
         all.removeIf(r -> !now.isBefore(r.staleAt()));
@@ -236,6 +239,25 @@ public final class ReminderPlanner {
         Map<String, String> values = common(view);
         values.put("bonus", Long.toString(rule.points()));
         return Optional.of(new DueReminder(ReminderKind.BIRTHDAY, "birthday:" + date.getYear(), due, over, values));
+    }
+
+    /**
+     * Friends who made their referral count since the customer was last paid: tell them at once (transactional) that
+     * a bonus waits for their next message. Stable while it waits (due at the customer's last message, so already
+     * due); gone once paid; not worth sending 30 days after the customer's last message.
+     */
+    private static Optional<DueReminder> friendJoined(CustomerView view) {
+        Progress progress = view.progress();
+        Instant last = view.customer().lastInboundAt();
+        if (progress.referralsJoined() <= progress.referralsCredited() || last == null) {
+            return Optional.empty();
+        }
+        Map<String, String> values = common(view);
+        values.put("friends", Long.toString(progress.referralsJoined()));
+        long perFriend = view.campaign().points().referral().map(rule -> rule.points()).orElse(0L);
+        values.put("bonus", Long.toString(perFriend * (progress.referralsJoined() - progress.referralsCredited())));
+        return Optional.of(new DueReminder(ReminderKind.FRIEND_JOINED, "friends:" + progress.referralsJoined(), last,
+                last.plus(FRIEND_JOINED_SHELF_LIFE), values));
     }
 
     /** {@code 1990-06-15}, {@code --06-15} or {@code 06-15}; anything else is no birthday. */

@@ -299,6 +299,31 @@ public final class DynamoGameStore implements GameStore {
         meter.recordWrite(response.consumedCapacity());
     }
 
+    /** {@inheritDoc} One conditional UpdateItem (1 WRU, and the index entry when it moves). */
+    @Override
+    public void lookSoon(String customerKey, Instant at) {
+        try {
+            meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
+                    .updateExpression("SET #due = :due, #gpk = :gpk, #gsk = :gsk, #customer = :customer"
+                            + " ADD #version :one")
+                    .conditionExpression("attribute_not_exists(#due) OR #due > :due")
+                    .expressionAttributeNames(Map.of("#due", ScheduleItems.DUE_AT, "#gpk", Keys.GSI1_PK,
+                            "#gsk", Keys.GSI1_SK, "#customer", ScheduleItems.CUSTOMER,
+                            "#version", ScheduleItems.VERSION))
+                    .expressionAttributeValues(Map.of(":due", StoreItems.s(Keys.sortable(at)),
+                            ":gpk", StoreItems.s(ScheduleItems.bucket(at, ScheduleItems.shard(customerKey))),
+                            ":gsk", StoreItems.s(ScheduleItems.sortKey(at, customerKey)),
+                            ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            // Already looked at sooner.
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DynamoGameStore.class).warn(
+                    "could not bring the schedule of {} forward; told at their next look",
+                    io.playloop.logging.Masking.phone(customerKey), e);
+        }
+    }
+
     /**
      * {@inheritDoc}
      *

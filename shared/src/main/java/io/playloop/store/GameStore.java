@@ -38,4 +38,11 @@ public interface GameStore {
 
     /** Marks the receipt's reward jobs as on the rewards queue (when the message has no reply to mark). */
     void markJobsSent(String wamid);
+
+    /**
+     * Brings another customer's next scheduler look to {@code at} unless it is already earlier (a referred friend's
+     * step telling the referrer's schedule). Best effort: a failure only delays the notice to the referrer's next look.
+     */
+    default void lookSoon(String customerKey, java.time.Instant at) {
+    }
 }

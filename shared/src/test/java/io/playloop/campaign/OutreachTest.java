@@ -44,7 +44,8 @@ class OutreachTest {
         assertThat(birthday.templateId()).contains("birthday");
 
         assertThat(outreach.templates().keySet())
-                .containsExactly("nudge", "reward_expiring", "points_expiring", "nudge_challenge", "birthday");
+                .containsExactly("nudge", "reward_expiring", "points_expiring", "nudge_challenge", "birthday",
+                        "friend_joined");
         MessageTemplate nudge = outreach.template("nudge").orElseThrow();
         assertThat(nudge.name()).isEqualTo("playloop_nudge");
         assertThat(nudge.category()).isEqualTo(TemplateCategory.MARKETING);

@@ -25,7 +25,8 @@ class OutreachValidationTest {
         assertThat(problemsOf(demoWith("    inactivity:           {", "    inactivty:           {")))
                 .containsExactly("outreach.reminders.inactivty: unknown reminder (did you mean inactivity?);"
                         + " the reminders are inactivity, reward_expiring, points_expiring, challenge_unfinished,"
-                        + " streak_at_risk, leaderboard_result, birthday");
+                        + " streak_at_risk, leaderboard_result, birthday,"
+                        + " friend_joined");
     }
 
     @Test
@@ -49,7 +50,8 @@ class OutreachValidationTest {
     void a_template_referenced_but_not_declared_is_refused() {
         assertThat(problemsOf(demoWith("{ after_days: 3, template: nudge }", "{ after_days: 3, template: nudg }")))
                 .containsExactly("outreach.reminders.inactivity.template: 'nudg' is not a declared template"
-                        + " (did you mean nudge?) (nudge, reward_expiring, points_expiring, nudge_challenge, birthday)");
+                        + " (did you mean nudge?) (nudge, reward_expiring, points_expiring, nudge_challenge, birthday,"
+                        + " friend_joined)");
     }
 
     @Test
@@ -57,7 +59,7 @@ class OutreachValidationTest {
         assertThat(problemsOf(demoWith("    - id: nudge_challenge\n", "    - id: nudge\n")))
                 .contains("outreach.templates[3].id: 'nudge' is already the id of outreach.templates[0]",
                         "outreach.reminders.challenge_unfinished.template: 'nudge_challenge' is not a declared"
-                                + " template (nudge, reward_expiring, points_expiring, birthday)");
+                                + " template (nudge, reward_expiring, points_expiring, birthday, friend_joined)");
     }
 
     @Test

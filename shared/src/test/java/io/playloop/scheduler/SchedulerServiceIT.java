@@ -386,6 +386,33 @@ class SchedulerServiceIT {
         assertThat(reply).isEqualTo(DeliveryFailures.Result.NOT_A_REMINDER);
     }
 
+    @Test
+    void aReferrerHearsWithinMinutesThatAFriendMadeItCount_once() {
+        says(LEA, "START");
+        says(LEA, "REFER");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b([2-9A-HJKMNP-Z]{8})\\b")
+                .matcher(graph.sent().get(graph.sent().size() - 1).bodyText());
+        assertThat(code.find()).isTrue();
+        String friend = "33698765432";
+        says(friend, "Salut ! Mon code : " + code.group(1));
+        says(friend, "oui");
+        says(friend, "SPIN");                       // a qualifying action: the referral counts
+        int replies = graph.sent().size();
+
+        clock.advance(Duration.ofMinutes(5));
+        RunSummary run = scheduler.run(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(5));
+        RunSummary again = scheduler.run(Duration.ofMinutes(1));
+
+        List<OutboundMessage> toLea = proactive(replies).stream().filter(m -> m.to().equals("+" + LEA)).toList();
+        assertThat(run.sent()).isEqualTo(1);
+        assertThat(again.sent()).isZero();
+        assertThat(toLea).singleElement().satisfies(m -> {
+            assertThat(m).isInstanceOf(ButtonMessage.class);      // Léa wrote minutes ago: inside the window
+            assertThat(m.bodyText()).contains("a friend you invited just joined").contains("1");
+        });
+    }
+
     /** The demo campaign with only the inactivity nudge, after {@code lead}. */
     private static Campaign nudgeAfter(Duration lead) {
         Campaign demo = DemoCampaign.get();
