@@ -271,7 +271,8 @@ public final class MessageProcessor {
         Schedule stored = snapshot.schedule();
         CustomerView after = new CustomerView(engine.campaign(), outcome.customer(),
                 outcome.points().map(LedgerResult.Applied::account).orElse(snapshot.points().account()),
-                outcome.progress().map(Outcome.ProgressOutcome::progress).orElse(snapshot.progress().progress()), now);
+                outcome.progress().map(Outcome.ProgressOutcome::progress).orElse(snapshot.progress().progress()), now,
+                outcome.spin().map(spin -> spin.history()).orElse(snapshot.spin().history()).rewards());
         Optional<Instant> next = ReminderPlanner.nextLook(after, stored, now);
         boolean overdue = stored.dueAt().isPresent()
                 && stored.dueAt().get().isBefore(now.minus(ReminderPlanner.OVERDUE));

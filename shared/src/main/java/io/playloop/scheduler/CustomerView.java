@@ -11,16 +11,23 @@ import java.util.Objects;
 
 /**
  * What the scheduler knows of one customer: the profile, the points account and the progress, as the game
- * stored them, looked at {@code asOf} (balances and "today" are read at that instant).
+ * stored them, looked at {@code asOf} (balances and "today" are read at that instant), and the prizes won on the
+ * wheel and not used yet ({@code wonRewards}).
  */
 public record CustomerView(Campaign campaign, Customer customer, PointsAccount points, Progress progress,
-                           Instant asOf) {
+                           Instant asOf, java.util.List<io.playloop.engine.Reward> wonRewards) {
+    /** A customer whose wheel holds no prize. */
+    public CustomerView(Campaign campaign, Customer customer, PointsAccount points, Progress progress, Instant asOf) {
+        this(campaign, customer, points, progress, asOf, java.util.List.of());
+    }
+
     public CustomerView {
         Objects.requireNonNull(campaign, "campaign");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(points, "points");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(asOf, "asOf");
+        wonRewards = java.util.List.copyOf(wonRewards);
     }
 
     /**

@@ -95,6 +95,12 @@ public final class ReminderPlanner {
                 earliest = earlier(earliest, w.validUntil());
             }
         }
+        for (io.playloop.engine.Reward won : view.wonRewards()) {
+            if (won.code().isPresent() && won.validUntil().isAfter(now.minus(Duration.ofDays(1)))
+                    && !schedule.isDone(RewardExpiry.wonId(won))) {
+                earliest = earlier(earliest, won.validUntil());
+            }
+        }
         return earliest.map(at -> at.isBefore(now) ? now : at);
     }
 
@@ -129,6 +135,19 @@ public final class ReminderPlanner {
                     .ifPresent(item -> values.put("reward", item.name().in(language, view.campaign().defaultLanguage())));
             list.add(new DueReminder(ReminderKind.REWARD_EXPIRING, "reward:" + w.rewardId(),
                     w.validUntil().minus(rule.lead()), w.validUntil(), values));
+        }
+        for (io.playloop.engine.Reward won : view.wonRewards()) {
+            if (won.code().isEmpty() || !now.isBefore(won.validUntil())) {
+                continue;
+            }
+            Map<String, String> values = common(view);
+            values.put("code", won.code().get());
+            values.put("valid_until", LocalDates.of(won.validUntil(), language, view.zone()));
+            view.campaign().spin().flatMap(spin -> spin.prizes().stream().filter(p -> p.id().equals(won.prizeId()))
+                    .findFirst()).ifPresent(prize -> values.put("reward",
+                    prize.name().in(language, view.campaign().defaultLanguage())));
+            list.add(new DueReminder(ReminderKind.REWARD_EXPIRING, "won:" + won.spinId(),
+                    won.validUntil().minus(rule.lead()), won.validUntil(), values));
         }
         return list;
     }

@@ -14,6 +14,20 @@ public final class RewardExpiry {
         return "expired:" + entry.rewardId();
     }
 
+    /** The schedule's mark that a won code's expiry was recorded. */
+    public static String wonId(io.playloop.engine.Reward won) {
+        return "expired:won:" + won.spinId();
+    }
+
+    /** Codes won on the wheel, unused and past their validity, whose expiry is not yet recorded. */
+    public static List<io.playloop.engine.Reward> wonDue(List<io.playloop.engine.Reward> won, Schedule schedule,
+                                                        Instant now) {
+        return won.stream()
+                .filter(w -> w.code().isPresent() && !now.isBefore(w.validUntil())
+                        && now.isBefore(w.validUntil().plus(java.time.Duration.ofDays(1))) && !schedule.isDone(wonId(w)))
+                .toList();
+    }
+
     /** How long the schedule remembers the mark (the expiry is looked for only until then). */
     public static Instant markKeptUntil(WalletEntry entry) {
         return entry.validUntil().plus(java.time.Duration.ofDays(1));

@@ -38,7 +38,7 @@ public final class ScheduleBackfill {
                 continue;
             }
             CustomerView view = new CustomerView(campaign, state.get().customer(), state.get().points().account(),
-                    state.get().progress().progress(), now);
+                    state.get().progress().progress(), now, state.get().won());
             Optional<Instant> next = ReminderPlanner.nextLook(view, Schedule.NONE, now);
             if (next.isEmpty()) {
                 nothing++;

@@ -238,7 +238,8 @@ public final class SchedulerService {
             entries.addAll(expiredLots.entries());
         }
         int expiredHere = expiredLots.entries().size();
-        CustomerView view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now);
+        CustomerView view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now,
+                state.won());
         Optional<ReminderRule> birthday = outreach.reminder(ReminderKind.BIRTHDAY).filter(r -> r.points() > 0);
         if (birthday.isPresent()) {
             for (DueReminder r : ReminderPlanner.occurrences(view, now)) {
@@ -252,11 +253,18 @@ public final class SchedulerService {
                     }
                 }
             }
-            view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now);
+            view = new CustomerView(run.campaign, state.customer(), account, state.progress().progress(), now,
+                state.won());
         }
         List<WalletEntry> rewardsExpired = RewardExpiry.due(view.progress().wallet(), schedule, now);
         for (WalletEntry w : rewardsExpired) {
             schedule = schedule.withDone(RewardExpiry.id(w), RewardExpiry.markKeptUntil(w));
+            expiredHere++;
+        }
+        List<String> wonCodesExpired = new ArrayList<>();
+        for (io.playloop.engine.Reward won : RewardExpiry.wonDue(state.won(), schedule, now)) {
+            schedule = schedule.withDone(RewardExpiry.wonId(won), won.validUntil().plus(Duration.ofDays(1)));
+            wonCodesExpired.add(won.code().orElseThrow());
             expiredHere++;
         }
         Optional<PointsWrite> points = entries.isEmpty() ? Optional.empty()
@@ -304,7 +312,8 @@ public final class SchedulerService {
                 o.channel() == Channel.TEMPLATE)).orElse(beforeSend);
         claimed = claimed.withDueAt(nextLook(view, claimed, now));
         try {
-            store.claim(new SchedulerClaim(customerKey, claimed, read.version(), points, rewardsExpired, spend, reach));
+            store.claim(new SchedulerClaim(customerKey, claimed, read.version(), points, rewardsExpired, spend, reach,
+                    wonCodesExpired));
             run.expired += expiredHere;
         } catch (BudgetExhaustedException e) {
             // The campaign's money budget is spent: no more paid sends this run; settle this one without a message.
@@ -313,7 +322,7 @@ public final class SchedulerService {
             Schedule settled = beforeSend.withDone(r.id(), r.staleAt());
             settled = settled.withDueAt(nextLook(view, settled, now));
             store.claim(new SchedulerClaim(customerKey, settled, read.version(), points, rewardsExpired,
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), wonCodesExpired));
             run.expired += expiredHere;
             run.skipped++;
             LOG.warn("campaign {} reached its money budget; paid reminders stop", run.campaign.id());

@@ -50,7 +50,8 @@ public final class DynamoSchedulerStore {
     }
 
     /** A customer as the scheduler reads them. */
-    public record CustomerState(Customer customer, PointsState points, ProgressState progress, Schedule schedule) {
+    public record CustomerState(Customer customer, PointsState points, ProgressState progress, Schedule schedule,
+                                List<io.playloop.engine.Reward> won) {
     }
 
     /** The entries of one index partition already due at {@code now}, oldest first (eventually consistent). */
@@ -76,10 +77,10 @@ public final class DynamoSchedulerStore {
         return new Page(entries, last == null || last.isEmpty() ? Optional.empty() : Optional.of(last));
     }
 
-    /** Profile, points, progress and schedule in one consistent BatchGetItem; empty when the profile is gone. */
+    /** Profile, points, progress, schedule and wheel in one consistent BatchGetItem; empty when the profile is gone. */
     public Optional<CustomerState> load(String customerKey) {
         List<Map<String, AttributeValue>> keys = List.of(Keys.customer(customerKey), Keys.points(customerKey),
-                Keys.progress(customerKey), Keys.schedule(customerKey));
+                Keys.progress(customerKey), Keys.schedule(customerKey), Keys.spin(customerKey));
         Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(keys)
                 .consistentRead(true).build());
         List<Map<String, AttributeValue>> items = new ArrayList<>(4);
@@ -98,18 +99,20 @@ public final class DynamoSchedulerStore {
         PointsState points = PointsState.NONE;
         ProgressState progress = ProgressState.NONE;
         Schedule schedule = Schedule.NONE;
+        List<io.playloop.engine.Reward> won = List.of();
         for (Map<String, AttributeValue> item : items) {
             switch (item.get(Keys.SK).s()) {
                 case Keys.PROFILE -> customer = StoreItems.customer(item);
                 case Keys.POINTS -> points = PointsItems.account(item);
                 case Keys.PROGRESS -> progress = ProgressItems.state(item);
                 case Keys.SCHEDULE -> schedule = ScheduleItems.schedule(item);
+                case Keys.SPIN -> won = SpinItems.state(item).history().rewards();
                 default -> {
                 }
             }
         }
         return customer == null ? Optional.empty()
-                : Optional.of(new CustomerState(customer, points, progress, schedule));
+                : Optional.of(new CustomerState(customer, points, progress, schedule, won));
     }
 
     /**
@@ -139,6 +142,9 @@ public final class DynamoSchedulerStore {
             actions.add(TransactWriteItem.builder().update(expire(Keys.reward(key, reward.rewardId()))).build());
             reward.code().ifPresent(code -> actions.add(TransactWriteItem.builder().update(expire(Keys.coupon(code)))
                     .build()));
+        }
+        for (String code : claim.wonCodesExpired()) {
+            actions.add(TransactWriteItem.builder().update(expire(Keys.coupon(code))).build());
         }
         int spendAction = -1;
         if (claim.spend().isPresent()) {

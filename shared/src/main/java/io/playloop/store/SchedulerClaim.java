@@ -17,14 +17,23 @@ import java.util.Optional;
  * @param rewardsExpired  rewards to mark EXPIRED (reward record and coupon, only while still ISSUED)
  * @param spend           the estimated fee to add to the campaign's spend, if any (refused past the budget)
  * @param reach           a change of the number's unique-customer count in the current hour, if any
+ * @param wonCodesExpired coupon codes won on the wheel to mark EXPIRED (only while still ISSUED)
  */
 public record SchedulerClaim(String customerKey, Schedule schedule, long scheduleVersion, Optional<PointsWrite> points,
-                             List<WalletEntry> rewardsExpired, Optional<Spend> spend, Optional<Reach> reach) {
+                             List<WalletEntry> rewardsExpired, Optional<Spend> spend, Optional<Reach> reach,
+                             List<String> wonCodesExpired) {
+    /** A claim that expires no code won on the wheel. */
+    public SchedulerClaim(String customerKey, Schedule schedule, long scheduleVersion, Optional<PointsWrite> points,
+                          List<WalletEntry> rewardsExpired, Optional<Spend> spend, Optional<Reach> reach) {
+        this(customerKey, schedule, scheduleVersion, points, rewardsExpired, spend, reach, List.of());
+    }
+
     public SchedulerClaim {
         Objects.requireNonNull(customerKey, "customerKey");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(points, "points");
         rewardsExpired = List.copyOf(rewardsExpired);
+        wonCodesExpired = List.copyOf(wonCodesExpired);
         Objects.requireNonNull(spend, "spend");
         Objects.requireNonNull(reach, "reach");
     }

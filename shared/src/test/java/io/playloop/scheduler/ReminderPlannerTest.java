@@ -56,6 +56,26 @@ class ReminderPlannerTest {
     }
 
     @Test
+    void aCodeWonOnTheWheelIsAnnouncedTwoDaysAheadAndItsExpiryRecordedOnce() {
+        String prize = Customers.DEMO.spin().orElseThrow().prizes().get(0).id();
+        Instant validUntil = MONDAY_NOON.plus(Duration.ofDays(5));
+        io.playloop.engine.Reward won = new io.playloop.engine.Reward(prize, "wamid.spin1", MONDAY_NOON, validUntil,
+                Optional.of("OFF10-ABCD-EFGH"));
+        CustomerView view = new CustomerView(Customers.DEMO, Customers.lea(MONDAY_NOON), PointsAccount.empty(),
+                Customers.progress(List.of(), Map.of(), Streak.NONE), MONDAY_NOON, List.of(won));
+
+        DueReminder expiring = ReminderPlanner.occurrences(view, MONDAY_NOON).stream()
+                .filter(r -> r.kind() == ReminderKind.REWARD_EXPIRING).findFirst().orElseThrow();
+
+        assertThat(expiring.dueAt()).isEqualTo(validUntil.minus(Duration.ofDays(2)));
+        assertThat(expiring.values()).containsEntry("code", "OFF10-ABCD-EFGH").containsKey("reward");
+        assertThat(RewardExpiry.wonDue(List.of(won), Schedule.NONE, validUntil.minusSeconds(1))).isEmpty();
+        assertThat(RewardExpiry.wonDue(List.of(won), Schedule.NONE, validUntil)).containsExactly(won);
+        Schedule marked = Schedule.NONE.withDone(RewardExpiry.wonId(won), validUntil.plus(Duration.ofDays(1)));
+        assertThat(RewardExpiry.wonDue(List.of(won), marked, validUntil)).isEmpty();
+    }
+
+    @Test
     void aUsedRewardIsNeverAnnounced() {
         WalletEntry used = new WalletEntry("coffee:wamid.r1", "coffee", Optional.of("CAFE-ABCD-EFGH"), MONDAY_NOON,
                 MONDAY_NOON.plus(Duration.ofDays(3)), Optional.of(MONDAY_NOON.plusSeconds(60)));
