@@ -245,9 +245,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return rejected(400, e.getMessage(), started, body.length);
         }
 
-        if (!applyFailures(parsed)) {
-            return respond(500, TEXT, "could not record every failed status; retry later");
-        }
+        applyFailures(parsed);
         InboundQueue.Result result = parsed.hasNothingToQueue()
                 ? new InboundQueue.Result(0, 0, 0, 0, null)
                 : queue.publish(inTimestampOrder(parsed.messages()));
@@ -261,10 +259,11 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /**
      * A proactive message Meta reports {@code failed} (131049, 131050, often 131047 come only this way) reopens its
-     * reminder or records the opt-out; a reply's failure is only logged. False when one could not be recorded (the
-     * 500 makes Meta send the webhook again; applying a failure twice does nothing more).
+     * reminder or stops marketing; a reply's failure is only logged. Best effort: a failure that cannot be recorded is
+     * logged and the webhook still answered, so one bad status never makes Meta redeliver the customers' messages
+     * beside it (the reminder then simply stays counted as sent).
      */
-    private boolean applyFailures(ParsedWebhook parsed) {
+    private void applyFailures(ParsedWebhook parsed) {
         for (DeliveryFailure failure : parsed.failures()) {
             if (failures == null) {
                 LOG.atWarn().setMessage("a sent message failed").addKeyValue("wamid", failure.wamid())
@@ -278,10 +277,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             } catch (RuntimeException e) {
                 LOG.atError().setMessage("could not record a failed status").addKeyValue("wamid", failure.wamid())
                         .addKeyValue("code", failure.code()).setCause(e).log();
-                return false;
             }
         }
-        return true;
     }
 
     /**

@@ -58,6 +58,29 @@ class IngestHandlerTest {
         return event.getBody();
     }
 
+    @Test
+    void aFailedStatusThatCannotBeRecorded_neverHoldsBackTheMessagesBesideIt() {
+        // The table is unreachable: the failed status is logged, the customer's message still queued, Meta gets 200.
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient down =
+                (software.amazon.awssdk.services.dynamodb.DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {software.amazon.awssdk.services.dynamodb.DynamoDbClient.class},
+                        (proxy, method, args) -> {
+                            throw software.amazon.awssdk.core.exception.SdkClientException.create("table unreachable");
+                        });
+        PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, PHONE_NUMBER_ID, null, null);
+        IngestHandler withTable = new IngestHandler(sqs, down, config,
+                new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"), CLOCK, null);
+        String body = Events.textWebhook("wamid.IN1", "33612345678", "Léa", "points").replace("]},\"field\"",
+                "],\"statuses\":[{\"id\":\"wamid.OUT1\",\"status\":\"failed\",\"timestamp\":\"1763719200\","
+                        + "\"recipient_id\":\"33612345678\",\"errors\":[{\"code\":131049}]}]},\"field\"");
+
+        APIGatewayV2HTTPResponse response = withTable.handleRequest(Events.signedPost(body), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(sqs.accepted()).hasSize(1);
+    }
+
     @Nested
     class VerificationHandshake {
         @Test
