@@ -70,16 +70,22 @@ public final class DeliveryFailures {
         };
     }
 
-    private Result reopen(SentReminder sent, Instant retryAt, boolean asTemplate) {
+    private Result reopen(SentReminder sent, Instant wanted, boolean asTemplate) {
+        // A status handled late (Meta retries webhooks for days) must not put the next look behind the scheduler's
+        // cursor, where no run would read it again: never before now.
+        Instant now = clock.instant();
+        Instant retryAt = wanted.isBefore(now) ? now : wanted;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<CustomerState> state = store.load(sent.customerKey());
             if (state.isEmpty()) {
                 return Result.SETTLED;
             }
             Schedule schedule = state.get().schedule();
+            Optional<Instant> ahead = schedule.dueAt().filter(due -> !due.isBefore(now) && due.isBefore(retryAt));
             try {
                 store.saveSchedule(sent.customerKey(),
-                        schedule.withUndelivered(sent.reminderId(), sent.sentAt(), retryAt, asTemplate));
+                        schedule.withUndelivered(sent.reminderId(), sent.sentAt(), retryAt, asTemplate)
+                                .withDueAt(Optional.of(ahead.orElse(retryAt))));
                 return Result.REOPENED;
             } catch (ConcurrentUpdateException e) {
                 // The game or a run wrote meanwhile: read again.

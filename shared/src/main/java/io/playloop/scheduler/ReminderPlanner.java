@@ -36,8 +36,11 @@ import java.util.TreeMap;
 public final class ReminderPlanner {
     /** How long a nudge, a leaderboard result or a birthday message stays worth sending after its time. */
     static final Duration PROMOTIONAL_SHELF_LIFE = Duration.ofDays(3);
-    /** How long after the customer's last message a "friend joined" notice is still worth sending. */
-    static final Duration FRIEND_JOINED_SHELF_LIFE = Duration.ofDays(30);
+    /**
+     * How long after the customer's last message a "friend joined" notice is still worth sending: a year, so that a
+     * referrer gone quiet, the one most worth bringing back, still hears that a friend joined.
+     */
+    static final Duration FRIEND_JOINED_SHELF_LIFE = Duration.ofDays(365);
     /** The longest lead of an unfinished daily challenge's reminder. */
     static final Duration DAILY_CHALLENGE_LEAD = Duration.ofHours(6);
 
@@ -263,7 +266,7 @@ public final class ReminderPlanner {
     /**
      * Friends who made their referral count since the customer was last paid: tell them at once (transactional) that
      * a bonus waits for their next message. Stable while it waits (due at the customer's last message, so already
-     * due); gone once paid; not worth sending 30 days after the customer's last message.
+     * due); gone once paid; not sent to a customer silent for a year.
      */
     private static Optional<DueReminder> friendJoined(CustomerView view) {
         Progress progress = view.progress();

@@ -393,18 +393,19 @@ public final class SchedulerService {
                     out.channel());
         } catch (GraphApiException e) {
             int code = e.error().code();
-            Schedule undone;
             if (code == 0 && e.error().httpStatus() == 0) {
                 // No answer at all (a timeout): Meta may have accepted it. Keep it counted rather than risk a
-                // second copy; a failed status, if Meta sends one, reopens it.
+                // second copy (no wamid came back, so no later status can reopen it either).
                 run.failed++;
                 LOG.warn("reminder {} for {}: no answer from the Graph API, counted as sent", reminder.kind(),
                         Masking.phone(customer.key()));
                 return;
             }
+            java.util.function.UnaryOperator<Schedule> outcome;
             if (code == MetaBackoff.WINDOW_CLOSED && out.channel() == Channel.FREE_FORM) {
                 // Meta's view of the window differs from ours (it happens): take the send back and go as a template.
-                takeBack(run, customer, view, beforeSend, claimedVersion, spend, reach);
+                undo(run, customer, view, reminder, beforeSend, claimedVersion, spend, reach, now,
+                        schedule -> schedule.withDueAt(Optional.of(now)));
                 Set<String> again = new HashSet<>(forceTemplate);
                 again.add(reminder.id());
                 visit(run, customer.key(), again);
@@ -412,7 +413,7 @@ public final class SchedulerService {
             }
             if (code == MetaBackoff.STOPPED_MARKETING) {
                 // Not sent, and no marketing template to this customer from now on (utility ones still go).
-                undone = beforeSend.withDone(reminder.id(), reminder.staleAt()).withMarketingStopped(now);
+                outcome = schedule -> schedule.withDone(reminder.id(), reminder.staleAt()).withMarketingStopped(now);
                 run.skipped++;
                 LOG.info("{} stopped marketing messages (131050): recorded", Masking.phone(customer.key()));
             } else if (code == MetaBackoff.THROUGHPUT || code == MetaBackoff.PAIR_RATE
@@ -421,21 +422,53 @@ public final class SchedulerService {
                     run.pacer.slowDown();
                 }
                 Duration wait = MetaBackoff.after(code, beforeSend.backoffs());
-                undone = beforeSend.withDeferred(reminder.id(), now.plus(wait)).withBackoffs(beforeSend.backoffs() + 1);
+                outcome = schedule -> schedule.withDeferred(reminder.id(), now.plus(wait))
+                        .withBackoffs(schedule.backoffs() + 1);
                 run.deferred++;
                 LOG.warn("reminder {} for {} refused by Meta ({}): deferred {}", reminder.kind(),
                         Masking.phone(customer.key()), code, wait);
             } else {
-                undone = beforeSend.withDone(reminder.id(), reminder.staleAt());
+                outcome = schedule -> schedule.withDone(reminder.id(), reminder.staleAt());
                 run.failed++;
                 LOG.error("reminder {} for {} refused by Meta ({}), not retried: {}", reminder.kind(),
                         Masking.phone(customer.key()), code, e.getMessage());
             }
-            undone = undone.withDueAt(nextLook(view, undone, now));
-            store.claim(new SchedulerClaim(customer.key(), undone, claimedVersion, Optional.empty(), List.of(),
-                    spend.map(s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty())),
-                    reach.map(r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()))));
+            java.util.function.UnaryOperator<Schedule> decided = outcome;
+            undo(run, customer, view, reminder, beforeSend, claimedVersion, spend, reach, now,
+                    schedule -> decided.apply(schedule).withDueAt(nextLook(view, decided.apply(schedule), now)));
         }
+    }
+
+    /**
+     * Writes what Meta's refusal means over the schedule as it was before the send (the claim's version), with the fee
+     * and reach given back. When the game, a friend's step or a late status wrote the schedule in between, the send is
+     * reversed on the fresh schedule and the same outcome applied again, so a refusal is never lost to a race.
+     */
+    private void undo(Run run, Customer customer, CustomerView view, DueReminder reminder, Schedule beforeSend,
+                      long claimedVersion, Optional<SchedulerClaim.Spend> spend, Optional<SchedulerClaim.Reach> reach,
+                      Instant now, java.util.function.UnaryOperator<Schedule> outcome) {
+        Optional<SchedulerClaim.Spend> refund = spend.map(
+                s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty()));
+        Optional<SchedulerClaim.Reach> giveBack = reach.map(
+                r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()));
+        Schedule base = beforeSend;
+        long version = claimedVersion;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                store.claim(new SchedulerClaim(customer.key(), outcome.apply(base), version, Optional.empty(),
+                        List.of(), refund, giveBack));
+                return;
+            } catch (ConcurrentUpdateException e) {
+                Optional<CustomerState> fresh = store.load(customer.key());
+                if (fresh.isEmpty()) {
+                    return;
+                }
+                version = fresh.get().schedule().version();
+                base = fresh.get().schedule().withUndelivered(reminder.id(), now, now, false);
+            }
+        }
+        LOG.error("could not record Meta's refusal of reminder {} for {} after 5 attempts", reminder.kind(),
+                Masking.phone(customer.key()));
     }
 
     /** So that a failed status reported later finds the reminder; a lost record only means that failure is ignored. */
@@ -451,13 +484,6 @@ public final class SchedulerService {
         }
     }
 
-    private void takeBack(Run run, Customer customer, CustomerView view, Schedule beforeSend, long claimedVersion,
-                          Optional<SchedulerClaim.Spend> spend, Optional<SchedulerClaim.Reach> reach) {
-        Schedule undone = beforeSend.withDueAt(Optional.of(clock.instant()));
-        store.claim(new SchedulerClaim(customer.key(), undone, claimedVersion, Optional.empty(), List.of(),
-                spend.map(s -> new SchedulerClaim.Spend(s.campaignId(), -s.micros(), Optional.empty())),
-                reach.map(r -> new SchedulerClaim.Reach(r.phoneNumberId(), r.hourEpochSecond(), -r.delta()))));
-    }
 
     /** The next look, never the present (what is due now was just decided). */
     private static Optional<Instant> nextLook(CustomerView view, Schedule schedule, Instant now) {

@@ -413,6 +413,61 @@ class SchedulerServiceIT {
         });
     }
 
+    @Test
+    void aPerUserMarketingLimitReportedTwoDaysLate_isReopenedInAnHourTheSchedulerStillReads() {
+        says(LEA, "START");
+        clock.advance(Duration.ofDays(3));
+        scheduler.run(Duration.ofMinutes(1));
+        String wamid = sentWamid();
+        Instant failedAt = clock.instant();
+        // The scheduler keeps running every hour while the status waits (ingest down, Meta redelivering).
+        for (int h = 0; h < 48; h++) {
+            clock.advance(Duration.ofHours(1));
+            scheduler.run(Duration.ofMinutes(1));
+        }
+
+        DeliveryFailures.Result result = failures().apply(new DeliveryFailure(wamid, LEA, 131049, failedAt));
+        String bucketAfter = dynamo.item(Keys.schedule(LEA)).get("gsi1pk").s();
+        String readFrom = io.playloop.store.ScheduleItems.bucket(clock.instant().minus(Duration.ofMinutes(10)), 0);
+
+        assertThat(result).isEqualTo(DeliveryFailures.Result.REOPENED);
+        assertThat(bucketAfter.substring(0, bucketAfter.lastIndexOf('#')))
+                .as("the reopened schedule's index hour is one the scheduler still reads")
+                .isGreaterThanOrEqualTo(readFrom.substring(0, readFrom.lastIndexOf('#')));
+    }
+
+    @Test
+    void a131050AnsweredWhileAFriendsStepWritesTheSchedule_isStillRecorded() {
+        says(LEA, "START");
+        clock.advance(Duration.ofDays(3));
+        CapacityMeter meter = new CapacityMeter();
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        io.playloop.whatsapp.outbound.GraphApi racing = message -> {
+            if (raced.compareAndSet(false, true)) {
+                // While Meta answers, a friend's step brings the customer's next look forward (lookSoon).
+                store.lookSoon(LEA, clock.instant());
+                throw new io.playloop.whatsapp.outbound.GraphApiException(new io.playloop.whatsapp.outbound.GraphError(
+                        400, 131050, 0, "OAuthException", "stopped marketing", null, "trace"));
+            }
+            return graph.send(message);
+        };
+        PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café",
+                "en");
+        Campaign campaign = DemoCampaign.get();
+        SchedulerService racingScheduler = new SchedulerService(
+                new DynamoSchedulerStore(dynamo.client(), dynamo.tableName(), meter),
+                new DynamoLeaderboardReader(dynamo.client(), dynamo.tableName(), meter), config, racing,
+                new CampaignSource(new NoStoredCampaign(), clock, Duration.ofMinutes(1), () -> campaign), clock,
+                System::nanoTime, nanos -> { });
+
+        RunSummary run = racingScheduler.run(Duration.ofMinutes(1));
+
+        assertThat(raced).isTrue();
+        assertThat(dynamo.item(Keys.schedule(LEA))).as("Meta's 131050 is recorded").containsKey("marketingStoppedAt");
+        assertThat(run.sent()).isZero();
+        assertThat(dynamo.item(Keys.schedule(LEA))).as("the refused nudge no longer counts").doesNotContainKey("sent");
+    }
+
     /** The demo campaign with only the inactivity nudge, after {@code lead}. */
     private static Campaign nudgeAfter(Duration lead) {
         Campaign demo = DemoCampaign.get();
