@@ -213,7 +213,7 @@ final class QuizPlay {
                 AskedQuestion answered = result.question().orElseThrow();
                 String answer = campaign.quiz().orElseThrow().question(answered.questionId())
                         .flatMap(q -> q.option(answered.correctOption()))
-                        .map(o -> isolate(o.text().in(language, campaign.defaultLanguage())))
+                        .map(o -> BidiIsolate.of(o.text().in(language, campaign.defaultLanguage())))
                         .orElse(answered.correctOption());
                 yield new Step(Optional.of(result.session()), Optional.empty(),
                         buttons(language, to, render(language, TextKey.QUIZ_WRONG, Map.of("answer", answer)), next));
@@ -259,9 +259,5 @@ final class QuizPlay {
         TextKey title = command == Command.QUIZ ? TextKey.BUTTON_QUIZ : TextKey.BUTTON_PLAY;
         return new ButtonMessage(to, null, body, null,
                 List.of(new ButtonMessage.Button(CommandIds.of(command), render(language, title, Map.of()))));
-    }
-
-    private static String isolate(String value) {
-        return "\u2068" + value + "\u2069";
     }
 }

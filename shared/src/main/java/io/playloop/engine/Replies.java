@@ -33,8 +33,6 @@ final class Replies {
     static final int QUOTE_MAX = 100;
 
     private static final String PARAGRAPH = "\n\n";
-    private static final String ISOLATE_START = "\u2068";
-    private static final String ISOLATE_END = "\u2069";
     private static final String ELLIPSIS = "…";
     /** Blocks of the tier progress bar. */
     private static final int BAR_WIDTH = 5;
@@ -321,6 +319,6 @@ final class Replies {
     }
 
     static String isolate(String value) {
-        return ISOLATE_START + value + ISOLATE_END;
+        return BidiIsolate.of(value);
     }
 }

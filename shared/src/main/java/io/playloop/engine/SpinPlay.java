@@ -108,7 +108,7 @@ final class SpinPlay {
             after = applied.account();
         }
         io.playloop.campaign.Prize prize = spin.prize(spun.prize().id()).orElseThrow();
-        String prizeName = isolate(prize.name().in(language, campaign.defaultLanguage()));
+        String prizeName = BidiIsolate.of(prize.name().in(language, campaign.defaultLanguage()));
         List<Reward> rewards = new ArrayList<>(history.pendingAt(now));
         Map<String, String> values = new HashMap<>();
         values.put("prize", prizeName);
@@ -166,7 +166,7 @@ final class SpinPlay {
         for (Reward reward : pending.subList(Math.max(0, pending.size() - 10), pending.size())) {
             String name = spin.prize(reward.prizeId()).map(p -> p.name().in(language, campaign.defaultLanguage()))
                     .orElse(reward.prizeId());
-            lines.add(render(language, TextKey.REWARDS_ITEM, Map.of("prize", isolate(name),
+            lines.add(render(language, TextKey.REWARDS_ITEM, Map.of("prize", BidiIsolate.of(name),
                     "valid_until", date(reward.validUntil(), language), "code", reward.code().orElse(""))));
         }
         return List.of(String.join("\n", lines));
@@ -184,7 +184,7 @@ final class SpinPlay {
             String name = spin.prize(reward.prizeId()).map(p -> p.name().in(language, campaign.defaultLanguage()))
                     .orElse(reward.prizeId());
             String validUntil = date(reward.validUntil(), language);
-            String line = render(language, TextKey.REWARDS_ITEM, Map.of("prize", isolate(name),
+            String line = render(language, TextKey.REWARDS_ITEM, Map.of("prize", BidiIsolate.of(name),
                     "valid_until", validUntil));
             body.append('\n').append(line);
             rows.add(new ListMessage.Row("reward:" + reward.spinId().hashCode() + ":" + rows.size(), cut(name, 24),
@@ -222,9 +222,5 @@ final class SpinPlay {
 
     private static String cut(String s, int max) {
         return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
-    }
-
-    private static String isolate(String value) {
-        return "\u2068" + value + "\u2069";
     }
 }

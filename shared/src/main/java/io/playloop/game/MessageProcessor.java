@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageProcessor {
     /** Meta's customer-service window: free-form messages only within 24 h of the customer's message. */
-    public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    private static final Duration SERVICE_WINDOW = Engine.SERVICE_WINDOW;
     /**
      * A pending reply whose queue record has had this long to retry (5 receives x 180 s visibility) may
      * be taken over by another delivery of the same wamid, e.g. a record redriven from the DLQ.

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RewardWorker {
     /** Meta's customer-service window: a code is sent as a free-form message only inside it. */
-    static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    static final Duration SERVICE_WINDOW = io.playloop.engine.Engine.SERVICE_WINDOW;
     private static final Logger LOG = LoggerFactory.getLogger(RewardWorker.class);
 
     /** What became of a job. */
@@ -103,7 +103,7 @@ public final class RewardWorker {
                 .orElse(code.itemId());
         String validUntil = LocalDates.of(Instant.parse(code.validUntil()), language, campaign.timeZone());
         String body = campaign.texts().render(language, TextKey.REWARD_DELIVERED, Map.of(
-                "reward", "\u2068" + reward + "\u2069", "code", code.code(), "valid_until", validUntil));
+                "reward", io.playloop.engine.BidiIsolate.of(reward), "code", code.code(), "valid_until", validUntil));
         try {
             graph.send(new TextMessage(customer.get().address(), body));
         } catch (GraphApiException e) {

@@ -5,6 +5,7 @@ import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DynamoSchedulerStore;
 import io.playloop.store.DynamoSchedulerStore.CustomerState;
 import io.playloop.store.DynamoSchedulerStore.SentReminder;
+import io.playloop.whatsapp.outbound.GraphError;
 import io.playloop.whatsapp.webhook.DeliveryFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,15 +60,20 @@ public final class DeliveryFailures {
             return Result.ALREADY_APPLIED;
         }
         Instant now = clock.instant();
-        return switch (failure.code()) {
-            case MetaBackoff.STOPPED_MARKETING -> optOut(sent, failure.at());
-            case MetaBackoff.NOT_DELIVERED -> reopen(sent, failure.at().plus(MetaBackoff.after(failure.code(), 0)),
-                    sent.template());
-            case MetaBackoff.WINDOW_CLOSED -> reopen(sent, now, true);
-            case MetaBackoff.THROUGHPUT, MetaBackoff.PAIR_RATE, 131000, 131016, 131057, 133004, 1, 2 ->
-                    reopen(sent, now.plus(Duration.ofMinutes(1)), sent.template());
-            default -> Result.SETTLED;
-        };
+        int code = failure.code();
+        if (code == MetaBackoff.STOPPED_MARKETING) {
+            return optOut(sent, failure.at());
+        }
+        if (code == MetaBackoff.NOT_DELIVERED) {
+            return reopen(sent, failure.at().plus(MetaBackoff.after(code, 0)), sent.template());
+        }
+        if (code == MetaBackoff.WINDOW_CLOSED) {
+            return reopen(sent, now, true);
+        }
+        if (GraphError.transientCode(code)) {
+            return reopen(sent, now.plus(Duration.ofMinutes(1)), sent.template());
+        }
+        return Result.SETTLED;
     }
 
     private Result reopen(SentReminder sent, Instant wanted, boolean asTemplate) {

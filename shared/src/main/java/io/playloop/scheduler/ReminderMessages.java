@@ -4,6 +4,7 @@ import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.TextKey;
+import io.playloop.engine.BidiIsolate;
 import io.playloop.engine.CommandIds;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
@@ -21,8 +22,6 @@ import java.util.Set;
 public final class ReminderMessages {
     /** Values a reader may see in a right-to-left text: wrapped in first-strong isolates so they keep their order. */
     private static final Set<String> ISOLATED = Set.of("name", "tier", "reward", "challenge", "next_tier", "code");
-    private static final String ISOLATE_START = "\u2068";
-    private static final String ISOLATE_END = "\u2069";
     /** What a template parameter says when its value is unknown: Meta refuses empty parameters (132000). */
     private static final String UNKNOWN = "-";
 
@@ -72,16 +71,12 @@ public final class ReminderMessages {
 
     private static Map<String, String> isolated(Map<String, String> values) {
         Map<String, String> out = new HashMap<>(values);
-        out.replaceAll((k, v) -> ISOLATED.contains(k) ? ISOLATE_START + v + ISOLATE_END : v);
+        out.replaceAll((k, v) -> ISOLATED.contains(k) ? BidiIsolate.of(v) : v);
         return out;
     }
 
     static TextKey textKey(String key) {
-        for (TextKey k : TextKey.values()) {
-            if (k.key().equals(key)) {
-                return k;
-            }
-        }
-        throw new IllegalStateException("no campaign text " + key + " (the campaign format lacks it)");
+        return TextKey.fromKey(key)
+                .orElseThrow(() -> new IllegalStateException("no campaign text " + key + " (the format lacks it)"));
     }
 }

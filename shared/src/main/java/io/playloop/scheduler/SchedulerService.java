@@ -125,7 +125,7 @@ public final class SchedulerService {
         Instant now = clock.instant();
         Campaign campaign = campaigns.campaign();
         Outreach outreach = campaign.outreach();
-        Run run = new Run(campaign, now, new SendPacer(outreach.sending().perSecond(), nanoTime, sleeper),
+        Run run = new Run(campaign, new SendPacer(outreach.sending().perSecond(), nanoTime, sleeper),
                 new ReachCounter(store.reach(config.phoneNumberId()), outreach.sending().messagingLimit()));
 
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
@@ -525,8 +525,7 @@ public final class SchedulerService {
     /** One run's running state. */
     private static final class Run {
         final Campaign campaign;
-        final Instant now;
-        SendPacer pacer;
+        final SendPacer pacer;
         final ReachCounter reach;
         boolean moneySpent;
         int due;
@@ -538,9 +537,8 @@ public final class SchedulerService {
         int failed;
         long indexItemsRead;
 
-        Run(Campaign campaign, Instant now, SendPacer pacer, ReachCounter reach) {
+        Run(Campaign campaign, SendPacer pacer, ReachCounter reach) {
             this.campaign = campaign;
-            this.now = now;
             this.pacer = pacer;
             this.reach = reach;
         }

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /** The 24-hour customer-service window, computed from the customer's last message (Meta says: compute it yourself). */
 public final class Window {
-    /** Meta's window. */
-    public static final Duration LENGTH = Duration.ofHours(24);
+    /** Meta's window (the one the engine's replies follow). */
+    public static final Duration LENGTH = io.playloop.engine.Engine.SERVICE_WINDOW;
     /**
      * Treat the window as closed this long before it really closes: a free-form message accepted at 23:59 may reach
      * Meta after 24:00 and fail with 131047.

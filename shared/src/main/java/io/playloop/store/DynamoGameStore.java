@@ -11,7 +11,6 @@ import io.playloop.engine.Redemption;
 import io.playloop.engine.Reward;
 import io.playloop.engine.WalletEntry;
 import io.playloop.games.referral.ReferralCode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,11 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -49,9 +46,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * are stopped by the receipt's condition, not by the token.
  */
 public final class DynamoGameStore implements GameStore {
-    /** Retries of keys BatchGetItem left unprocessed (throttling), with doubling pauses from 20 ms. */
-    static final int MAX_UNPROCESSED_RETRIES = 4;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
 
     private static final int RECEIPT_ACTION = 0;
     private static final int CUSTOMER_ACTION = 1;
@@ -85,25 +79,7 @@ public final class DynamoGameStore implements GameStore {
                 Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
                 receiptKeyMap));
         code.ifPresent(c -> keys.add(Keys.referralCode(c.value())));
-        Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder()
-                .keys(keys).consistentRead(true).build());
-        List<Map<String, AttributeValue>> items = new ArrayList<>(2);
-        for (int attempt = 0; ; attempt++) {
-            Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            meter.recordRead(response.consumedCapacity());
-            items.addAll(response.responses().getOrDefault(tableName, List.of()));
-            pending = response.unprocessedKeys();
-            if (pending == null || pending.isEmpty()) {
-                break;
-            }
-            if (attempt >= MAX_UNPROCESSED_RETRIES) {
-                throw new IllegalStateException("DynamoDB left keys unprocessed after " + (attempt + 1)
-                        + " BatchGetItem calls on " + tableName + " (throttled); the record will be retried");
-            }
-            pause(FIRST_BACKOFF.multipliedBy(1L << attempt));
-        }
+        List<Map<String, AttributeValue>> items = ConsistentBatchGet.items(dynamo, tableName, keys, meter);
 
         Optional<Customer> customer = Optional.empty();
         Optional<InboundReceipt> receipt = Optional.empty();
@@ -303,18 +279,8 @@ public final class DynamoGameStore implements GameStore {
     @Override
     public void lookSoon(String customerKey, Instant at) {
         try {
-            meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
-                    .updateExpression("SET #due = :due, #gpk = :gpk, #gsk = :gsk, #customer = :customer"
-                            + " ADD #version :one")
-                    .conditionExpression("attribute_not_exists(#due) OR #due > :due")
-                    .expressionAttributeNames(Map.of("#due", ScheduleItems.DUE_AT, "#gpk", Keys.GSI1_PK,
-                            "#gsk", Keys.GSI1_SK, "#customer", ScheduleItems.CUSTOMER,
-                            "#version", ScheduleItems.VERSION))
-                    .expressionAttributeValues(Map.of(":due", StoreItems.s(Keys.sortable(at)),
-                            ":gpk", StoreItems.s(ScheduleItems.bucket(at, ScheduleItems.shard(customerKey))),
-                            ":gsk", StoreItems.s(ScheduleItems.sortKey(at, customerKey)),
-                            ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+            meter.recordWrite(dynamo.updateItem(ScheduleItems.moveLook(tableName, customerKey, at, true))
+                    .consumedCapacity());
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
             // Already looked at sooner.
         } catch (RuntimeException e) {
@@ -596,14 +562,5 @@ public final class DynamoGameStore implements GameStore {
 
     private static boolean failed(List<CancellationReason> reasons, int action, String code) {
         return reasons.size() > action && code.equals(reasons.get(action).code());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry unprocessed keys", e);
-        }
     }
 }

@@ -13,10 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -81,20 +79,7 @@ public final class DynamoSchedulerStore {
     public Optional<CustomerState> load(String customerKey) {
         List<Map<String, AttributeValue>> keys = List.of(Keys.customer(customerKey), Keys.points(customerKey),
                 Keys.progress(customerKey), Keys.schedule(customerKey), Keys.spin(customerKey));
-        Map<String, KeysAndAttributes> pending = Map.of(tableName, KeysAndAttributes.builder().keys(keys)
-                .consistentRead(true).build());
-        List<Map<String, AttributeValue>> items = new ArrayList<>(4);
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            meter.recordRead(response.consumedCapacity());
-            items.addAll(response.responses().getOrDefault(tableName, List.of()));
-            pending = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
-            if (attempt > 5 && !pending.isEmpty()) {
-                throw new IllegalStateException("DynamoDB keeps leaving keys unprocessed (throttled)");
-            }
-        }
+        List<Map<String, AttributeValue>> items = ConsistentBatchGet.items(dynamo, tableName, keys, meter);
         Customer customer = null;
         PointsState points = PointsState.NONE;
         ProgressState progress = ProgressState.NONE;
@@ -273,15 +258,8 @@ public final class DynamoSchedulerStore {
      * item itself); the version is raised so a game step that read the old one reads again.
      */
     public void postpone(String customerKey, Instant at) {
-        meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
-                .updateExpression("SET #due = :due, #gpk = :gpk, #gsk = :gsk, #customer = :customer ADD #version :one")
-                .expressionAttributeNames(Map.of("#due", ScheduleItems.DUE_AT, "#gpk", Keys.GSI1_PK,
-                        "#gsk", Keys.GSI1_SK, "#version", ScheduleItems.VERSION, "#customer", ScheduleItems.CUSTOMER))
-                .expressionAttributeValues(Map.of(":due", StoreItems.s(Keys.sortable(at)),
-                        ":gpk", StoreItems.s(ScheduleItems.bucket(at, ScheduleItems.shard(customerKey))),
-                        ":gsk", StoreItems.s(ScheduleItems.sortKey(at, customerKey)),
-                        ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        meter.recordWrite(dynamo.updateItem(ScheduleItems.moveLook(tableName, customerKey, at, false))
+                .consumedCapacity());
     }
 
     /**

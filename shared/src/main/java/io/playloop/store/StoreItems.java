@@ -70,7 +70,7 @@ final class StoreItems {
                 number(item, VERSION));
     }
 
-    static AttributeValue consent(Consent consent) {
+    private static AttributeValue consent(Consent consent) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("proactive", AttributeValue.fromBool(consent.proactive()));
         if (consent.changedAt() != null) {

@@ -54,24 +54,16 @@ class SchedulerResilienceIT {
     private final TestClock clock = new TestClock(T0);
     private final RecordingGraphApi graph = new RecordingGraphApi();
     private final AtomicBoolean raceNextClaim = new AtomicBoolean();
+    private SchedulerWorld world;
     private LocalDynamo dynamo;
-    private MessageProcessor processor;
     private DynamoGameStore store;
     private SchedulerService scheduler;
-    private final AtomicInteger wamids = new AtomicInteger();
 
     @BeforeEach
     void startWithTheDemo() {
-        Campaign campaign = DemoCampaign.get();
-        dynamo = LocalDynamo.create();
-        CapacityMeter meter = new CapacityMeter();
-        store = new DynamoGameStore(dynamo.client(), dynamo.tableName(), meter);
-        Engine engine = new Engine(campaign, MessageCatalog.bundled(), "Café Lumière", () -> null,
-                SplittableRandom::new, "secret".getBytes(StandardCharsets.UTF_8));
-        processor = new MessageProcessor(store, () -> engine, graph, clock, new ObjectMapper());
-        PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café",
-                "en");
-        CampaignStore none = new NoStoredCampaign();
+        world = new SchedulerWorld(DemoCampaign.get(), clock, graph);
+        dynamo = world.dynamo;
+        store = world.store;
         DynamoDbClient raw = dynamo.client();
         // The scheduler's client: when armed, the game's points write (e.g. a spin win) lands between the visit's
         // read and its claim.
@@ -89,30 +81,20 @@ class SchedulerResilienceIT {
                         throw e.getCause();
                     }
                 });
-        scheduler = new SchedulerService(new DynamoSchedulerStore(racing, dynamo.tableName(), meter),
-                new DynamoLeaderboardReader(raw, dynamo.tableName(), meter), config, graph,
-                new CampaignSource(none, clock, Duration.ofMinutes(1), () -> campaign), clock, System::nanoTime,
-                nanos -> { });
+        scheduler = world.scheduler(racing, graph);
     }
 
     @AfterEach
     void stop() {
-        dynamo.close();
+        world.close();
     }
 
     private void says(String waId, String name, String text) {
-        String wamid = "wamid.in-" + wamids.incrementAndGet();
-        processor.process(Messages.text(wamid, waId, name, text, clock.instant()), "sqs-" + wamid);
+        world.says(waId, name, text);
     }
 
     private void seedPoints(String waId, long points, Instant expiresAt) {
-        Instant now = clock.instant();
-        Customer customer = store.load(waId, "wamid.none", now).customer().orElseThrow();
-        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty().grant(points, "seed",
-                "seed:" + waId, now, expiresAt);
-        store.commit(new Commit(new InboundReceipt("wamid.seed-" + waId, waId, InboundReceipt.Status.NO_REPLY, null,
-                "seed", now, now.plus(InboundReceipt.RETENTION)), customer, customer.version(), Optional.empty(),
-                Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
+        world.seedPoints(waId, points, expiresAt);
     }
 
     private long expiries() {

@@ -55,11 +55,10 @@ class SchedulerServiceIT {
 
     private final TestClock clock = new TestClock(T0);
     private final RecordingGraphApi graph = new RecordingGraphApi();
+    private SchedulerWorld world;
     private LocalDynamo dynamo;
-    private MessageProcessor processor;
     private DynamoGameStore store;
     private SchedulerService scheduler;
-    private final AtomicInteger wamids = new AtomicInteger();
 
     @BeforeEach
     void startWithTheDemo() {
@@ -67,32 +66,22 @@ class SchedulerServiceIT {
     }
 
     private void start(Campaign campaign) {
-        if (dynamo != null) {
-            dynamo.close();
+        if (world != null) {
+            world.close();
         }
-        dynamo = LocalDynamo.create();
-        CapacityMeter meter = new CapacityMeter();
-        store = new DynamoGameStore(dynamo.client(), dynamo.tableName(), meter);
-        Engine engine = new Engine(campaign, MessageCatalog.bundled(), "Café Lumière", () -> null,
-                SplittableRandom::new, "secret".getBytes(StandardCharsets.UTF_8));
-        processor = new MessageProcessor(store, () -> engine, graph, clock, new ObjectMapper());
-        PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café",
-                "en");
-        CampaignStore none = new NoStoredCampaign();
-        scheduler = new SchedulerService(new DynamoSchedulerStore(dynamo.client(), dynamo.tableName(), meter),
-                new DynamoLeaderboardReader(dynamo.client(), dynamo.tableName(), meter), config, graph,
-                new CampaignSource(none, clock, Duration.ofMinutes(1), () -> campaign), clock, System::nanoTime,
-                nanos -> { });
+        world = new SchedulerWorld(campaign, clock, graph);
+        dynamo = world.dynamo;
+        store = world.store;
+        scheduler = world.scheduler();
     }
 
     @AfterEach
     void stop() {
-        dynamo.close();
+        world.close();
     }
 
     private void says(String waId, String text) {
-        String wamid = "wamid.in-" + wamids.incrementAndGet();
-        processor.process(Messages.text(wamid, waId, "Léa", text, clock.instant()), "sqs-" + wamid);
+        world.says(waId, "Léa", text);
     }
 
     private List<OutboundMessage> proactive(int repliesBefore) {
@@ -214,15 +203,8 @@ class SchedulerServiceIT {
         assertThat(proactive(replies)).hasSize(2);
     }
 
-    /** Gives a customer who said hello {@code points} in one lot that expires at {@code expiresAt}. */
     private void seedPoints(String waId, long points, Instant expiresAt) {
-        Instant now = clock.instant();
-        Customer customer = store.load(waId, "wamid.none", now).customer().orElseThrow();
-        LedgerResult.Applied grant = (LedgerResult.Applied) PointsAccount.empty().grant(points, "seed",
-                "seed:" + waId, now, expiresAt);
-        store.commit(new Commit(new InboundReceipt("wamid.seed-" + waId, waId, InboundReceipt.Status.NO_REPLY, null,
-                "seed", now, now.plus(InboundReceipt.RETENTION)), customer, customer.version(), Optional.empty(),
-                Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
+        world.seedPoints(waId, points, expiresAt);
     }
 
     @Test
@@ -440,7 +422,6 @@ class SchedulerServiceIT {
     void a131050AnsweredWhileAFriendsStepWritesTheSchedule_isStillRecorded() {
         says(LEA, "START");
         clock.advance(Duration.ofDays(3));
-        CapacityMeter meter = new CapacityMeter();
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
         io.playloop.whatsapp.outbound.GraphApi racing = message -> {
             if (raced.compareAndSet(false, true)) {
@@ -451,14 +432,7 @@ class SchedulerServiceIT {
             }
             return graph.send(message);
         };
-        PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café",
-                "en");
-        Campaign campaign = DemoCampaign.get();
-        SchedulerService racingScheduler = new SchedulerService(
-                new DynamoSchedulerStore(dynamo.client(), dynamo.tableName(), meter),
-                new DynamoLeaderboardReader(dynamo.client(), dynamo.tableName(), meter), config, racing,
-                new CampaignSource(new NoStoredCampaign(), clock, Duration.ofMinutes(1), () -> campaign), clock,
-                System::nanoTime, nanos -> { });
+        SchedulerService racingScheduler = world.scheduler(dynamo.client(), racing);
 
         RunSummary run = racingScheduler.run(Duration.ofMinutes(1));
 

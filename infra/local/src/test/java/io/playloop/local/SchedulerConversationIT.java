@@ -42,6 +42,12 @@ class SchedulerConversationIT extends LocalCloudConversation {
         return Json.parse(tick.body().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A new customer greets the business and accepts proactive messages (START, "oui" in French). */
+    private static void optsIn(String waId, String name, String language) throws Exception {
+        client.say(waId, name, "fr".equals(language) ? "bonjour" : "hello");
+        client.say(waId, name, "fr".equals(language) ? "oui" : "START");
+    }
+
     private static List<JsonNode> outboxAfter(String waId, int seen) throws Exception {
         List<JsonNode> all = client.outbox(waId);
         return all.subList(seen, all.size());
@@ -52,8 +58,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
     void aCustomerInactiveThreeDays_getsOneNudge_asATemplate_becauseTheWindowIsClosed() throws Exception {
         setClock(Instant.parse("2027-01-04T10:00:00Z")); // Monday 11:00 in Paris
         String lea = "33600000601";
-        client.say(lea, "Léa", "bonjour");
-        client.say(lea, "Léa", "oui");                  // START, in French
+        optsIn(lea, "Léa", "fr");
         int replies = client.outbox(lea).size();
 
         client.advanceClock(Duration.ofDays(2));
@@ -81,8 +86,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
     void afterStop_nothingProactive() throws Exception {
         setClock(Instant.parse("2027-02-01T10:00:00Z"));
         String sam = "447700900602";
-        client.say(sam, "Sam", "hello");
-        client.say(sam, "Sam", "START");
+        optsIn(sam, "Sam", "en");
         client.say(sam, "Sam", "STOP");
         int replies = client.outbox(sam).size();
 
@@ -99,8 +103,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
     void aSendRefusedWith130429_isDeliveredLater() throws Exception {
         setClock(Instant.parse("2027-03-01T10:00:00Z"));
         String chloe = "33600000603";
-        client.say(chloe, "Chloé", "bonjour");
-        client.say(chloe, "Chloé", "oui");
+        optsIn(chloe, "Chloé", "fr");
         int replies = client.outbox(chloe).size();
         client.advanceClock(Duration.ofDays(3));
         HttpResponse<String> fault = client.post("/_local/faults",
@@ -127,8 +130,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
     void aFailedStatusReportedLater_131049_bringsTheNudgeBackADayLater() throws Exception {
         setClock(Instant.parse("2027-03-15T10:00:00Z"));
         String ines = "33600000609";
-        client.say(ines, "Inès", "bonjour");
-        client.say(ines, "Inès", "oui");
+        optsIn(ines, "Inès", "fr");
         int replies = client.outbox(ines).size();
         client.advanceClock(Duration.ofDays(3));
         tick();
@@ -154,8 +156,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
     void anExpiringReward_isAnnouncedTwoDaysAhead() throws Exception {
         setClock(Instant.parse("2027-04-05T08:00:00Z")); // Monday 10:00 in Paris
         String noor = "971500000604";
-        client.say(noor, "Noor", "hello");
-        client.say(noor, "Noor", "START");
+        optsIn(noor, "Noor", "en");
         Seeds.points(cloud, client, noor, 60);
         JsonNode bought = client.say(noor, "Noor", "redeem 1");
         String code = LocalCloudClient.readable(bought).replaceAll("(?s).*?(CAFE-[A-Z0-9]{4}-[A-Z0-9]{4}).*", "$1");
@@ -200,8 +201,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
                 "212600000607", ZoneId.of("Africa/Casablanca"), "971500000608", ZoneId.of("Asia/Dubai"));
         Map<String, List<Instant>> proactive = new HashMap<>();
         for (String waId : zones.keySet()) {
-            client.say(waId, "Kim", "hello");
-            client.say(waId, "Kim", "START");
+            optsIn(waId, "Kim", "en");
             Seeds.points(cloud, client, waId, 60);
             client.say(waId, "Kim", "redeem 1");      // a coffee valid 14 days: announced on day 12
             proactive.put(waId, new ArrayList<>());
@@ -252,8 +252,7 @@ class SchedulerConversationIT extends LocalCloudConversation {
     void nothingAt23hLocal_theNudgeWaitsForTheMorning() throws Exception {
         setClock(Instant.parse("2027-06-07T21:00:00Z")); // Monday 23:00 in Paris (summer time)
         String hugo = "33600000610";
-        client.say(hugo, "Hugo", "bonjour");
-        client.say(hugo, "Hugo", "oui");
+        optsIn(hugo, "Hugo", "fr");
         int replies = client.outbox(hugo).size();
 
         client.advanceClock(Duration.ofDays(3));                  // Thursday 23:00 in Paris: the nudge is due

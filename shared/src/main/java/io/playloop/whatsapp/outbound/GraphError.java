@@ -21,9 +21,14 @@ public record GraphError(int httpStatus, int code, int subcode, String type, Str
     private static final Set<Integer> TRANSIENT_CODES = Set.of(
             1, 2, 4, 80007, 130429, 131000, 131016, 131056, 131057, 133004);
 
+    /** Whether Meta documents this error code as transient (the same request may succeed later). */
+    public static boolean transientCode(int code) {
+        return TRANSIENT_CODES.contains(code);
+    }
+
     /** True when sending the same request later can succeed. */
     public boolean retryable() {
-        if (TRANSIENT_CODES.contains(code)) {
+        if (transientCode(code)) {
             return true;
         }
         // No Meta code: a network failure, a timeout or a bare 5xx/429 from a proxy.
