@@ -21,11 +21,17 @@ public record AmountRule(long points, BigDecimal per, Cap cap) {
         }
     }
 
-    /** The points {@code total} earns: whole steps only (a 19.99 € order at 1 per 10 € earns 1). */
+    /**
+     * The points {@code total} earns: whole steps only (a 19.99 € order at 1 per 10 € earns 1); at most
+     * {@link Long#MAX_VALUE} (a huge order at a tiny {@code per} saturates, the ledger caps a grant lower).
+     */
     public long pointsFor(BigDecimal total) {
         if (total == null || total.signum() <= 0) {
             return 0;
         }
-        return total.divide(per, 0, RoundingMode.DOWN).multiply(BigDecimal.valueOf(points)).longValueExact();
+        BigDecimal earned = total.divide(per, 0, RoundingMode.DOWN).multiply(BigDecimal.valueOf(points));
+        return earned.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : earned.longValue();
     }
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 }

@@ -26,8 +26,17 @@ public sealed interface CommerceEvent {
     /** When it happened at the shop. */
     Instant occurredAt();
 
-    /** The exactly-once key, unique per source: {@code order:<source>:<orderId>} and so on. */
+    /**
+     * The exactly-once key, unique per source: {@code order:<source>:<orderId>} and so on, with the id as
+     * {@link CommerceLimits#keyPart} writes it into keys (a long id as its digest), so every key and ledger
+     * id built from it stays short.
+     */
     String eventId();
+
+    /** The event id of {@code source}'s order {@code orderId}: what its points are granted and reversed under. */
+    static String orderEventId(String source, String orderId) {
+        return "order:" + source + ":" + CommerceLimits.keyPart(orderId);
+    }
 
     /**
      * An order paid (Shopify {@code orders/paid}) or completed (generic {@code order.completed}).
@@ -37,9 +46,13 @@ public sealed interface CommerceEvent {
      * @param currency      ISO 4217
      * @param discountCodes codes the order used (a PlayLoop coupon among them is marked used)
      * @param productTitles titles of the items bought, in order (the first fills {@code {{last_product}}})
+     * @param firstSeen     when ingest first accepted this order (kept with the order's customer for two years),
+     *                      empty in records queued before it was recorded: the game applies an order only
+     *                      while its receipt may still exist, so a replay, however late, is applied at most once
      */
     record OrderPaid(String source, String customerKey, Instant occurredAt, String orderId, BigDecimal total,
-                     String currency, List<String> discountCodes, List<String> productTitles) implements CommerceEvent {
+                     String currency, List<String> discountCodes, List<String> productTitles,
+                     Optional<Instant> firstSeen) implements CommerceEvent {
         public OrderPaid {
             requireCommon(source, customerKey, occurredAt);
             Objects.requireNonNull(orderId, "orderId");
@@ -47,11 +60,25 @@ public sealed interface CommerceEvent {
             Objects.requireNonNull(currency, "currency");
             discountCodes = List.copyOf(discountCodes);
             productTitles = List.copyOf(productTitles);
+            Objects.requireNonNull(firstSeen, "firstSeen");
+        }
+
+        /** An order whose first acceptance is not known (yet). */
+        public OrderPaid(String source, String customerKey, Instant occurredAt, String orderId, BigDecimal total,
+                         String currency, List<String> discountCodes, List<String> productTitles) {
+            this(source, customerKey, occurredAt, orderId, total, currency, discountCodes, productTitles,
+                    Optional.empty());
         }
 
         @Override
         public String eventId() {
-            return "order:" + source + ":" + orderId;
+            return orderEventId(source, orderId);
+        }
+
+        /** The same order for the customer it was first queued for, first accepted at {@code firstSeen}. */
+        public OrderPaid firstAccepted(String firstCustomer, Instant firstSeen) {
+            return new OrderPaid(source, firstCustomer, occurredAt, orderId, total, currency, discountCodes,
+                    productTitles, Optional.of(firstSeen));
         }
     }
 
@@ -74,7 +101,12 @@ public sealed interface CommerceEvent {
 
         @Override
         public String eventId() {
-            return "refund:" + source + ":" + refundId;
+            return "refund:" + source + ":" + CommerceLimits.keyPart(refundId);
+        }
+
+        /** The event id of the order refunded: what this refund reverses. */
+        public String orderEventId() {
+            return CommerceEvent.orderEventId(source, orderId);
         }
     }
 
@@ -94,7 +126,7 @@ public sealed interface CommerceEvent {
 
         @Override
         public String eventId() {
-            return "customer:" + source + ":" + updateId;
+            return "customer:" + source + ":" + CommerceLimits.keyPart(updateId);
         }
     }
 

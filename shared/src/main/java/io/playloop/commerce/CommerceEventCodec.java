@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * record starts with {@code {"v":}: {@link #isCommerceRecord} tells them apart with one prefix check, without
  * parsing. Kinds: {@code commerce.order_paid}, {@code commerce.order_refunded}, {@code commerce.customer_updated};
  * {@code "v"} is the format version (records can sit in a queue or DLQ across a deployment). Amounts are
- * decimal strings (exact), instants ISO-8601 UTC.
+ * decimal strings (exact), instants ISO-8601 UTC. An order's {@code firstSeen} is optional (records written
+ * before it existed have none), so it did not need a new version.
  */
 public final class CommerceEventCodec {
     public static final int VERSION = 1;
@@ -72,6 +74,7 @@ public final class CommerceEventCodec {
             o.discountCodes().forEach(codes::add);
             ArrayNode titles = node.putArray("productTitles");
             o.productTitles().forEach(titles::add);
+            o.firstSeen().ifPresent(f -> node.put("firstSeen", f.toString()));
         } else if (event instanceof CommerceEvent.OrderRefunded r) {
             node.put("orderId", r.orderId());
             node.put("refundId", r.refundId());
@@ -117,7 +120,9 @@ public final class CommerceEventCodec {
             return switch (kind) {
                 case ORDER_PAID -> new CommerceEvent.OrderPaid(source, customerKey, at, required(node, "orderId"),
                         new BigDecimal(required(node, "total")), required(node, "currency"),
-                        strings(node.path("discountCodes")), strings(node.path("productTitles")));
+                        strings(node.path("discountCodes")), strings(node.path("productTitles")),
+                        node.hasNonNull("firstSeen") ? Optional.of(Instant.parse(node.get("firstSeen").asText()))
+                                : Optional.empty());
                 case ORDER_REFUNDED -> new CommerceEvent.OrderRefunded(source, customerKey, at,
                         required(node, "orderId"), required(node, "refundId"), new BigDecimal(required(node, "amount")),
                         required(node, "currency"));

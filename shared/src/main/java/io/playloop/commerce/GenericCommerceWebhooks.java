@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -43,8 +42,8 @@ public final class GenericCommerceWebhooks {
     public static final String CUSTOMER_UPDATED = "customer.updated";
 
     static final int MAX_ATTRIBUTES = 20;
-    static final int MAX_ATTRIBUTE_LENGTH = 256;
-    static final int MAX_LIST = 100;
+    static final int MAX_ATTRIBUTE_LENGTH = CommerceLimits.MAX_TEXT_LENGTH;
+    static final int MAX_LIST = CommerceLimits.MAX_LIST;
 
     private static final String PREFIX = "sha256=";
 
@@ -95,11 +94,13 @@ public final class GenericCommerceWebhooks {
     }
 
     /**
-     * Reads a verified body.
+     * Reads a verified body, checking every field against {@link CommerceLimits} (ids, amounts, dates
+     * relative to {@code now}, texts); an order keeps its first {@link CommerceLimits#KEPT_PRODUCTS} products.
+     * Whether the event is too old to apply is the caller's decision (it is answered, not refused).
      *
      * @throws InvalidCommerceEventException listing every problem (field first) when it is not a valid event
      */
-    public CommerceEvent parse(byte[] body) {
+    public CommerceEvent parse(byte[] body, Instant now) {
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -114,24 +115,25 @@ public final class GenericCommerceWebhooks {
         if (!List.of(ORDER_COMPLETED, ORDER_REFUNDED, CUSTOMER_UPDATED).contains(type)) {
             problems.add("type: required, one of order.completed, order.refunded, customer.updated");
         }
-        String id = ShopifyWebhooks.id(root.get("id"), "id", problems);
-        Instant at = occurredAt(root.get("occurred_at"), problems);
+        String id = JsonFields.id(root.get("id"), "id", problems);
+        Instant at = JsonFields.time(root.get("occurred_at"), "occurred_at", now, problems);
         String customerKey = customerKey(root.get("customer"), problems);
         CommerceEvent event = null;
         switch (type) {
             case ORDER_COMPLETED -> {
-                BigDecimal total = ShopifyWebhooks.amount(root.get("total"), "total", problems);
-                String currency = ShopifyWebhooks.currency(root.get("currency"), "currency", problems);
+                BigDecimal total = JsonFields.amount(root.get("total"), "total", problems);
+                String currency = JsonFields.currency(root.get("currency"), "currency", problems);
                 List<String> codes = strings(root.get("discount_codes"), "discount_codes", problems);
                 List<String> products = strings(root.get("products"), "products", problems);
                 if (problems.isEmpty()) {
-                    event = new CommerceEvent.OrderPaid(SOURCE, customerKey, at, id, total, currency, codes, products);
+                    event = new CommerceEvent.OrderPaid(SOURCE, customerKey, at, id, total, currency, codes,
+                            CommerceLimits.first(products, CommerceLimits.KEPT_PRODUCTS));
                 }
             }
             case ORDER_REFUNDED -> {
-                String orderId = ShopifyWebhooks.id(root.get("order_id"), "order_id", problems);
-                BigDecimal amount = ShopifyWebhooks.amount(root.get("amount"), "amount", problems);
-                String currency = ShopifyWebhooks.currency(root.get("currency"), "currency", problems);
+                String orderId = JsonFields.id(root.get("order_id"), "order_id", problems);
+                BigDecimal amount = JsonFields.amount(root.get("amount"), "amount", problems);
+                String currency = JsonFields.currency(root.get("currency"), "currency", problems);
                 if (problems.isEmpty()) {
                     event = new CommerceEvent.OrderRefunded(SOURCE, customerKey, at, orderId, id, amount, currency);
                 }
@@ -179,18 +181,6 @@ public final class GenericCommerceWebhooks {
         }
     }
 
-    private static Instant occurredAt(JsonNode node, List<String> problems) {
-        if (node != null && node.isTextual()) {
-            try {
-                return OffsetDateTime.parse(node.asText().strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        problems.add("occurred_at: required, an ISO-8601 date-time with offset (e.g. \"2026-11-23T10:15:30Z\")");
-        return null;
-    }
-
     private static List<String> strings(JsonNode node, String field, List<String> problems) {
         List<String> values = new ArrayList<>();
         if (node == null || node.isNull()) {
@@ -201,9 +191,10 @@ public final class GenericCommerceWebhooks {
             return values;
         }
         for (JsonNode v : node) {
-            if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > MAX_ATTRIBUTE_LENGTH) {
+            if (!v.isTextual() || v.asText().isBlank() || v.asText().length() > MAX_ATTRIBUTE_LENGTH
+                    || !CommerceLimits.textOnly(v.asText())) {
                 problems.add(field + ": every entry must be a non-empty string of at most " + MAX_ATTRIBUTE_LENGTH
-                        + " characters");
+                        + " characters, without control characters");
                 return values;
             }
             values.add(v.asText().strip());
@@ -223,9 +214,12 @@ public final class GenericCommerceWebhooks {
             String name = e.getKey();
             JsonNode v = e.getValue();
             if (!name.matches("[a-z][a-z0-9_]{0,39}")) {
-                problems.add("attributes." + name + ": names are lower-case letters, digits and '_' (at most 40)");
-            } else if (!v.isTextual() || v.asText().length() > MAX_ATTRIBUTE_LENGTH) {
-                problems.add("attributes." + name + ": a string of at most " + MAX_ATTRIBUTE_LENGTH + " characters");
+                problems.add("attributes." + CommerceLimits.echo(name)
+                        + ": names are lower-case letters, digits and '_' (at most 40)");
+            } else if (!v.isTextual() || v.asText().length() > MAX_ATTRIBUTE_LENGTH
+                    || !CommerceLimits.textOnly(v.asText())) {
+                problems.add("attributes." + name + ": a string of at most " + MAX_ATTRIBUTE_LENGTH
+                        + " characters, without control characters");
             } else if (name.equals("birthday") && !isBirthday(v.asText().strip())) {
                 problems.add("attributes.birthday: an ISO date (\"1990-04-12\") or month-day (\"--04-12\")");
             } else {

@@ -96,7 +96,7 @@ public final class PhoneNumbers {
                 // the first reading's problem is the one to report
             }
         }
-        throw new InvalidPhoneNumberException(Masking.phone(trimmed) + " is " + problem + " in region " + readIn
+        throw new InvalidPhoneNumberException(Masking.phone(CommerceLimits.echo(trimmed)) + " is " + problem + " in region " + readIn
                 + " or with a country code");
     }
 

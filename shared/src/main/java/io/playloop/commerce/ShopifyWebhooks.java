@@ -2,17 +2,17 @@ package io.playloop.commerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Shopify's webhooks ({@code orders/paid}, {@code refunds/create}) as PlayLoop reads them: the
@@ -27,15 +27,18 @@ import java.util.Objects;
  * {@link Refund} that the caller completes with the customer the order was queued for (ingest keeps that
  * link in the table, see {@code Keys.shopOrder}).
  *
- * <p>Authentic webhooks that cannot reach a customer (another topic, an order without a phone, only
- * invalid phones) are {@link Ignored}, not errors: Shopify retries any non-2xx answer 8 times over 4 hours
- * and then deletes an app's subscription, so one guest checkout must never cut off every later order.
+ * <p>Authentic webhooks PlayLoop cannot use (another topic, a body that is not an order or a refund, values
+ * out of {@link CommerceLimits}, an order without a valid phone, an old delivery) are {@link Ignored}, not
+ * errors: Shopify retries any non-2xx answer 8 times over 4 hours and then deletes an app's subscription, so
+ * one guest checkout must never cut off every later order.
  */
 public final class ShopifyWebhooks {
     /** base64 HMAC-SHA256 of the raw body, keyed with the app's client secret (or the shop's webhook secret). */
     public static final String HMAC_HEADER = "X-Shopify-Hmac-Sha256";
     /** The topic, e.g. {@code orders/paid}. */
     public static final String TOPIC_HEADER = "X-Shopify-Topic";
+    /** When Shopify first triggered this delivery (the same on every retry; not signed). */
+    public static final String TRIGGERED_AT_HEADER = "X-Shopify-Triggered-At";
     /** Shopify's id of this webhook (the same on every retry): logged to trace a delivery. */
     public static final String WEBHOOK_ID_HEADER = "X-Shopify-Webhook-Id";
     /** The shop, e.g. {@code playloop-demo.myshopify.com}: logged. */
@@ -98,72 +101,99 @@ public final class ShopifyWebhooks {
     }
 
     /**
-     * Maps a verified webhook.
+     * Maps a verified webhook. Never refuses: whatever PlayLoop cannot use (another topic, a body that is not
+     * an order or a refund, an id, amount or date out of {@link CommerceLimits}, no valid phone, a delivery more
+     * than {@link CommerceLimits#MAX_AGE} old) is {@link Ignored} with the reason, as a non-2xx answer would
+     * only make Shopify retry the same body for hours and then delete the subscription.
      *
-     * @param topic the {@code X-Shopify-Topic} value
-     * @throws InvalidCommerceEventException when the body is not JSON or lacks what the topic needs
+     * <p>A delivery is old when the order's last update ({@code updated_at}, which payment sets, else
+     * {@code processed_at} or {@code created_at}) or the refund's {@code created_at} is, or when
+     * {@code X-Shopify-Triggered-At} is. Shopify retries with the body as it was first sent and signs no time,
+     * so the body's own dates are what a replayed capture cannot freshen; the header (unsigned) can only make
+     * a delivery older. An order placed long ago and paid now is fresh: paying updates it.
+     *
+     * @param topic       the {@code X-Shopify-Topic} value
+     * @param triggeredAt the {@code X-Shopify-Triggered-At} value, or null
+     * @param now         PlayLoop's clock
      */
-    public Parsed parse(String topic, byte[] body) {
+    public Parsed parse(String topic, byte[] body, String triggeredAt, Instant now) {
         if (topic == null || topic.isBlank()) {
-            throw new InvalidCommerceEventException(TOPIC_HEADER + ": required (e.g. orders/paid)");
+            return new Ignored(TOPIC_HEADER + " is missing");
         }
         String t = topic.strip().toLowerCase(Locale.ROOT);
         if (!t.equals(ORDERS_PAID) && !t.equals(REFUNDS_CREATE)) {
-            return new Ignored("topic " + t + " is not used by PlayLoop");
+            return new Ignored("topic " + CommerceLimits.echo(t) + " is not used by PlayLoop");
         }
         JsonNode root;
         try {
             root = mapper.readTree(body);
         } catch (IOException e) {
-            throw new InvalidCommerceEventException("body: not JSON");
+            return new Ignored(t + ": the body is not JSON (subscribe in JSON)");
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidCommerceEventException("body: not a JSON object");
+            return new Ignored(t + ": the body is not a JSON object");
         }
-        return t.equals(ORDERS_PAID) ? order(root) : refund(root);
+        Optional<Instant> triggered = JsonFields.optionalTime(triggeredAt == null ? null : new TextNode(triggeredAt));
+        return t.equals(ORDERS_PAID) ? order(root, triggered, now) : refund(root, triggered, now);
     }
 
-    private Parsed order(JsonNode order) {
+    private Parsed order(JsonNode order, Optional<Instant> triggered, Instant now) {
         List<String> problems = new ArrayList<>();
-        String id = id(order.get("id"), "id", problems);
-        BigDecimal total = amount(order.get("total_price"), "total_price", problems);
-        String currency = currency(order.get("currency"), "currency", problems);
-        Instant at = instant(order, problems, "processed_at", "created_at");
+        String id = JsonFields.id(order.get("id"), "id", problems);
+        BigDecimal total = JsonFields.amount(order.get("total_price"), "total_price", problems);
+        String currency = JsonFields.currency(order.get("currency"), "currency", problems);
+        String timeField = order.hasNonNull("processed_at") ? "processed_at" : "created_at";
+        Instant at = JsonFields.time(order.get(timeField), timeField, now, problems);
+        String what = "order" + (id == null ? "" : " " + id);
         if (!problems.isEmpty()) {
-            throw new InvalidCommerceEventException(problems);
+            return new Ignored(what + ": " + String.join("; ", problems));
+        }
+        Instant lastChange = latest(at, order, "updated_at", "processed_at", "created_at");
+        Optional<String> old = old(what, lastChange, triggered, now);
+        if (old.isPresent()) {
+            return new Ignored(old.get());
         }
         String customerKey;
         try {
             customerKey = customerKey(order);
         } catch (PhoneNumbers.InvalidPhoneNumberException e) {
-            return new Ignored("order " + id + ": " + e.getMessage());
+            return new Ignored(what + ": " + e.getMessage());
         }
         if (customerKey == null) {
-            return new Ignored("order " + id + " carries no phone number (phone, customer.phone, billing_address.phone,"
+            return new Ignored(what + " carries no phone number (phone, customer.phone, billing_address.phone,"
                     + " shipping_address.phone)");
         }
+        // Only what PlayLoop uses is kept: codes that can be a coupon's, the first titles (the first is shown).
         List<String> codes = new ArrayList<>();
         for (JsonNode d : order.path("discount_codes")) {
-            String code = d.path("code").asText("").strip();
-            if (!code.isEmpty()) {
-                codes.add(code);
+            JsonNode code = d.path("code");
+            String c = code.isTextual() ? code.asText().strip() : "";
+            if (!c.isEmpty() && c.length() <= CommerceLimits.MAX_TEXT_LENGTH && CommerceLimits.textOnly(c)
+                    && codes.size() < CommerceLimits.MAX_LIST) {
+                codes.add(c);
             }
         }
         List<String> titles = new ArrayList<>();
         for (JsonNode item : order.path("line_items")) {
-            String title = item.path("title").asText("").strip();
-            if (!title.isEmpty()) {
-                titles.add(title);
+            if (titles.size() == CommerceLimits.KEPT_PRODUCTS) {
+                break;
+            }
+            JsonNode title = item.path("title");
+            String cleaned = title.isTextual() ? CommerceLimits.cleaned(title.asText(), CommerceLimits.MAX_TEXT_LENGTH)
+                    : "";
+            if (!cleaned.isEmpty()) {
+                titles.add(cleaned);
             }
         }
         return new Order(new CommerceEvent.OrderPaid(SOURCE, customerKey, at, id, total, currency, codes, titles));
     }
 
-    private Parsed refund(JsonNode refund) {
+    private Parsed refund(JsonNode refund, Optional<Instant> triggered, Instant now) {
         List<String> problems = new ArrayList<>();
-        String id = id(refund.get("id"), "id", problems);
-        String orderId = id(refund.get("order_id"), "order_id", problems);
-        Instant at = instant(refund, problems, "created_at", "processed_at");
+        String id = JsonFields.id(refund.get("id"), "id", problems);
+        String orderId = JsonFields.id(refund.get("order_id"), "order_id", problems);
+        String timeField = refund.hasNonNull("created_at") ? "created_at" : "processed_at";
+        Instant at = JsonFields.time(refund.get(timeField), timeField, now, problems);
         BigDecimal amount = BigDecimal.ZERO;
         String currency = null;
         int t = 0;
@@ -171,23 +201,56 @@ public final class ShopifyWebhooks {
             String kind = tx.path("kind").asText("");
             String status = tx.path("status").asText("");
             if (kind.equals("refund") && !status.equals("failure") && !status.equals("error")) {
-                BigDecimal a = amount(tx.get("amount"), "transactions[" + t + "].amount", problems);
+                BigDecimal a = JsonFields.amount(tx.get("amount"), "transactions[" + t + "].amount", problems);
                 amount = a == null ? amount : amount.add(a);
                 if (currency == null && tx.hasNonNull("currency")) {
-                    currency = currency(tx.get("currency"), "transactions[" + t + "].currency", problems);
+                    currency = JsonFields.currency(tx.get("currency"), "transactions[" + t + "].currency", problems);
                 }
             }
             t++;
         }
+        if (amount.compareTo(CommerceLimits.MAX_AMOUNT) > 0) {
+            problems.add("transactions: refunds totalling more than 10^12");
+        }
         if (currency == null) {
             // An items-only refund (no money back) still names the shop's currency on its line items.
             JsonNode code = refund.at("/refund_line_items/0/subtotal_set/shop_money/currency_code");
-            currency = code.isTextual() ? currency(code, "refund_line_items[0].subtotal_set", problems) : "XXX";
+            currency = code.isTextual() ? JsonFields.currency(code, "refund_line_items[0].subtotal_set", problems)
+                    : "XXX";
         }
+        String what = "refund" + (id == null ? "" : " " + id);
         if (!problems.isEmpty()) {
-            throw new InvalidCommerceEventException(problems);
+            return new Ignored(what + ": " + String.join("; ", problems));
+        }
+        Optional<String> old = old(what, latest(at, refund, "created_at", "processed_at"), triggered, now);
+        if (old.isPresent()) {
+            return new Ignored(old.get());
         }
         return new Refund(orderId, id, amount, currency, at);
+    }
+
+    /** The latest of {@code at} and the dates {@code fields} hold (those that are dates). */
+    private static Instant latest(Instant at, JsonNode node, String... fields) {
+        Instant latest = at;
+        for (String f : fields) {
+            Optional<Instant> v = JsonFields.optionalTime(node.get(f));
+            if (v.isPresent() && v.get().isAfter(latest)) {
+                latest = v.get();
+            }
+        }
+        return latest;
+    }
+
+    private static Optional<String> old(String what, Instant lastChange, Optional<Instant> triggered, Instant now) {
+        if (CommerceLimits.tooOld(lastChange, now)) {
+            return Optional.of(what + " was last changed at " + lastChange + ", more than "
+                    + CommerceLimits.MAX_AGE.toDays() + " days ago: a replay of an old delivery, not applied");
+        }
+        if (triggered.isPresent() && CommerceLimits.tooOld(triggered.get(), now)) {
+            return Optional.of(what + " was triggered at " + triggered.get() + ", more than "
+                    + CommerceLimits.MAX_AGE.toDays() + " days ago: a replay of an old delivery, not applied");
+        }
+        return Optional.empty();
     }
 
     /** The first valid phone of the order; null when it has none; throws when it has only invalid ones. */
@@ -221,55 +284,5 @@ public final class ShopifyWebhooks {
         }
         String s = node.asText().strip();
         return s.isEmpty() ? null : s;
-    }
-
-    static String id(JsonNode node, String field, List<String> problems) {
-        if (node != null && (node.isIntegralNumber() || (node.isTextual() && !node.asText().isBlank()))) {
-            String id = node.asText().strip();
-            if (id.length() <= 200) {
-                return id;
-            }
-        }
-        problems.add(field + ": required (a number or a non-empty string of at most 200 characters)");
-        return null;
-    }
-
-    static BigDecimal amount(JsonNode node, String field, List<String> problems) {
-        if (node != null && (node.isNumber() || node.isTextual())) {
-            try {
-                BigDecimal value = new BigDecimal(node.asText().strip());
-                if (value.signum() >= 0 && value.scale() <= 6) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        problems.add(field + ": required (a decimal amount of at least 0, such as \"59.90\")");
-        return null;
-    }
-
-    static String currency(JsonNode node, String field, List<String> problems) {
-        if (node != null && node.isTextual() && node.asText().strip().matches("[A-Za-z]{3}")) {
-            return node.asText().strip().toUpperCase(Locale.ROOT);
-        }
-        problems.add(field + ": required (an ISO 4217 code such as \"EUR\")");
-        return null;
-    }
-
-    private static Instant instant(JsonNode node, List<String> problems, String... fields) {
-        for (String f : fields) {
-            JsonNode v = node.get(f);
-            if (v != null && v.isTextual()) {
-                try {
-                    return OffsetDateTime.parse(v.asText().strip()).toInstant();
-                } catch (DateTimeParseException e) {
-                    problems.add(f + ": not an ISO-8601 date-time with offset (e.g. 2026-11-23T10:15:30+01:00)");
-                    return null;
-                }
-            }
-        }
-        problems.add(String.join(" or ", fields) + ": required (an ISO-8601 date-time with offset)");
-        return null;
     }
 }

@@ -64,7 +64,7 @@ final class CommercePlay {
             return orderPaid(order, account, progress, attributes, wheel);
         }
         if (event instanceof CommerceEvent.OrderRefunded refund) {
-            String orderEvent = "order:" + refund.source() + ":" + refund.orderId();
+            String orderEvent = refund.orderEventId();
             List<LedgerEntry> entries = new ArrayList<>();
             PointsAccount after = account;
             for (String eventId : List.of(orderEvent, "tierbonus:" + orderEvent)) {
@@ -99,8 +99,11 @@ final class CommercePlay {
         if (perAmount.isPresent()) {
             AmountRule rule = perAmount.get();
             points += new EarningCap("order_amount", rule.cap().perDay(), rule.cap().perWeek())
-                    .grantable(rule.pointsFor(order.total()), account.entries(), at, zone);
+                    .grantable(Math.min(rule.pointsFor(order.total()), PointsAccount.MAX_POINTS), account.entries(),
+                            at, zone);
         }
+        // A huge order (amounts go up to 10^12) earns what one grant may hold, never an overflow.
+        points = Math.min(points, PointsAccount.MAX_POINTS);
         Optional<LedgerResult.Applied> granted = Optional.empty();
         long ruleEarned = 0;
         if (points > 0 && account.grant(points, ORDER_REASON, order.eventId(), at,

@@ -176,7 +176,7 @@ final class ProgressPlay {
         }
 
         // 3. The tier's multiplier on the game step's rule points, as its own ledger line.
-        long bonus = multiplied(heldBefore, ruleEarned) - ruleEarned;
+        long bonus = Math.min(multiplied(heldBefore, ruleEarned) - ruleEarned, PointsAccount.MAX_POINTS);
         if (bonus > 0) {
             grants.grant(bonus, TIER_BONUS_REASON, "tierbonus:" + eventId);
         }

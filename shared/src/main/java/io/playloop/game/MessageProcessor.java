@@ -196,10 +196,24 @@ public final class MessageProcessor {
      * {@code refund:…}), so the same order delivered twice, by the shop or by SQS, changes state once. No reply
      * is sent (see {@link Engine#applyCommerce}).
      *
+     * <p>Receipts live {@link InboundReceipt#RETENTION}; later deliveries are acknowledged and not applied:
+     * an order first accepted longer ago than that (its record says when) is not applied at all, so a replay,
+     * however late, never counts its order twice; an event whose receipt has expired but whose ledger entries
+     * exist (the table refuses them again) is a duplicate too, not a record to retry.
+     *
      * @param deliveryId the id of the queue record carrying it
      * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
      */
     public ProcessingResult processCommerce(CommerceEvent event, String deliveryId) {
+        if (event instanceof CommerceEvent.OrderPaid order && order.firstSeen()
+                .filter(first -> !clock.instant().isBefore(first.plus(InboundReceipt.RETENTION))).isPresent()) {
+            LOG.atWarn().addKeyValue("event", event.eventId())
+                    .addKeyValue("customer", Masking.phone(event.customerKey()))
+                    .addKeyValue("firstSeen", order.firstSeen().get().toString())
+                    .log("shop order first accepted longer ago than a receipt lives: acknowledged, not applied");
+            return ProcessingResult.DUPLICATE;
+        }
+        boolean appliedBefore = false;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Engine engine = engines.get();
@@ -209,6 +223,12 @@ public final class MessageProcessor {
                 if (receipt.jobsPending() && mayResume(receipt, deliveryId, now)) {
                     resendJobs(receipt, true);
                 }
+                return ProcessingResult.DUPLICATE;
+            }
+            if (appliedBefore) {
+                LOG.atWarn().addKeyValue("event", event.eventId())
+                        .addKeyValue("customer", Masking.phone(event.customerKey()))
+                        .log("shop event applied before its receipt expired (its ledger entries exist): not applied again");
                 return ProcessingResult.DUPLICATE;
             }
             Customer current = snapshot.customer().orElse(null);
@@ -222,10 +242,14 @@ public final class MessageProcessor {
                     jobs.writeAll(newJobs));
             try {
                 commit(engine, receipt, current, snapshot, outcome, now);
-            } catch (DuplicateInboundException | ConcurrentUpdateException e) {
+            } catch (DuplicateInboundException e) {
+                // Another delivery committed it (the re-read shows its receipt), or no receipt is left and the
+                // table refused the ledger entries: applied before, longer ago than a receipt lives.
+                appliedBefore = true;
+                continue;
+            } catch (ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw e instanceof ConcurrentUpdateException c ? c
-                            : new ConcurrentUpdateException(event.customerKey());
+                    throw e;
                 }
                 continue;
             }

@@ -44,6 +44,9 @@ import java.util.Set;
  */
 public record PointsAccount(List<Lot> lots, long earnedTotal, List<LedgerEntry> entries) {
 
+    /** The most points one grant, spend or reversal may move: totals then stay far from overflow. */
+    public static final long MAX_POINTS = Ids.MAX_POINTS;
+
     /** The order in which a spend takes from lots: soonest expiry, then oldest grant, then id. */
     public static final Comparator<Lot> SPENDING_ORDER = Comparator.comparing(Lot::expiresAt)
             .thenComparing(Lot::grantedAt).thenComparing(Lot::id);

@@ -296,10 +296,12 @@ public final class Keys {
     }
 
     /**
-     * Which customer a shop order was queued for: {@code pk=SHOPORDER#<source>#<orderId>, sk=ORDER}, attribute
-     * {@code customerKey}. Written by ingest when it queues a paid order (UpdateItem, {@code if_not_exists}, so
-     * a replay or a later edit of the order's phone keeps the customer who earned); read by ingest to route a
-     * refund, which Shopify sends without any customer.
+     * Which customer a shop order was queued for, and since when: {@code pk=SHOPORDER#<source>#<order key>,
+     * sk=ORDER}, attributes {@code customerKey}, {@code firstSeen}, {@code orderId} (the full id). The order key
+     * is the id as {@code CommerceLimits.keyPart} writes it (an id over 100 UTF-8 bytes as its SHA-256). Written
+     * by ingest when it queues a paid order of either format (UpdateItem, {@code if_not_exists}, so a replay or a
+     * later edit of the order's phone keeps the customer who earned, and the first acceptance stays the first);
+     * read by ingest to route a Shopify refund, which comes without any customer.
      */
     public static Map<String, AttributeValue> shopOrder(String source, String orderId) {
         return key(SHOP_ORDER_PREFIX + requireValue(source, "shop source") + "#" + requireValue(orderId, "order id"),

@@ -36,6 +36,21 @@ class CommerceEventCodecTest {
     }
 
     @Test
+    void anOrder_carriesWhenItWasFirstAccepted_andARecordWrittenBeforeThatReadsWithout() {
+        CommerceEvent.OrderPaid order = new CommerceEvent.OrderPaid("generic", "33612345678", AT, "A-1",
+                new BigDecimal("1.5"), "EUR", List.of(), List.of()).firstAccepted("33612345678", AT.plusSeconds(2));
+
+        String body = codec.write(order);
+
+        assertThat(body).contains("\"firstSeen\":\"2026-11-23T10:05:16Z\"");
+        assertThat(codec.read(body)).isEqualTo(order);
+        String before = "{\"kind\":\"commerce.order_paid\",\"v\":1,\"eventId\":\"order:generic:A-1\",\"source\":"
+                + "\"generic\",\"customerKey\":\"33612345678\",\"occurredAt\":\"2026-11-23T10:05:14Z\",\"orderId\":\"A-1\","
+                + "\"total\":\"1.5\",\"currency\":\"EUR\",\"discountCodes\":[],\"productTitles\":[]}";
+        assertThat(((CommerceEvent.OrderPaid) codec.read(before)).firstSeen()).isEmpty();
+    }
+
+    @Test
     void aWhatsAppRecord_isNotACommerceRecord() {
         InboundMessage text = new InboundMessage("wamid.HBgL", "33612345678", "33612345678", null, "100000000000001",
                 null, "Léa", AT, "text", "{\"kind\":\"commerce.order_paid\"}", null, null, null, null, false, null);

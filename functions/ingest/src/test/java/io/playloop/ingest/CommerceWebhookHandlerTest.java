@@ -20,21 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
-import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 class CommerceWebhookHandlerTest {
     private static final String SHOP_SECRET = "local-shop-secret";
@@ -44,8 +35,8 @@ class CommerceWebhookHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T15:20:04Z");
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final RecordingSqs sqs = new RecordingSqs();
-    private final FakeTable table = new FakeTable();
+    private final ShopQueue sqs = new ShopQueue();
+    private final ShopTable table = new ShopTable();
     private final ShopOrders orders = new ShopOrders(table, "playloop", Clock.fixed(NOW, ZoneOffset.UTC));
     private final CommerceEventCodec codec = new CommerceEventCodec(mapper);
 
@@ -75,7 +66,7 @@ class CommerceWebhookHandlerTest {
         assertThat(CommerceEventCodec.isCommerceRecord(sent.messageBody())).isTrue();
         CommerceEvent.OrderPaid order = (CommerceEvent.OrderPaid) codec.read(sent.messageBody());
         assertThat(order.customerKey()).isEqualTo("33612345678");
-        assertThat(table.customers).containsEntry("SHOPORDER#shopify#820982911946154508", "33612345678");
+        assertThat(table.customers()).containsEntry("SHOPORDER#shopify#820982911946154508", "33612345678");
     }
 
     @Test
@@ -128,7 +119,7 @@ class CommerceWebhookHandlerTest {
         APIGatewayV2HTTPEvent staleGeneric = sample("generic-order-completed.json"); // signed on 2026-11-23
         assertThat(commerce().handle(new HttpRequest(staleGeneric), System.nanoTime()).getStatusCode()).isEqualTo(401);
         assertThat(sqs.sent).isEmpty();
-        assertThat(table.customers).isEmpty();
+        assertThat(table.customers()).isEmpty();
     }
 
     @Test
@@ -168,14 +159,14 @@ class CommerceWebhookHandlerTest {
         assertThat(r.getStatusCode()).isEqualTo(200);
         assertThat(mapper.readTree(r.getBody()).get("ignored").asText()).contains("not a valid number");
         assertThat(sqs.sent).isEmpty();
-        assertThat(table.customers).isEmpty();
+        assertThat(table.customers()).isEmpty();
     }
 
     @Test
     void otherTopics_areAcknowledged_andSqsFailures_are500() {
         assertThat(commerce().handle(new HttpRequest(shopify("customers/create", "{\"id\":1}", SHOP_SECRET)),
                 System.nanoTime()).getStatusCode()).isEqualTo(200);
-        sqs.failing = true;
+        sqs.failure = () -> SdkClientException.create("connection refused");
         assertThat(commerce().handle(new HttpRequest(sample("shopify-orders-paid.json")), System.nanoTime())
                 .getStatusCode()).isEqualTo(500);
         assertThat(sqs.sent).isEmpty();
@@ -244,59 +235,5 @@ class CommerceWebhookHandlerTest {
         headers.put("x-playloop-signature", GenericCommerceWebhooks.sign(at.getEpochSecond(),
                 body.getBytes(StandardCharsets.UTF_8), SHOP_SECRET));
         return Events.event("POST", "/webhooks/commerce", headers, body, false);
-    }
-
-    /** Keeps SendMessage requests; fails them all when {@link #failing}. */
-    private static final class RecordingSqs implements SqsClient {
-        final List<SendMessageRequest> sent = new ArrayList<>();
-        boolean failing;
-
-        @Override
-        public SendMessageResponse sendMessage(SendMessageRequest request) {
-            if (failing) {
-                throw SdkClientException.create("connection refused");
-            }
-            sent.add(request);
-            return SendMessageResponse.builder().messageId("m-" + sent.size()).sequenceNumber("1").build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "sqs";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** The table as ShopOrders uses it: UpdateItem with if_not_exists (first customer stays), GetItem. */
-    private static final class FakeTable implements DynamoDbClient {
-        final Map<String, String> customers = new HashMap<>();
-
-        @Override
-        public UpdateItemResponse updateItem(UpdateItemRequest request) {
-            assertThat(request.updateExpression()).contains("if_not_exists(#k, :k)");
-            String stored = customers.computeIfAbsent(request.key().get("pk").s(),
-                    k -> request.expressionAttributeValues().get(":k").s());
-            return UpdateItemResponse.builder().attributes(Map.of("customerKey", AttributeValue.fromS(stored))).build();
-        }
-
-        @Override
-        public GetItemResponse getItem(GetItemRequest request) {
-            assertThat(request.consistentRead()).isTrue();
-            String stored = customers.get(request.key().get("pk").s());
-            return stored == null ? GetItemResponse.builder().build()
-                    : GetItemResponse.builder().item(Map.of("customerKey", AttributeValue.fromS(stored))).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
