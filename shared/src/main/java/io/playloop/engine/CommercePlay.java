@@ -6,6 +6,7 @@ import io.playloop.campaign.Campaign;
 import io.playloop.campaign.EarnRule;
 import io.playloop.commerce.CommerceEvent;
 import io.playloop.ledger.EarningCap;
+import io.playloop.ledger.EntryKind;
 import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
@@ -56,6 +57,18 @@ final class CommercePlay {
 
     CommercePlay(Campaign campaign) {
         this.campaign = campaign;
+    }
+
+    /**
+     * Whether {@code account} holds the order's grant (its lot, or its entry among the recent ones): the order
+     * was applied before. An order that earned nothing leaves no trace here; its first acceptance guards it.
+     */
+    static boolean appliedBefore(CommerceEvent event, PointsAccount account) {
+        if (!(event instanceof CommerceEvent.OrderPaid order)) {
+            return false;
+        }
+        String id = order.eventId();
+        return account.entry(EntryKind.GRANT, id).isPresent() || account.lots().stream().anyMatch(l -> l.id().equals(id));
     }
 
     Step apply(CommerceEvent event, PointsAccount account, Progress progress, SpinHistory wheel) {

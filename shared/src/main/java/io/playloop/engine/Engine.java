@@ -411,6 +411,14 @@ public final class Engine {
     }
 
     /**
+     * Whether the customer's account shows that this order was applied before (its grant's lot or entry): a
+     * redelivery whose receipt has expired, to acknowledge without applying, or its order would count twice.
+     */
+    public static boolean appliedBefore(CommerceEvent event, PointsAccount account) {
+        return CommercePlay.appliedBefore(event, account);
+    }
+
+    /**
      * Applies an event from the shop to a customer (created if the shop knows them before the chat does):
      * order points, refunds, coupons used, attributes, and the progress an order makes. No reply: see
      * {@link CommercePlay}.

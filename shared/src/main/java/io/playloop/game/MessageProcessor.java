@@ -198,8 +198,9 @@ public final class MessageProcessor {
      *
      * <p>Receipts live {@link InboundReceipt#RETENTION}; later deliveries are acknowledged and not applied:
      * an order first accepted longer ago than that (its record says when) is not applied at all, so a replay,
-     * however late, never counts its order twice; an event whose receipt has expired but whose ledger entries
-     * exist (the table refuses them again) is a duplicate too, not a record to retry.
+     * however late, never counts its order twice; an event whose receipt has expired but whose points show it
+     * (the order's lot or grant, or ledger entries the table refuses again) is a duplicate too, not a record to
+     * retry.
      *
      * @param deliveryId the id of the queue record carrying it
      * @throws ConcurrentUpdateException when the customer kept changing under us: retry the record
@@ -225,10 +226,10 @@ public final class MessageProcessor {
                 }
                 return ProcessingResult.DUPLICATE;
             }
-            if (appliedBefore) {
+            if (appliedBefore || Engine.appliedBefore(event, snapshot.points().account())) {
                 LOG.atWarn().addKeyValue("event", event.eventId())
                         .addKeyValue("customer", Masking.phone(event.customerKey()))
-                        .log("shop event applied before its receipt expired (its ledger entries exist): not applied again");
+                        .log("shop event applied before its receipt expired (its points show it): not applied again");
                 return ProcessingResult.DUPLICATE;
             }
             Customer current = snapshot.customer().orElse(null);

@@ -118,4 +118,57 @@ class CommerceFlowIT {
                 Map.of("last_product", "Thé vert", "favourite_colour", "ignored")), "sqs-2");
         assertThat(say("rewards")).startsWith("No rewards yet. Loved Thé vert?");
     }
+
+    @Test
+    void anOrderIdOf200Characters_earnsItsPoints_andItsRefundTakesThemBack() {
+        String id = "commande-" + "é".repeat(100) + "-" + "x".repeat(90);
+        CommerceEvent.OrderPaid order = new CommerceEvent.OrderPaid("generic", LEA, T0, id, new BigDecimal("42.50"),
+                "EUR", List.of(), List.of("Mug"));
+
+        assertThat(processor.processCommerce(order, "sqs-1")).isEqualTo(ProcessingResult.NO_REPLY);
+        assertThat(balance()).isEqualTo(14);
+        processor.processCommerce(new CommerceEvent.OrderRefunded("generic", LEA, T0.plusSeconds(60), id,
+                "R-" + "y".repeat(198), new BigDecimal("42.50"), "EUR"), "sqs-2");
+        assertThat(balance()).isZero();
+    }
+
+    @Test
+    void anOrderWithAnAbsurdTotal_earnsWhatItsCapsAllow_insteadOfOverflowing() {
+        // 10 per order + 1 per 10 EUR, capped at 200 a day: 1e30 EUR earns 210, like 2,000 EUR would.
+        assertThat(processor.processCommerce(order("4001", "1e30", List.of()), "sqs-1"))
+                .isEqualTo(ProcessingResult.NO_REPLY);
+        assertThat(balance()).isEqualTo(210);
+    }
+
+    @Test
+    void anOrderReplayedAfterItsReceiptExpired_isAcknowledged_andChangesNothing() {
+        processor.processCommerce(order("5001", "42.50", List.of()), "sqs-1");
+        clock.advance(Duration.ofDays(9)); // the receipt (8 days) is gone; the ledger entry stays
+
+        assertThat(processor.processCommerce(order("5001", "42.50", List.of()), "sqs-2"))
+                .isEqualTo(ProcessingResult.DUPLICATE);
+
+        assertThat(store.load(LEA, "wamid.none", clock.instant()).points().account().earnedTotal()).isEqualTo(14);
+        assertThat(orders()).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderFirstAcceptedLongerAgoThanAReceiptLives_isNotApplied_evenWhenItWouldEarnNothing() {
+        clock.advance(Duration.ofDays(9));
+        CommerceEvent.OrderPaid late = order("6001", "0", List.of()).firstAccepted(LEA, T0);
+
+        assertThat(processor.processCommerce(late, "sqs-1")).isEqualTo(ProcessingResult.DUPLICATE);
+
+        assertThat(dynamo.item(Keys.customer(LEA))).as("nothing written, not even the customer").isNull();
+        CommerceEvent.OrderPaid recent = order("6002", "0", List.of()).firstAccepted(LEA,
+                clock.instant().minus(Duration.ofDays(7)));
+        assertThat(processor.processCommerce(recent, "sqs-2")).isEqualTo(ProcessingResult.NO_REPLY);
+        assertThat(orders()).isEqualTo(1);
+    }
+
+    /** The customer's {@code order} action counter. */
+    private long orders() {
+        var item = dynamo.item(Keys.progress(LEA));
+        return item == null ? 0 : Long.parseLong(item.get("actions").m().get("order").n());
+    }
 }
