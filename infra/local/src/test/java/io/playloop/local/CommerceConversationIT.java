@@ -29,14 +29,14 @@ class CommerceConversationIT extends LocalCloudConversation {
                 + "\",\"customer\":{\"phone\":\"" + phone + "\"},\"total\":\"" + total
                 + "\",\"currency\":\"EUR\",\"products\":[\"Savon au miel\"]}";
         long ts = Instant.now().getEpochSecond();
-        return new CommerceSamples(cloud.baseUrl()).post(body, new java.util.LinkedHashMap<>(Map.of(
+        return new CommerceSamples(cloud.baseUrl(), cloud.clock()::instant).post(body, new java.util.LinkedHashMap<>(Map.of(
                 "X-PlayLoop-Timestamp", Long.toString(ts), "X-PlayLoop-Signature", GenericCommerceWebhooks.sign(ts,
                         body.getBytes(StandardCharsets.UTF_8), LocalCloudOptions.DEFAULT_SHOP_SECRET))));
     }
 
     @Test
     void aShopifyOrder_addsItsPoints_itsRefundTakesThemBack_andReplayingEitherChangesNothing() throws Exception {
-        CommerceSamples shop = new CommerceSamples(cloud.baseUrl());
+        CommerceSamples shop = new CommerceSamples(cloud.baseUrl(), cloud.clock()::instant);
         client.say(LEA, "Léa", "bonjour");
 
         assertThat(shop.postSample(CommerceSamples.SHOPIFY_ORDER).statusCode()).isEqualTo(200);

@@ -94,7 +94,7 @@ class CommerceQueueIT {
                 new DeadLetterQueues(elasticMq.mirror(), List.of()), Map::of, () -> "", log,
                 new SchedulerTicks(catalog.scheduler(), clock, log), new CustomerWindows(false));
         server.start(routes.router());
-        shop = new CommerceSamples(URI.create("http://127.0.0.1:" + server.port()));
+        shop = new CommerceSamples(URI.create("http://127.0.0.1:" + server.port()), clock::instant);
     }
 
     @AfterAll

@@ -30,7 +30,7 @@ class CommerceWebhookIT {
     @BeforeAll
     static void start() {
         cloud = LocalCloud.start(LocalCloudOptions.forTests().withOut(new PrintStream(CONSOLE, true, StandardCharsets.UTF_8)));
-        shop = new CommerceSamples(cloud.baseUrl());
+        shop = new CommerceSamples(cloud.baseUrl(), cloud.clock()::instant);
         client = new LocalCloudClient(cloud.baseUrl());
     }
 
