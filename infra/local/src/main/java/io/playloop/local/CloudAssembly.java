@@ -14,6 +14,7 @@ import io.playloop.local.emulators.EmulatorLogs;
 import io.playloop.local.emulators.LocalAwsClients;
 import io.playloop.local.emulators.ProvisionedQueue;
 import io.playloop.local.emulators.RequestCounter;
+import io.playloop.local.emulators.SqsMessageSizeLimit;
 import io.playloop.local.emulators.ResourceProvisioner;
 import io.playloop.local.esm.DeadLetterQueues;
 import io.playloop.local.esm.Drainer;
@@ -98,7 +99,8 @@ final class CloudAssembly {
             RequestCounter functionsDynamoRequests = new RequestCounter();
             DynamoDbClient adminDynamo = LocalAwsClients.dynamoDb(dynamoDbServer.value().endpoint());
             DynamoDbClient functionsDynamo = LocalAwsClients.dynamoDb(dynamoDbServer.value().endpoint(), functionsDynamoRequests);
-            SqsClient functionsSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10), functionsSqsRequests);
+            SqsClient functionsSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10),
+                    functionsSqsRequests, new SqsMessageSizeLimit());
             SqsClient pollerSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(),
                     Duration.ofSeconds(EventSourceMapping.WAIT_SECONDS + 10L), pollerSqsRequests);
             started.addAll(0, List.of(functionsDynamo, functionsSqs, pollerSqs, adminDynamo));
