@@ -51,9 +51,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>35 days after the week ends</td><td>game, with each step that earns points; sets {@code gsi1pk =
  *       LB#<campaign>#<week>#<shard>}, {@code gsi1sk = <inverted score>#<millis>#<key>} (see
  *       {@link LeaderboardItems})</td></tr>
- *   <tr><td>shop order's customer</td><td>{@code SHOPORDER#<source>#<orderId>}</td><td>{@code ORDER}</td>
- *       <td>first seen + 2 years</td><td>ingest, when it queues a paid order ({@code if_not_exists}: the first
- *       customer stays); read by ingest for a refund, which Shopify sends without a customer</td></tr>
+ *   <tr><td>shop order's customer</td><td>{@code SHOPORDER#<source>#<order key>}</td><td>{@code ORDER}</td>
+ *       <td>first seen + 2 years</td><td>ingest, when it queues a paid order of either format ({@code if_not_exists}:
+ *       the first customer and first acceptance stay); read by ingest for a Shopify refund, which comes without a
+ *       customer</td></tr>
  *   <tr><td>outreach schedule</td><td>{@code CUSTOMER#<key>}</td><td>{@code SCHEDULE}</td><td>none</td>
  *       <td>game, when an event brings the next look earlier (version-checked, in the step's transaction); scheduler,
  *       on each visit (version-checked). While a next look exists it sets {@code gsi1pk = DUE#<hour>#<shard>},
