@@ -2,7 +2,6 @@ package io.playloop.commerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
@@ -133,7 +132,7 @@ public final class ShopifyWebhooks {
         if (root == null || !root.isObject()) {
             return new Ignored(t + ": the body is not a JSON object");
         }
-        Optional<Instant> triggered = JsonFields.optionalTime(triggeredAt == null ? null : new TextNode(triggeredAt));
+        Optional<Instant> triggered = CommerceLimits.instant(triggeredAt);
         return t.equals(ORDERS_PAID) ? order(root, triggered, now) : refund(root, triggered, now);
     }
 

@@ -99,9 +99,9 @@ final class CommerceWebhookHandler {
                 + "\"customer\":{\"phone\":\"+33612345678\"},\"total\":\"1\",\"currency\":\"EUR\"}")
                 .getBytes(StandardCharsets.UTF_8);
         GenericCommerceWebhooks.verify(body, GenericCommerceWebhooks.sign(0, body, "warm-up"), "0", "warm-up",
-                java.time.Instant.EPOCH);
+                Instant.EPOCH);
         ShopifyWebhooks.verify(body, ShopifyWebhooks.sign(body, "warm-up"), "warm-up");
-        java.time.Instant then = java.time.Instant.parse("2026-01-01T12:00:00Z");
+        Instant then = Instant.parse("2026-01-01T12:00:00Z");
         codec.write(generic.parse(body, then));
         shopify.parse("orders/paid", ("{\"id\":1,\"total_price\":\"1.00\",\"currency\":\"EUR\",\"created_at\":"
                 + "\"2026-01-01T00:00:00+01:00\",\"phone\":\"0612345678\"}").getBytes(StandardCharsets.UTF_8), null,
