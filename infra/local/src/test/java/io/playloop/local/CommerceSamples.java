@@ -47,7 +47,7 @@ public final class CommerceSamples {
     }
 
     /** {@code body} with every date field (occurred_at, created_at, processed_at, updated_at) set to {@code at}. */
-    static String dated(String body, Instant at) {
+    public static String dated(String body, Instant at) {
         return DATES.matcher(body).replaceAll("$1" + at + "$2");
     }
 

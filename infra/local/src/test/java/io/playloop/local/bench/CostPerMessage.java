@@ -48,6 +48,17 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * -Dexec.mainClass=io.playloop.local.bench.CostPerMessage}
  */
 public final class CostPerMessage {
+    /** The Shopify order sample as Shopify would send it now (PlayLoop ignores deliveries more than 7 days old). */
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent shopifyOrderNow() {
+        var event = io.playloop.local.CommerceSamples.sample(io.playloop.local.CommerceSamples.SHOPIFY_ORDER);
+        String body = io.playloop.local.CommerceSamples.dated(event.getBody(), Instant.now());
+        event.setBody(body);
+        event.getHeaders().put("x-shopify-triggered-at", Instant.now().toString());
+        event.getHeaders().put("x-shopify-hmac-sha256", io.playloop.commerce.ShopifyWebhooks.sign(
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "local-shop-secret"));
+        return event;
+    }
+
     private static final String APP_SECRET = "local-app-secret";
 
     public static void main(String[] args) {
@@ -103,8 +114,7 @@ public final class CostPerMessage {
                 reads.reset();
 
                 String text = step.text().get();
-                ingest.handleRequest(text == null
-                        ? io.playloop.local.CommerceSamples.sample(io.playloop.local.CommerceSamples.SHOPIFY_ORDER)
+                ingest.handleRequest(text == null ? shopifyOrderNow()
                         : WebhookEvents.signedPost(Webhooks.text("100000000000001", wamid, step.waId(), step.name(),
                                 text, Instant.now().getEpochSecond()), APP_SECRET), null);
                 List<Message> records = sqs.receiveMessage(r -> r.queueUrl(inbound).maxNumberOfMessages(10)
