@@ -1,7 +1,11 @@
 package io.playloop.local;
 
 import io.playloop.definitions.QueueDefinition;
+import io.playloop.local.durable.DataDir;
+import io.playloop.local.emulators.ElasticMqServer;
 import io.playloop.local.emulators.ProvisionedQueue;
+import io.playloop.local.emulators.ResourceProvisioner;
+import io.playloop.local.graph.Outbox;
 import io.playloop.local.esm.EventSourceMapping;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -45,6 +49,32 @@ final class StartupReport {
                 cloud.startupTime().toMillis(), emulatorsReadyMillis, options.phoneNumberId(),
                 options.appSecret().equals(LocalCloudOptions.DEFAULT_APP_SECRET) ? options.appSecret() : "(from --app-secret)",
                 options.verifyToken().equals(LocalCloudOptions.DEFAULT_VERIFY_TOKEN) ? options.verifyToken() : "(from --verify-token)");
+        out.flush();
+    }
+
+    /** Where the data lives: in memory, or kept in a data directory (and what came back from it). */
+    static void printData(PrintStream out, DataDir dataDir, ResourceProvisioner.TableProvisioning table,
+                          ElasticMqServer.Restored restored, Outbox outbox, SimulatedClock clock) {
+        if (dataDir == null) {
+            out.println("  Data            in memory: gone when the local cloud stops (--data-dir <dir> keeps it)");
+            out.flush();
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(table.reused() ? "table kept" + (table.addedIndexes().isEmpty() ? ""
+                : " (indexes added from template.yaml: " + String.join(", ", table.addedIndexes()) + ")")
+                : "table created");
+        parts.add(restored.total() + " queued message" + (restored.total() == 1 ? "" : "s") + " restored"
+                + (restored.messages().isEmpty() ? "" : " " + restored.messages()));
+        parts.add(outbox.size() + " outbox entr" + (outbox.size() == 1 ? "y" : "ies"));
+        if (!clock.offset().isZero()) {
+            parts.add("clock offset " + clock.offset());
+        }
+        out.printf("  Data            %s: %s%n", dataDir.root(), String.join(", ", parts));
+        if (!restored.orphaned().isEmpty()) {
+            out.printf("  Data            messages of queues template.yaml no longer declares stay on disk, unserved: %s%n",
+                    restored.orphaned());
+        }
         out.flush();
     }
 }
