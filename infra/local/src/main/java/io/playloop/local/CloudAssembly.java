@@ -194,8 +194,8 @@ final class CloudAssembly {
                     adminDynamo, adminSqs, clients, queues, mappings, clock, outbox, faults, drainer, stats::toJson, startup,
                     kept);
             StartupReport.print(out, options, template.ttlAttribute(), cloud, dynamoDbServer.millis(),
-                    elasticMq.millis(), queues, mappings, provisionMillis, httpMillis);
-            StartupReport.printData(out, dataDir, tableProvisioning.get(), restored, outbox, clock);
+                    elasticMq.millis(), queues, mappings, provisionMillis, httpMillis,
+                    StartupReport.data(dataDir, tableProvisioning.get(), restored, outbox, clock));
             return cloud;
         } catch (RuntimeException | Error e) {
             List<AutoCloseable> all = new ArrayList<>(started);

@@ -19,7 +19,8 @@ final class StartupReport {
 
     static void print(PrintStream out, LocalCloudOptions options, String ttlAttribute, RunningLocalCloud cloud,
                       long dynamoMillis, long elasticMqMillis, Map<String, ProvisionedQueue> queues,
-                      List<EventSourceMapping> mappings, long emulatorsReadyMillis, long httpMillis) {
+                      List<EventSourceMapping> mappings, long emulatorsReadyMillis, long httpMillis,
+                      List<String> dataLines) {
         out.println("PlayLoop local cloud");
         out.printf("  DynamoDB Local  %-24s table %s (TTL on %s)   started in %d ms%n", cloud.dynamoDbEndpoint(),
                 options.tableName(), ttlAttribute, dynamoMillis);
@@ -44,6 +45,7 @@ final class StartupReport {
                 options.enforceWindow() ? "enforces" : "ignores (--no-window)");
         out.printf("  HTTP            %-24s webhooks at /webhooks/whatsapp (IngestFunction), Graph API simulator at"
                 + " /graph, controls at /_local (GET / lists them)   started in %d ms%n", cloud.baseUrl(), httpMillis);
+        dataLines.forEach(line -> out.println("  Data            " + line));
         out.printf("Ready in %d ms (emulators with table and queues after %d ms): phone-number id %s, app secret %s,"
                         + " verify token %s. Ctrl-C stops.%n",
                 cloud.startupTime().toMillis(), emulatorsReadyMillis, options.phoneNumberId(),
@@ -53,12 +55,10 @@ final class StartupReport {
     }
 
     /** Where the data lives: in memory, or kept in a data directory (and what came back from it). */
-    static void printData(PrintStream out, DataDir dataDir, ResourceProvisioner.TableProvisioning table,
-                          ElasticMqServer.Restored restored, Outbox outbox, SimulatedClock clock) {
+    static List<String> data(DataDir dataDir, ResourceProvisioner.TableProvisioning table,
+                             ElasticMqServer.Restored restored, Outbox outbox, SimulatedClock clock) {
         if (dataDir == null) {
-            out.println("  Data            in memory: gone when the local cloud stops (--data-dir <dir> keeps it)");
-            out.flush();
-            return;
+            return List.of("in memory: gone when the local cloud stops (--data-dir <dir> keeps it)");
         }
         List<String> parts = new ArrayList<>();
         parts.add(table.reused() ? "table kept" + (table.addedIndexes().isEmpty() ? ""
@@ -70,11 +70,11 @@ final class StartupReport {
         if (!clock.offset().isZero()) {
             parts.add("clock offset " + clock.offset());
         }
-        out.printf("  Data            %s: %s%n", dataDir.root(), String.join(", ", parts));
+        List<String> lines = new ArrayList<>(List.of(dataDir.root() + ": " + String.join(", ", parts)));
         if (!restored.orphaned().isEmpty()) {
-            out.printf("  Data            messages of queues template.yaml no longer declares stay on disk, unserved: %s%n",
-                    restored.orphaned());
+            lines.add("messages of queues template.yaml no longer declares stay on disk, unserved: "
+                    + restored.orphaned());
         }
-        out.flush();
+        return lines;
     }
 }
