@@ -2,6 +2,8 @@ package io.playloop.local.emulators;
 
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,13 @@ public final class DynamoDbLocalServer implements AutoCloseable {
 
     /** The same, keeping the database in {@code dbPath} (created if needed); null: in memory. */
     public static DynamoDbLocalServer start(int port, Path dbPath) {
+        if (dbPath != null) {
+            try {
+                Files.createDirectories(dbPath); // DynamoDB Local refuses a directory that does not exist
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create DynamoDB Local's directory " + dbPath + ": " + e, e);
+            }
+        }
         Exception last = null;
         for (int attempt = 0; attempt < (port == 0 ? ATTEMPTS : 1); attempt++) {
             int chosen = port == 0 ? FreePorts.find() : port;

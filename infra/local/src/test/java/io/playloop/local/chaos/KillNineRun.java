@@ -148,15 +148,19 @@ public final class KillNineRun {
                 int end = slice == slices - 1 ? plan.size() : plan.size() * (slice + 1) / slices;
                 List<Inbound> batch = plan.subList(done, end);
                 URI base = cloud.baseUrl();
+                int repliesBefore = replies(http, base);
                 List<Future<?>> sent = new ArrayList<>();
                 for (Inbound m : batch) {
                     sent.add(senders.submit(() -> post(http, base, m, posts)));
                 }
                 if (slice < config.kills()) {
-                    // Kill while webhooks are still arriving and the game is mid-way through the queue.
+                    // Kill while webhooks still arrive and the game is replying: half the slice accepted, and
+                    // a fifth of it answered.
                     awaitAccepted(batch, batch.size() / 2);
-                    log.printf("  kill -9 of process %d after %d of this slice's %d webhooks were accepted%n",
-                            cloud.pid(), countAccepted(batch), batch.size());
+                    awaitReplies(http, base, repliesBefore + batch.size() / 5);
+                    log.printf("  kill -9 of process %d after %d of this slice's %d webhooks were accepted and %d"
+                                    + " replies sent%n", cloud.pid(), countAccepted(batch), batch.size(),
+                            replies(http, base) - repliesBefore);
                     cloud.kill();
                     waitAll(sent);
                     long tRestart = System.nanoTime();
@@ -246,6 +250,19 @@ public final class KillNineRun {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (countAccepted(batch) < wanted && System.nanoTime() < deadline) {
             Thread.sleep(5);
+        }
+    }
+
+    /** Requests the Graph simulator has accepted so far ({@code /_local/stats}). */
+    private static int replies(HttpClient http, URI base) throws Exception {
+        return Json.parse(http.send(HttpRequest.newBuilder(base.resolve("/_local/stats")).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofByteArray()).body()).path("graph").path("outbox").asInt();
+    }
+
+    private static void awaitReplies(HttpClient http, URI base, int wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (replies(http, base) < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 
@@ -436,8 +453,9 @@ public final class KillNineRun {
 
     /**
      * {@code mvn -B -q -pl infra/local -am package -DskipTests} then, from {@code infra/local}:
-     * {@code mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.playloop.local.chaos.KillNineRun
-     * -Dexec.args="--messages 2000 --customers 200 --kills 1"} (these are the defaults).
+     * {@code java -cp "target/test-classes:target/classes:target/lib/*" io.playloop.local.chaos.KillNineRun
+     * --messages 2000 --customers 200 --kills 1} (these are the defaults; {@code --seed}, {@code --concurrency}
+     * and {@code --jar} too). Exits 1 when a message was lost or a reward doubled.
      */
     public static void main(String[] args) throws Exception {
         int messages = 2_000;
