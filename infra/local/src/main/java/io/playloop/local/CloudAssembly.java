@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -59,8 +60,7 @@ final class CloudAssembly {
 
     static RunningLocalCloud start(LocalCloudOptions options) {
         long t0 = System.nanoTime();
-        java.util.concurrent.atomic.AtomicReference<ResourceProvisioner.TableProvisioning> tableProvisioning =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ResourceProvisioner.TableProvisioning> tableProvisioning = new AtomicReference<>();
         PrintStream out = options.out();
         EmulatorLogs.quiet();
         TemplateDefinitions template = TemplateDefinitions.bundled();

@@ -23,13 +23,11 @@ public final class DataDir implements AutoCloseable {
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final boolean existed;
 
-    private DataDir(Path root, FileChannel lockChannel, FileLock lock, boolean existed) {
+    private DataDir(Path root, FileChannel lockChannel, FileLock lock) {
         this.root = root;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.existed = existed;
     }
 
     /**
@@ -39,7 +37,6 @@ public final class DataDir implements AutoCloseable {
      */
     public static DataDir open(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
-        boolean existed = Files.isDirectory(root.resolve("dynamodb"));
         FileChannel channel = null;
         try {
             Files.createDirectories(root);
@@ -51,7 +48,7 @@ public final class DataDir implements AutoCloseable {
             if (lock == null) {
                 throw heldByAnother(root);
             }
-            return new DataDir(root, channel, lock, existed);
+            return new DataDir(root, channel, lock);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw heldByAnother(root);
@@ -71,11 +68,6 @@ public final class DataDir implements AutoCloseable {
 
     public Path root() {
         return root;
-    }
-
-    /** Whether an earlier run left its state here (false for a new directory). */
-    public boolean existed() {
-        return existed;
     }
 
     /** DynamoDB Local's {@code -dbPath}. */

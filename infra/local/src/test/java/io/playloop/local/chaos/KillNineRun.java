@@ -141,6 +141,8 @@ public final class KillNineRun {
         AtomicInteger posts = new AtomicInteger();
         LocalCloudProcess cloud = LocalCloudProcess.start(config.jar(), args, console, READY_TIMEOUT);
         log.printf("  local cloud ready after %d ms%n", millisSince(t0));
+        Pace pace = new Pace(http, 3 * config.concurrency());
+        pace.follow(cloud.baseUrl());
         try {
             int slices = config.kills() + 1;
             int done = 0;
@@ -151,7 +153,10 @@ public final class KillNineRun {
                 int repliesBefore = replies(http, base);
                 List<Future<?>> sent = new ArrayList<>();
                 for (Inbound m : batch) {
-                    sent.add(senders.submit(() -> post(http, base, m, posts)));
+                    sent.add(senders.submit(() -> {
+                        pace.awaitRoom(plan);
+                        post(http, base, m, posts);
+                    }));
                 }
                 if (slice < config.kills()) {
                     // Kill while webhooks still arrive and the game is replying: half the slice accepted, and
@@ -165,6 +170,7 @@ public final class KillNineRun {
                     waitAll(sent);
                     long tRestart = System.nanoTime();
                     cloud = LocalCloudProcess.start(config.jar(), args, console, READY_TIMEOUT);
+                    pace.follow(cloud.baseUrl());
                     restored.add(restoredCount(cloud.console()));
                     log.printf("  restarted on the same data directory in %d ms: %s%n", millisSince(tRestart),
                             dataLine(cloud.console()));
@@ -184,8 +190,71 @@ public final class KillNineRun {
             log.printf("  drained in %d ms%n", millisSince(tDrain));
             return judge(config, plan, cloud, http, posts.get(), restored, Duration.ofNanos(System.nanoTime() - t0));
         } finally {
+            pace.close();
             senders.shutdownNow();
             cloud.stop();
+        }
+    }
+
+    /**
+     * Keeps webhooks arriving about as fast as the game answers them, as customers write (at most {@code backlog}
+     * accepted and not yet answered), so a kill in the middle finds both webhooks in flight and replies being
+     * sent; follows the Graph simulator's count of replies in {@code /_local/stats}.
+     */
+    private static final class Pace implements AutoCloseable {
+        private final HttpClient http;
+        private final int backlog;
+        private final Thread poller;
+        private volatile URI base;
+        private volatile int replies;
+        private volatile boolean closed;
+
+        Pace(HttpClient http, int backlog) {
+            this.http = http;
+            this.backlog = backlog;
+            this.poller = new Thread(this::poll, "kill9-pace");
+            this.poller.setDaemon(true);
+            this.poller.start();
+        }
+
+        void follow(URI newBase) {
+            base = newBase;
+        }
+
+        private void poll() {
+            while (!closed) {
+                try {
+                    URI target = base;
+                    if (target != null) {
+                        replies = replies(http, target);
+                    }
+                } catch (Exception e) {
+                    // killed or restarting: keep the last count
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void awaitRoom(List<Inbound> plan) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (countAccepted(plan) - replies > backlog && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            poller.interrupt();
         }
     }
 
