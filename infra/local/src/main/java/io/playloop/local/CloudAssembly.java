@@ -13,9 +13,12 @@ import io.playloop.local.emulators.ElasticMqServer;
 import io.playloop.local.emulators.EmulatorLogs;
 import io.playloop.local.emulators.LocalAwsClients;
 import io.playloop.local.emulators.ProvisionedQueue;
+import io.playloop.local.emulators.QueueJournal;
 import io.playloop.local.emulators.RequestCounter;
 import io.playloop.local.emulators.SqsMessageSizeLimit;
 import io.playloop.local.emulators.ResourceProvisioner;
+import io.playloop.local.durable.DataDir;
+import io.playloop.local.durable.JsonLinesJournal;
 import io.playloop.local.esm.DeadLetterQueues;
 import io.playloop.local.esm.Drainer;
 import io.playloop.local.esm.EventSourceMapping;
@@ -32,6 +35,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -56,18 +61,26 @@ final class CloudAssembly {
 
     static RunningLocalCloud start(LocalCloudOptions options) {
         long t0 = System.nanoTime();
+        AtomicReference<ResourceProvisioner.TableProvisioning> tableProvisioning = new AtomicReference<>();
         PrintStream out = options.out();
         EmulatorLogs.quiet();
         TemplateDefinitions template = TemplateDefinitions.bundled();
         List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+        // What --data-dir keeps: closed after everything that writes to it.
+        List<AutoCloseable> kept = new ArrayList<>();
         try {
+            DataDir dataDir = options.dataDir() == null ? null : DataDir.open(options.dataDir());
+            if (dataDir != null) {
+                kept.add(dataDir);
+            }
             // DynamoDB Local and ElasticMQ start, and get their table and queues, side by side.
             CompletableFuture<Timed<DynamoDbLocalServer>> dynamoStart = CompletableFuture.supplyAsync(() -> {
-                Timed<DynamoDbLocalServer> server = Timed.of(() -> DynamoDbLocalServer.start(options.dynamoDbPort()));
+                Timed<DynamoDbLocalServer> server = Timed.of(() -> DynamoDbLocalServer.start(options.dynamoDbPort(),
+                        dataDir == null ? null : dataDir.dynamoDb()));
                 started.add(server.value());
                 try (DynamoDbClient admin = LocalAwsClients.dynamoDb(server.value().endpoint())) {
-                    ResourceProvisioner.createTable(admin, template.createTableRequest(options.tableName()),
-                            template.ttlAttribute());
+                    tableProvisioning.set(ResourceProvisioner.createOrReuseTable(admin,
+                            template.createTableRequest(options.tableName()), template.ttlAttribute()));
                 }
                 return server;
             });
@@ -75,12 +88,16 @@ final class CloudAssembly {
             Timed<DynamoDbLocalServer> dynamoDbServer;
             SqsClient adminSqs;
             Map<String, ProvisionedQueue> queues;
+            ElasticMqServer.Restored restored;
             try {
-                elasticMq = Timed.of(() -> ElasticMqServer.start(options.sqsPort()));
+                elasticMq = Timed.of(() -> ElasticMqServer.start(options.sqsPort(),
+                        dataDir == null ? null : QueueJournal.open(dataDir.queueDatabase())));
                 started.add(elasticMq.value());
                 adminSqs = LocalAwsClients.sqs(elasticMq.value().endpoint(), Duration.ofSeconds(10));
                 started.add(0, adminSqs);
                 queues = ResourceProvisioner.createQueues(adminSqs, template.queues());
+                // Before anything polls: what the last run left queued comes back, in its FIFO order.
+                restored = elasticMq.value().restore(queues.values(), options.retryDelay().fixed());
             } finally {
                 try {
                     dynamoDbServer = dynamoStart.join();
@@ -109,7 +126,18 @@ final class CloudAssembly {
             ProvisionedQueue inbound = inboundQueue(sources, queues);
             PlayLoopConfig config = new PlayLoopConfig(options.tableName(), inbound.url(), baseUrl + "/graph",
                     options.graphApiVersion(), options.phoneNumberId(), options.businessName(), options.defaultLanguage());
-            SimulatedClock clock = new SimulatedClock();
+            SimulatedClock clock;
+            Outbox outbox;
+            CustomerWindows windows;
+            if (dataDir == null) {
+                clock = new SimulatedClock();
+                outbox = new Outbox();
+                windows = new CustomerWindows(options.enforceWindow());
+            } else {
+                clock = SimulatedClock.keptIn(Clock.systemUTC(), journal(dataDir, "clock", kept));
+                outbox = Outbox.keptIn(journal(dataDir, "outbox", kept));
+                windows = CustomerWindows.keptIn(options.enforceWindow(), journal(dataDir, "windows", kept));
+            }
             HttpClient graphHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
             ProvisionedQueue rewards = queues.get("RewardsQueue");
             FunctionCatalog catalog = new FunctionCatalog(functionsDynamo, functionsSqs, config,
@@ -145,9 +173,7 @@ final class CloudAssembly {
                     () -> functions.stream().mapToInt(LocalFunction::running).sum());
             DeadLetterQueues deadLetters = new DeadLetterQueues(elasticMq.value().mirror(), deadLetterQueues(queues));
 
-            Outbox outbox = new Outbox();
             GraphFaults faults = new GraphFaults();
-            CustomerWindows windows = new CustomerWindows(options.enforceWindow());
             GraphSimulator graph = new GraphSimulator(options.phoneNumberId(), options.accessToken(), clock, outbox, faults,
                     windows);
             LocalRunStats stats = new LocalRunStats(http, functions, mappings, functionsSqsRequests, pollerSqsRequests,
@@ -167,12 +193,16 @@ final class CloudAssembly {
 
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             RunningLocalCloud cloud = new RunningLocalCloud(options, dynamoDbServer.value(), elasticMq.value(), http,
-                    adminDynamo, adminSqs, clients, queues, mappings, clock, outbox, faults, drainer, stats::toJson, startup);
+                    adminDynamo, adminSqs, clients, queues, mappings, clock, outbox, faults, drainer, stats::toJson, startup,
+                    kept);
             StartupReport.print(out, options, template.ttlAttribute(), cloud, dynamoDbServer.millis(),
-                    elasticMq.millis(), queues, mappings, provisionMillis, httpMillis);
+                    elasticMq.millis(), queues, mappings, provisionMillis, httpMillis,
+                    StartupReport.data(dataDir, tableProvisioning.get(), restored, outbox, clock));
             return cloud;
         } catch (RuntimeException | Error e) {
-            for (AutoCloseable c : started) {
+            List<AutoCloseable> all = new ArrayList<>(started);
+            all.addAll(kept);
+            for (AutoCloseable c : all) {
                 try {
                     c.close();
                 } catch (Exception | LinkageError ignored) {
@@ -181,6 +211,13 @@ final class CloudAssembly {
             }
             throw e;
         }
+    }
+
+    /** A journal of the local cloud's own state in the data directory, closed with the cloud. */
+    private static JsonLinesJournal journal(DataDir dataDir, String name, List<AutoCloseable> kept) {
+        JsonLinesJournal journal = JsonLinesJournal.open(dataDir.local(name));
+        kept.add(0, journal);
+        return journal;
     }
 
     private static LocalHttpServer bind(LocalCloudOptions options) {

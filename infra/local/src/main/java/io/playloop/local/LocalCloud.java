@@ -89,6 +89,12 @@ public final class LocalCloud implements Callable<Integer> {
     @Option(names = "--no-schedule", description = "the scheduler runs only on POST /_local/tick (same as --schedule-every none)")
     boolean noSchedule;
 
+    @Option(names = "--data-dir", defaultValue = "${env:PLAYLOOP_LOCAL_DATA_DIR:-}", paramLabel = "<dir>",
+            description = {"keeps the table, the queued messages, the outbox, the customers' 24-hour windows and the",
+                    "clock's offset in this directory, so a restart (even after a crash) carries on where it stopped;",
+                    "without it everything lives in memory [PLAYLOOP_LOCAL_DATA_DIR]"})
+    String dataDir;
+
     @Option(names = "--no-window", description = {"the Graph simulator delivers free-form messages outside the customer's",
             "24-hour window (Meta refuses them with error 131047; so does the simulator by default)"})
     boolean noWindow;
@@ -106,7 +112,8 @@ public final class LocalCloud implements Callable<Integer> {
             options = new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                     phoneNumberId, shopSecret, businessName, defaultLanguage.toLowerCase(Locale.ROOT),
                     PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, LocalCloudOptions.DEFAULT_TABLE_NAME, retryDelay, pollers,
-                    16, System.out, crmEnvironment(System.getenv()), noSchedule ? null : scheduleEvery, !noWindow);
+                    16, System.out, crmEnvironment(System.getenv()), noSchedule ? null : scheduleEvery, !noWindow,
+                    dataDir == null || dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir.trim()));
         } catch (IllegalArgumentException e) {
             System.err.println("playloop-local: " + e.getMessage());
             return 2;

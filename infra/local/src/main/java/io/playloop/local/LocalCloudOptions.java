@@ -34,13 +34,16 @@ import java.util.Objects;
  *                        defaults to every 5 minutes)
  * @param enforceWindow   whether the Graph simulator refuses free-form messages outside the customer's 24-hour
  *                        window (error 131047), as Meta does; on by default
+ * @param dataDir         where the table, the queues' messages, the outbox, the customers' windows and the clock's
+ *                        offset are kept across restarts ({@link io.playloop.local.durable.DataDir}); null (the
+ *                        default): all in memory, gone when the local cloud stops
  */
 public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqsPort, String appSecret,
                                 String verifyToken, String accessToken, String phoneNumberId, String shopSecret,
                                 String businessName, String defaultLanguage, String graphApiVersion,
                                 String tableName, RetryDelay retryDelay, int pollersPerQueue, int httpThreads,
                                 PrintStream out, java.util.Map<String, String> crm, java.time.Duration scheduleEvery,
-                                boolean enforceWindow) {
+                                boolean enforceWindow, java.nio.file.Path dataDir) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_APP_SECRET = "local-app-secret";
     public static final String DEFAULT_VERIFY_TOKEN = "local-verify-token";
@@ -82,7 +85,7 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
         return new LocalCloudOptions("127.0.0.1", DEFAULT_PORT, 0, 0, DEFAULT_APP_SECRET, DEFAULT_VERIFY_TOKEN,
                 DEFAULT_ACCESS_TOKEN, DEFAULT_PHONE_NUMBER_ID, DEFAULT_SHOP_SECRET, DEFAULT_BUSINESS_NAME, "en",
                 PlayLoopConfig.DEFAULT_GRAPH_API_VERSION, DEFAULT_TABLE_NAME, RetryDelay.DEFAULT, 3, 16, System.out,
-                java.util.Map.of(), null, true);
+                java.util.Map.of(), null, true, null);
     }
 
     /** The defaults on a free HTTP port, so tests and other local clouds run side by side. */
@@ -93,19 +96,19 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
     public LocalCloudOptions withPort(int newPort) {
         return new LocalCloudOptions(host, newPort, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow, dataDir);
     }
 
     public LocalCloudOptions withRetryDelay(RetryDelay newRetryDelay) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, newRetryDelay,
-                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow, dataDir);
     }
 
     public LocalCloudOptions withBusinessName(String newBusinessName) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, newBusinessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow, dataDir);
     }
 
     /**
@@ -116,27 +119,34 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
     public LocalCloudOptions withCrm(java.util.Map<String, String> newCrm) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, newCrm, scheduleEvery, enforceWindow);
+                pollersPerQueue, httpThreads, out, newCrm, scheduleEvery, enforceWindow, dataDir);
     }
 
     public LocalCloudOptions withOut(PrintStream newOut) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, newOut, crm, scheduleEvery, enforceWindow);
+                pollersPerQueue, httpThreads, newOut, crm, scheduleEvery, enforceWindow, dataDir);
     }
 
     /** Runs the scheduler function by itself every {@code every} of wall time; null: only on POST /_local/tick. */
     public LocalCloudOptions withScheduleEvery(java.time.Duration every) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, crm, every, enforceWindow);
+                pollersPerQueue, httpThreads, out, crm, every, enforceWindow, dataDir);
     }
 
     /** Whether the Graph simulator enforces the customers' 24-hour windows (131047 outside them). */
     public LocalCloudOptions withWindowEnforced(boolean enforced) {
         return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
                 phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
-                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforced);
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforced, dataDir);
+    }
+
+    /** Keeps the local cloud's data in {@code directory} across restarts; null: in memory. */
+    public LocalCloudOptions withDataDir(java.nio.file.Path directory) {
+        return new LocalCloudOptions(host, port, dynamoDbPort, sqsPort, appSecret, verifyToken, accessToken,
+                phoneNumberId, shopSecret, businessName, defaultLanguage, graphApiVersion, tableName, retryDelay,
+                pollersPerQueue, httpThreads, out, crm, scheduleEvery, enforceWindow, directory);
     }
 
     private static void requirePort(int port, String name) {
@@ -157,6 +167,6 @@ public record LocalCloudOptions(String host, int port, int dynamoDbPort, int sqs
                 + sqsPort + ", phoneNumberId=" + phoneNumberId + ", businessName=" + businessName + ", defaultLanguage="
                 + defaultLanguage + ", tableName=" + tableName + ", retryDelay=" + retryDelay + ", scheduleEvery="
                 + (scheduleEvery == null ? "none" : scheduleEvery) + ", enforceWindow=" + enforceWindow
-                + ", secrets=****]";
+                + ", dataDir=" + (dataDir == null ? "none (in memory)" : dataDir) + ", secrets=****]";
     }
 }

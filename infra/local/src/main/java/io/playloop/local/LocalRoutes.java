@@ -121,6 +121,9 @@ final class LocalRoutes {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("seq", e.seq());
             entry.put("at", e.at().toString());
+            if (e.wamid() != null) {
+                entry.put("wamid", e.wamid());
+            }
             entry.put("body", e.body());
             json.add(entry);
         }

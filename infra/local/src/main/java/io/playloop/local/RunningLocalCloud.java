@@ -37,13 +37,14 @@ public final class RunningLocalCloud implements AutoCloseable {
     private final Drainer drainer;
     private final Supplier<Map<String, Object>> stats;
     private final Duration startupTime;
+    private final List<AutoCloseable> kept;
     private volatile boolean closed;
 
     RunningLocalCloud(LocalCloudOptions options, DynamoDbLocalServer dynamoDbServer, ElasticMqServer elasticMq,
                       LocalHttpServer http, DynamoDbClient dynamo, SqsClient sqs, List<AutoCloseable> clients,
                       Map<String, ProvisionedQueue> queues, List<EventSourceMapping> mappings, SimulatedClock clock,
                       Outbox outbox, GraphFaults faults, Drainer drainer, Supplier<Map<String, Object>> stats,
-                      Duration startupTime) {
+                      Duration startupTime, List<AutoCloseable> kept) {
         this.options = options;
         this.dynamoDbServer = dynamoDbServer;
         this.elasticMq = elasticMq;
@@ -59,6 +60,7 @@ public final class RunningLocalCloud implements AutoCloseable {
         this.drainer = drainer;
         this.stats = stats;
         this.startupTime = startupTime;
+        this.kept = List.copyOf(kept);
     }
 
     /** {@code http://127.0.0.1:<port>}: webhooks, the Graph API simulator and {@code /_local/*}. */
@@ -141,6 +143,11 @@ public final class RunningLocalCloud implements AutoCloseable {
         return startupTime;
     }
 
+    /** Where the data is kept across restarts ({@code --data-dir}), or null when it lives in memory. */
+    public java.nio.file.Path dataDir() {
+        return options.dataDir();
+    }
+
     /** Stops pollers, HTTP, ElasticMQ and DynamoDB Local; failures are printed in one line each. */
     @Override
     public synchronized void close() {
@@ -153,6 +160,7 @@ public final class RunningLocalCloud implements AutoCloseable {
         steps.addAll(clients);
         steps.add(elasticMq);
         steps.add(dynamoDbServer);
+        steps.addAll(kept); // the data directory's journals and lock, once nothing writes any more
         for (AutoCloseable step : steps) {
             try {
                 step.close();

@@ -1,7 +1,11 @@
 package io.playloop.local;
 
 import io.playloop.definitions.QueueDefinition;
+import io.playloop.local.durable.DataDir;
+import io.playloop.local.emulators.ElasticMqServer;
 import io.playloop.local.emulators.ProvisionedQueue;
+import io.playloop.local.emulators.ResourceProvisioner;
+import io.playloop.local.graph.Outbox;
 import io.playloop.local.esm.EventSourceMapping;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,7 +19,8 @@ final class StartupReport {
 
     static void print(PrintStream out, LocalCloudOptions options, String ttlAttribute, RunningLocalCloud cloud,
                       long dynamoMillis, long elasticMqMillis, Map<String, ProvisionedQueue> queues,
-                      List<EventSourceMapping> mappings, long emulatorsReadyMillis, long httpMillis) {
+                      List<EventSourceMapping> mappings, long emulatorsReadyMillis, long httpMillis,
+                      List<String> dataLines) {
         out.println("PlayLoop local cloud");
         out.printf("  DynamoDB Local  %-24s table %s (TTL on %s)   started in %d ms%n", cloud.dynamoDbEndpoint(),
                 options.tableName(), ttlAttribute, dynamoMillis);
@@ -40,11 +45,36 @@ final class StartupReport {
                 options.enforceWindow() ? "enforces" : "ignores (--no-window)");
         out.printf("  HTTP            %-24s webhooks at /webhooks/whatsapp (IngestFunction), Graph API simulator at"
                 + " /graph, controls at /_local (GET / lists them)   started in %d ms%n", cloud.baseUrl(), httpMillis);
+        dataLines.forEach(line -> out.println("  Data            " + line));
         out.printf("Ready in %d ms (emulators with table and queues after %d ms): phone-number id %s, app secret %s,"
                         + " verify token %s. Ctrl-C stops.%n",
                 cloud.startupTime().toMillis(), emulatorsReadyMillis, options.phoneNumberId(),
                 options.appSecret().equals(LocalCloudOptions.DEFAULT_APP_SECRET) ? options.appSecret() : "(from --app-secret)",
                 options.verifyToken().equals(LocalCloudOptions.DEFAULT_VERIFY_TOKEN) ? options.verifyToken() : "(from --verify-token)");
         out.flush();
+    }
+
+    /** Where the data lives: in memory, or kept in a data directory (and what came back from it). */
+    static List<String> data(DataDir dataDir, ResourceProvisioner.TableProvisioning table,
+                             ElasticMqServer.Restored restored, Outbox outbox, SimulatedClock clock) {
+        if (dataDir == null) {
+            return List.of("in memory: gone when the local cloud stops (--data-dir <dir> keeps it)");
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(table.reused() ? "table kept" + (table.addedIndexes().isEmpty() ? ""
+                : " (indexes added from template.yaml: " + String.join(", ", table.addedIndexes()) + ")")
+                : "table created");
+        parts.add(restored.total() + " queued message" + (restored.total() == 1 ? "" : "s") + " restored"
+                + (restored.messages().isEmpty() ? "" : " " + restored.messages()));
+        parts.add(outbox.size() + " outbox entr" + (outbox.size() == 1 ? "y" : "ies"));
+        if (!clock.offset().isZero()) {
+            parts.add("clock offset " + clock.offset());
+        }
+        List<String> lines = new ArrayList<>(List.of(dataDir.root() + ": " + String.join(", ", parts)));
+        if (!restored.orphaned().isEmpty()) {
+            lines.add("messages of queues template.yaml no longer declares stay on disk, unserved: "
+                    + restored.orphaned());
+        }
+        return lines;
     }
 }

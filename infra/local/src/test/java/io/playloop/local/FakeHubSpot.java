@@ -27,6 +27,7 @@ final class FakeHubSpot implements AutoCloseable {
     }
 
     FakeHubSpot() throws IOException {
+        io.playloop.local.http.LocalHttpServer.configureJdkServer(); // before the JVM's first JDK server
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(UPSERT, exchange -> {
             byte[] body;

@@ -94,20 +94,28 @@ final class LocalCloudClient {
 
     /** Posts a webhook body with this {@code X-Hub-Signature-256} (none if null); answers the HTTP status. */
     int postWebhook(String body, String signature) throws Exception {
-        return http.send(webhookRequest(body, signature), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(webhookRequest(body.getBytes(StandardCharsets.UTF_8), signature),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Posts these exact bytes (valid UTF-8 or not) signed with the app secret; answers the HTTP status. */
+    int postWebhook(byte[] body) throws Exception {
+        return http.send(webhookRequest(body, Webhooks.signature(appSecret, body)),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Posts a signed webhook without waiting for the answer (to race copies of one webhook). */
     CompletableFuture<Integer> postWebhookAsync(String body) {
-        return http.sendAsync(webhookRequest(body, Webhooks.signature(appSecret, body.getBytes(StandardCharsets.UTF_8))),
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return http.sendAsync(webhookRequest(bytes, Webhooks.signature(appSecret, bytes)),
                 HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
-    private HttpRequest webhookRequest(String body, String signature) {
+    private HttpRequest webhookRequest(byte[] body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/webhooks/whatsapp")).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "facebookexternalua")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
         }

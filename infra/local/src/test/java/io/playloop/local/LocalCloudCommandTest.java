@@ -37,6 +37,12 @@ class LocalCloudCommandTest {
                 .isEqualTo(Duration.ofMinutes(5));
         assertThat(c.noSchedule).isFalse();
         assertThat(c.noWindow).isFalse();
+        assertThat(c.dataDir).as("in memory unless a data directory is given").isNullOrEmpty();
+    }
+
+    @Test
+    void aDataDirectory_isTakenFromTheFlag() {
+        assertThat(parse("--data-dir", "playloop-data").dataDir).isEqualTo("playloop-data");
     }
 
     @Test
@@ -96,6 +102,7 @@ class LocalCloudCommandTest {
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--port", "PLAYLOOP_LOCAL_PORT", "--dynamodb-port", "--sqs-port",
                 "--app-secret", "--verify-token", "--phone-number-id", "--shop-secret", "--business-name",
-                "--default-language", "--retry-delay", "from-template", "PLAYLOOP_LOCAL_RETRY_DELAY");
+                "--default-language", "--retry-delay", "from-template", "PLAYLOOP_LOCAL_RETRY_DELAY", "--data-dir",
+                "PLAYLOOP_LOCAL_DATA_DIR");
     }
 }

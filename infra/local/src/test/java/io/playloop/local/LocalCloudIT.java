@@ -104,6 +104,36 @@ class LocalCloudIT {
     }
 
     @Test
+    void aSignedWebhookWithInvalidUtf8_isJudgedOnItsContent_neverRefusedAsUnsigned() throws Exception {
+        String waId = "16505550109";
+        byte[] inText = client.textWebhook(waId, "Byte", "POINTS\u00e9").getBytes(StandardCharsets.UTF_8);
+        // "é" is C3 A9: keep the lead byte, break the continuation. The signature covers these exact bytes.
+        int e = indexOf(inText, new byte[] {(byte) 0xC3, (byte) 0xA9});
+        inText[e + 1] = (byte) 0x28;
+        byte[] loneByte = client.textWebhook(waId, "Byte", "POINTS").getBytes(StandardCharsets.UTF_8);
+        byte[] withFf = new byte[loneByte.length + 1];
+        System.arraycopy(loneByte, 0, withFf, 0, loneByte.length);
+        withFf[loneByte.length] = (byte) 0xFF; // after the JSON
+
+        int first = client.postWebhook(inText);
+        int second = client.postWebhook(withFf);
+        client.drain();
+
+        assertThat(first).as("invalid UTF-8 inside a text").isIn(200, 400);
+        assertThat(second).as("a stray 0xFF after the JSON").isIn(200, 400);
+        assertThat(client.say(waId, "Byte", "POINTS")).as("a normal message after").isNotNull();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void theSameWebhookPostedEightTimesAtOnce_changesStateOnce_andIsAnsweredOnce() throws Exception {
         String waId = "33612345678";
         String body = client.textWebhook(waId, "Léa", "POINTS");

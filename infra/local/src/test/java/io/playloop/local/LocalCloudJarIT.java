@@ -38,7 +38,7 @@ class LocalCloudJarIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(out).contains("--port", "--retry-delay", "PLAYLOOP_LOCAL_APP_SECRET");
+        assertThat(out).contains("--port", "--retry-delay", "PLAYLOOP_LOCAL_APP_SECRET", "--data-dir");
         assertThat(Files.isDirectory(Path.of("target", "lib"))).isTrue();
     }
 

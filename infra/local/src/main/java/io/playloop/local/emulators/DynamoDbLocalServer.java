@@ -2,6 +2,11 @@ package io.playloop.local.emulators;
 
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -9,8 +14,10 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local 3.x in server mode, in memory, on 127.0.0.1, telemetry off: a real HTTP endpoint any
- * SDK or the AWS CLI can reach, so the table can be inspected while the local cloud runs.
+ * DynamoDB Local 3.x in server mode on 127.0.0.1, telemetry off: a real HTTP endpoint any SDK or the AWS CLI
+ * can reach, so the table can be inspected while the local cloud runs. In memory, or in a SQLite file under a
+ * directory ({@code -dbPath}) that outlives the process: SQLite's rollback journal, left at its defaults by
+ * DynamoDB Local (no PRAGMA changes them), makes each write all or nothing even when the process is killed.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     private static final int ATTEMPTS = 3;
@@ -28,11 +35,23 @@ public final class DynamoDbLocalServer implements AutoCloseable {
      * the port it bound, so one is picked first and the pick retried if another process takes it).
      */
     public static DynamoDbLocalServer start(int port) {
+        return start(port, null);
+    }
+
+    /** The same, keeping the database in {@code dbPath} (created if needed); null: in memory. */
+    public static DynamoDbLocalServer start(int port, Path dbPath) {
+        if (dbPath != null) {
+            try {
+                Files.createDirectories(dbPath); // DynamoDB Local refuses a directory that does not exist
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create DynamoDB Local's directory " + dbPath + ": " + e, e);
+            }
+        }
         Exception last = null;
         for (int attempt = 0; attempt < (port == 0 ? ATTEMPTS : 1); attempt++) {
             int chosen = port == 0 ? FreePorts.find() : port;
             try {
-                return new DynamoDbLocalServer(BannerFilter.around(() -> createAndStart(chosen)), chosen);
+                return new DynamoDbLocalServer(BannerFilter.around(() -> createAndStart(chosen, dbPath)), chosen);
             } catch (Exception e) {
                 last = e;
             }
@@ -41,10 +60,13 @@ public final class DynamoDbLocalServer implements AutoCloseable {
                 + (port == 0 ? "(a free one)" : port) + ": " + last, last);
     }
 
-    private static DynamoDBProxyServer createAndStart(int port) {
+    private static DynamoDBProxyServer createAndStart(int port, Path dbPath) {
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", String.valueOf(port)});
+            String[] storage = dbPath == null ? new String[] {"-inMemory"}
+                    : new String[] {"-dbPath", dbPath.toAbsolutePath().toString()};
+            List<String> args = new ArrayList<>(List.of(storage));
+            args.addAll(List.of("-sharedDb", "-disableTelemetry", "-port", String.valueOf(port)));
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
             bindToLoopback(server);
             server.start();
             return server;

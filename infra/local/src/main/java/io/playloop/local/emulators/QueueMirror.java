@@ -47,9 +47,17 @@ public final class QueueMirror {
         return messages;
     }
 
-    /** The actor ElasticMQ sends its queue events to. */
-    Props listenerProps() {
-        return Props.create(Listener.class, () -> new Listener(this));
+    /**
+     * The actor ElasticMQ sends its queue events to: each is written to {@code journal} first (when there is one),
+     * then mirrored, then acknowledged, so ElasticMQ answers a request only once its change is kept.
+     */
+    Props listenerProps(QueueJournal journal) {
+        return Props.create(Listener.class, () -> new Listener(this, journal));
+    }
+
+    /** Mirrors a message put back from the journal (restoring sends no events). */
+    void restored(String queueName, InternalMessage m) {
+        put(queueName, m);
     }
 
     private void put(String queueName, InternalMessage m) {
@@ -86,12 +94,14 @@ public final class QueueMirror {
         }
     }
 
-    /** Applies ElasticMQ's events to the mirror and acknowledges those ElasticMQ waits for. */
+    /** Applies ElasticMQ's events to the journal and the mirror and acknowledges those ElasticMQ waits for. */
     static final class Listener extends AbstractActor {
         private final QueueMirror mirror;
+        private final QueueJournal journal;
 
-        Listener(QueueMirror mirror) {
+        Listener(QueueMirror mirror, QueueJournal journal) {
             this.mirror = mirror;
+            this.journal = journal;
         }
 
         @Override
@@ -100,6 +110,17 @@ public final class QueueMirror {
         }
 
         private void onEvent(Object event) {
+            if (journal != null) {
+                try {
+                    keep(event);
+                } catch (RuntimeException e) {
+                    // Not acknowledged: ElasticMQ does not answer the request, whose sender retries it.
+                    if (event instanceof QueueEventWithOperationStatus) {
+                        getSender().tell(new org.apache.pekko.actor.Status.Failure(e), getSelf());
+                    }
+                    return;
+                }
+            }
             if (event instanceof QueueEvent.MessageAdded added) {
                 mirror.put(added.queueName(), added.message());
             } else if (event instanceof QueueEvent.MessageUpdated updated) {
@@ -115,6 +136,18 @@ public final class QueueMirror {
             // ElasticMQ waits for an acknowledgement of the events a persistence layer must store.
             if (event instanceof QueueEventWithOperationStatus) {
                 getSender().tell(OperationSuccessful$.MODULE$, getSelf());
+            }
+        }
+
+        private void keep(Object event) {
+            if (event instanceof QueueEvent.MessageAdded added) {
+                journal.put(added.queueName(), added.message());
+            } else if (event instanceof QueueEvent.MessageUpdated updated) {
+                journal.put(updated.queueName(), updated.message());
+            } else if (event instanceof QueueEvent.MessageRemoved removed) {
+                journal.remove(removed.queueName(), removed.messageId());
+            } else if (event instanceof QueueEvent.QueueDeleted deleted) {
+                journal.removeQueue(deleted.queueName());
             }
         }
     }

@@ -3,11 +3,19 @@ package io.playloop.local.emulators;
 import io.playloop.definitions.QueueDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -25,9 +33,64 @@ public final class ResourceProvisioner {
     public static void createTable(DynamoDbClient dynamo, CreateTableRequest request, String ttlAttribute) {
         dynamo.createTable(request);
         if (ttlAttribute != null) {
-            dynamo.updateTimeToLive(b -> b.tableName(request.tableName()).timeToLiveSpecification(
-                    TimeToLiveSpecification.builder().attributeName(ttlAttribute).enabled(true).build()));
+            enableTtl(dynamo, request.tableName(), ttlAttribute);
         }
+    }
+
+    /**
+     * What {@link #createOrReuseTable} did.
+     *
+     * @param reused     the table was already there (a data directory's), items and all
+     * @param addedIndexes global secondary indexes the template declares that the kept table lacked, now created
+     */
+    public record TableProvisioning(boolean reused, List<String> addedIndexes) {
+    }
+
+    /**
+     * Creates the table, or keeps the one a data directory holds: its items stay, and what the template declares
+     * since (a new global secondary index, TTL) is added to it. Nothing is removed from a kept table.
+     */
+    public static TableProvisioning createOrReuseTable(DynamoDbClient dynamo, CreateTableRequest request,
+                                                       String ttlAttribute) {
+        TableDescription existing;
+        try {
+            existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table();
+        } catch (ResourceNotFoundException e) {
+            createTable(dynamo, request, ttlAttribute);
+            return new TableProvisioning(false, List.of());
+        }
+        Set<String> present = new HashSet<>();
+        if (existing.globalSecondaryIndexes() != null) {
+            existing.globalSecondaryIndexes().forEach(i -> present.add(i.indexName()));
+        }
+        List<String> added = new ArrayList<>();
+        for (GlobalSecondaryIndex index : request.globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) {
+                continue;
+            }
+            dynamo.updateTable(b -> b.tableName(request.tableName())
+                    .attributeDefinitions(request.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+                            .indexName(index.indexName())
+                            .keySchema(index.keySchema())
+                            .projection(index.projection())
+                            .provisionedThroughput(index.provisionedThroughput())).build()));
+            added.add(index.indexName());
+        }
+        if (ttlAttribute != null) {
+            TimeToLiveDescription ttl = dynamo.describeTimeToLive(b -> b.tableName(request.tableName()))
+                    .timeToLiveDescription();
+            if (ttl == null || ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED
+                    || !ttlAttribute.equals(ttl.attributeName())) {
+                enableTtl(dynamo, request.tableName(), ttlAttribute);
+            }
+        }
+        return new TableProvisioning(true, List.copyOf(added));
+    }
+
+    private static void enableTtl(DynamoDbClient dynamo, String table, String ttlAttribute) {
+        dynamo.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(
+                TimeToLiveSpecification.builder().attributeName(ttlAttribute).enabled(true).build()));
     }
 
     /**

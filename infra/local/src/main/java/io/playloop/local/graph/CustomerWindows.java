@@ -1,12 +1,15 @@
 package io.playloop.local.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playloop.local.durable.Journal;
+import io.playloop.local.durable.JsonLinesJournal;
 import io.playloop.local.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +27,43 @@ public final class CustomerWindows {
 
     private final boolean enforced;
     private final Map<String, Instant> lastInbound = new HashMap<>();
+    private final Journal journal;
 
     /** @param enforced false lets every message through, as before the simulator knew about the window */
     public CustomerWindows(boolean enforced) {
         this.enforced = enforced;
+        this.journal = Journal.NONE;
+    }
+
+    private CustomerWindows(boolean enforced, JsonLinesJournal journal) {
+        this.enforced = enforced;
+        this.journal = journal;
+        for (JsonNode line : journal.recovered()) {
+            String key = line.path("customer").asText();
+            if (line.hasNonNull("lastWrote")) {
+                lastInbound.put(key, Instant.parse(line.get("lastWrote").asText()));
+            } else {
+                lastInbound.remove(key);
+            }
+        }
+        List<Map<String, String>> compact = new ArrayList<>();
+        lastInbound.forEach((key, at) -> compact.add(line(key, at)));
+        journal.rewrite(compact);
+    }
+
+    /**
+     * Windows that write every change to {@code journal} and start from what an earlier run wrote there, so a
+     * restarted local cloud still answers the customers who wrote before it stopped.
+     */
+    public static CustomerWindows keptIn(boolean enforced, JsonLinesJournal journal) {
+        return new CustomerWindows(enforced, journal);
+    }
+
+    private static Map<String, String> line(String key, Instant at) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("customer", key);
+        line.put("lastWrote", at == null ? null : at.toString());
+        return line;
     }
 
     public boolean enforced() {
@@ -49,6 +85,7 @@ public final class CustomerWindows {
             }
             Instant known = lastInbound.get(key);
             if (known == null || known.isBefore(at)) {
+                journal.append(line(key, at));
                 lastInbound.put(key, at);
             }
         }
@@ -58,6 +95,7 @@ public final class CustomerWindows {
     /** Undoes {@link #customersWrote}: puts back what was known before. */
     public synchronized void restore(Map<String, Instant> before) {
         before.forEach((key, at) -> {
+            journal.append(line(key, at));
             if (at == null) {
                 lastInbound.remove(key);
             } else {

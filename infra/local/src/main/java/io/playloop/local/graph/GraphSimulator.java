@@ -79,11 +79,13 @@ public final class GraphSimulator {
                     + " 24 hours have passed since the customer last replied to this number.");
         }
         accepted.incrementAndGet();
-        outbox.record(clock.instant(), body);
         if (body.hasNonNull("status") && !body.hasNonNull("to")) {
+            outbox.record(clock.instant(), body);
             return LocalResponse.json(200, Map.of("success", true)); // mark as read / typing indicator
         }
-        return LocalResponse.json(200, accepted(body.get("to").asText()));
+        String wamid = newWamid();
+        outbox.record(clock.instant(), body, wamid);
+        return LocalResponse.json(200, accepted(body.get("to").asText(), wamid));
     }
 
     /** Why Meta would refuse the request, or null when it would accept it. */
@@ -124,7 +126,7 @@ public final class GraphSimulator {
         return null;
     }
 
-    private Map<String, Object> accepted(String to) {
+    private Map<String, Object> accepted(String to, String wamid) {
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("input", to);
         String normalised = Outbox.normalise(to);
@@ -137,7 +139,7 @@ public final class GraphSimulator {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("messaging_product", "whatsapp");
         response.put("contacts", List.of(contact));
-        response.put("messages", List.of(Map.of("id", newWamid())));
+        response.put("messages", List.of(Map.of("id", wamid)));
         return response;
     }
 

@@ -2,6 +2,9 @@ package io.playloop.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -102,7 +105,7 @@ public final class ApiGatewayHttpApi {
         if (body.length == 0) {
             event.setBody(null);
             event.setIsBase64Encoded(false);
-        } else if (isText(headers.get("content-type"))) {
+        } else if (isText(headers.get("content-type")) && isUtf8(body)) {
             event.setBody(new String(body, StandardCharsets.UTF_8));
             event.setIsBase64Encoded(false);
         } else {
@@ -156,6 +159,20 @@ public final class ApiGatewayHttpApi {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
                 || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript");
+    }
+
+    /**
+     * Whether the bytes are valid UTF-8, i.e. survive as a string: decoding invalid bytes would replace them
+     * with U+FFFD and the function would verify a signature over other bytes than were signed.
+     */
+    static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static String forwardedFor(String existing, String sourceIp) {

@@ -11,6 +11,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ApiGatewayHttpApiTest {
@@ -115,6 +120,38 @@ class ApiGatewayHttpApiTest {
         assertThat(Base64.getDecoder().decode(untyped.getBody())).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
         assertThat(text.getIsBase64Encoded()).isFalse();
         assertThat(text.getBody()).isEqualTo("hé");
+    }
+
+    @Test
+    void aJsonBodyWithInvalidUtf8_travelsAsBase64_byteForByte() {
+        byte[] bytes = "{\"text\":\"caf\u00e9 \"}".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 3] = (byte) 0xC3; // a lead byte with no continuation: not UTF-8
+        LocalRequest post = request("POST", "/webhooks/whatsapp", null,
+                List.of(Map.entry("Content-Type", "application/json")), bytes);
+
+        APIGatewayV2HTTPEvent event = api.toEvent(post, "POST /webhooks/whatsapp");
+
+        assertThat(event.getIsBase64Encoded()).isTrue();
+        assertThat(Base64.getDecoder().decode(event.getBody())).isEqualTo(bytes);
+    }
+
+    @Property
+    void whateverBytesAreSent_theFunctionGetsExactlyThem(@ForAll byte[] bytes,
+                                                         @ForAll("contentTypes") String contentType) {
+        LocalRequest post = request("POST", "/webhooks/whatsapp", null, List.of(Map.entry("Content-Type", contentType)),
+                bytes);
+
+        APIGatewayV2HTTPEvent event = api.toEvent(post, "POST /webhooks/whatsapp");
+
+        byte[] received = event.getBody() == null ? new byte[0] : event.getIsBase64Encoded()
+                ? Base64.getDecoder().decode(event.getBody()) : event.getBody().getBytes(StandardCharsets.UTF_8);
+        assertThat(received).isEqualTo(bytes);
+    }
+
+    @Provide
+    Arbitrary<String> contentTypes() {
+        return Arbitraries.of("application/json", "application/json; charset=utf-8", "text/plain",
+                "application/octet-stream", "application/x-www-form-urlencoded");
     }
 
     @Test
