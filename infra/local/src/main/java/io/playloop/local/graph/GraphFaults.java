@@ -10,11 +10,14 @@ import java.util.Optional;
  * {@code {"graph":{"status":500,"count":3}}} makes the next 3 calls fail with HTTP 500 and a Meta error
  * body; {@code "code"} picks the Meta error code (else a usual one for the status), {@code "details"}
  * the explanation, {@code "to"} limits the fault to sends to that recipient (phone number in any
- * notation, wa_id or BSUID; other customers' sends go through). {@code {}} clears every fault.
- * Thread-safe: each failing call takes one unit.
+ * notation, wa_id or BSUID; other customers' sends go through). A fault with {@code "to"} is kept beside the others
+ * (it replaces only that recipient's earlier one), so a burst on one customer and bursts on everyone can run at once,
+ * as Meta's pair rate limit and its throughput limit do; one without {@code "to"} replaces the general fault.
+ * {@code {}} clears every fault. Thread-safe: each failing call takes one unit, the recipient's own fault first.
  */
 public final class GraphFaults {
     private Fault pending;
+    private final Map<String, Fault> byRecipient = new LinkedHashMap<>();
 
     /** One armed fault; {@code to} is null when it hits every send. */
     public record Fault(int status, int code, int remaining, String details, String to) {
@@ -47,6 +50,7 @@ public final class GraphFaults {
         JsonNode graph = body.get("graph");
         if (graph == null || graph.isNull()) {
             pending = null;
+            byRecipient.clear();
             return;
         }
         int status = graph.path("status").asInt(500);
@@ -64,11 +68,26 @@ public final class GraphFaults {
         if (to != null && to.isBlank()) {
             throw new IllegalArgumentException("graph.to must name a recipient when given");
         }
-        pending = new Fault(status, code, count, details, to);
+        Fault fault = new Fault(status, code, count, details, to);
+        if (to == null) {
+            pending = fault;
+        } else {
+            byRecipient.put(Outbox.normalise(to), fault);
+        }
     }
 
     /** Takes one unit of the armed fault if it hits a send to {@code recipient} (null when unknown). */
     synchronized Optional<Fault> take(String recipient) {
+        String key = recipient == null ? null : Outbox.normalise(recipient);
+        Fault own = key == null ? null : byRecipient.get(key);
+        if (own != null) {
+            if (own.remaining() > 1) {
+                byRecipient.put(key, new Fault(own.status(), own.code(), own.remaining() - 1, own.details(), own.to()));
+            } else {
+                byRecipient.remove(key);
+            }
+            return Optional.of(own);
+        }
         if (pending == null || !pending.hits(recipient)) {
             return Optional.empty();
         }
@@ -84,6 +103,9 @@ public final class GraphFaults {
         Map<String, Object> json = new LinkedHashMap<>();
         if (pending != null) {
             json.put("graph", pending.toJson());
+        }
+        if (!byRecipient.isEmpty()) {
+            json.put("graphByRecipient", byRecipient.values().stream().map(Fault::toJson).toList());
         }
         return json;
     }

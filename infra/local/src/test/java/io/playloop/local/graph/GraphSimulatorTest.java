@@ -172,7 +172,22 @@ class GraphSimulatorTest {
         assertThat(poisoned.status()).isEqualTo(500);
         assertThat(other.status()).isEqualTo(200);
         assertThat(outbox.to("33612345678")).hasSize(1);
-        assertThat(faults.toJson()).extractingByKey("graph").hasFieldOrPropertyWithValue("count", 9);
+        assertThat(faults.toJson().get("graphByRecipient")).asList().singleElement()
+                .hasFieldOrPropertyWithValue("count", 9);
+    }
+
+    @Test
+    void aBurstOnOneRecipient_andABurstOnEveryone_runAtOnce_theRecipientsOwnFirst() {
+        faults.configure(Json.parse("{\"graph\":{\"status\":500,\"count\":2,\"to\":\"971501234567\"}}"
+                .getBytes(StandardCharsets.UTF_8)));
+        faults.configure(Json.parse("{\"graph\":{\"status\":429,\"code\":130429,\"count\":1}}"
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(send(ARABIC_TEXT).status()).isEqualTo(500);
+        assertThat(send(ARABIC_TEXT).status()).isEqualTo(500);
+        assertThat(send(ARABIC_TEXT).status()).as("the general burst, once the recipient's is used up").isEqualTo(429);
+        assertThat(send(ARABIC_TEXT).status()).isEqualTo(200);
+        assertThat(faults.toJson()).isEmpty();
     }
 
     @Test
