@@ -67,7 +67,9 @@ final class Mutator {
             tree = parse(filled);
         } else {
             List<String> pool = route == FuzzCase.Route.SHOPIFY ? seeds.shopify : seeds.generic;
-            tree = parse(pool.get(random.nextInt(pool.size())));
+            // Dated now: an event over 7 days old is only acknowledged, which would leave most of the door untried.
+            tree = parse(io.playloop.local.CommerceSamples.dated(pool.get(random.nextInt(pool.size())),
+                    now.minusSeconds(random.nextInt(3_600))));
             fillShopCustomer(tree, random);
             applied.add("seed:" + route.name().toLowerCase(java.util.Locale.ROOT) + ":" + tree.path("type").asText(
                     tree.has("line_items") ? "order" : "refund"));
