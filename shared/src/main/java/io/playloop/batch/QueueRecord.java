@@ -1,6 +1,7 @@
 package io.playloop.batch;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,5 +18,30 @@ import java.util.Objects;
 public record QueueRecord(String id, String group, String body, int receiveCount, Instant sentAt, String queue) {
     public QueueRecord {
         Objects.requireNonNull(id, "id");
+    }
+
+    /**
+     * The view of an SQS record as Lambda hands it over (the handler passes the fields of its {@code SQSMessage}).
+     *
+     * @param attributes     the record's system attributes (MessageGroupId, ApproximateReceiveCount, SentTimestamp),
+     *                       or null
+     * @param eventSourceArn the queue's ARN, or null
+     */
+    public static QueueRecord of(String messageId, String body, Map<String, String> attributes, String eventSourceArn) {
+        Map<String, String> a = attributes == null ? Map.of() : attributes;
+        String arn = eventSourceArn == null ? "" : eventSourceArn;
+        long sentMillis = number(a.get("SentTimestamp"));
+        return new QueueRecord(messageId, a.get("MessageGroupId"), body,
+                (int) Math.min(Integer.MAX_VALUE, number(a.get("ApproximateReceiveCount"))),
+                sentMillis > 0 ? Instant.ofEpochMilli(sentMillis) : null,
+                arn.isEmpty() ? null : arn.substring(arn.lastIndexOf(':') + 1));
+    }
+
+    private static long number(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }
