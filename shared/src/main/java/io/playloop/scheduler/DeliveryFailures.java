@@ -10,8 +10,15 @@ import io.playloop.whatsapp.webhook.DeliveryFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.playloop.logging.Masking;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,6 +44,7 @@ public final class DeliveryFailures {
     }
 
     private static final int ATTEMPTS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryFailures.class);
 
     private final DynamoSchedulerStore store;
     private final Clock clock;
@@ -51,7 +59,59 @@ public final class DeliveryFailures {
     }
 
     public Result apply(DeliveryFailure failure) {
-        Optional<SentReminder> found = store.sentReminder(failure.wamid());
+        return apply(failure, store.sentReminder(failure.wamid()));
+    }
+
+    /**
+     * What a webhook's failed statuses led to.
+     *
+     * @param results  how many of each {@link Result}
+     * @param deferred found but not applied: the time budget ran out (a redelivery of the webhook applies them)
+     * @param errors   found but not applied: the table failed (logged; the reminder stays counted as sent)
+     */
+    public record Summary(Map<Result, Integer> results, int deferred, int errors) {
+        public Summary {
+            results = Map.copyOf(results);
+        }
+    }
+
+    /**
+     * Applies a webhook's failed statuses: one BatchGetItem per 100 for all the sent-message records they name
+     * (most name a reply, which has none: nothing more is asked), then each found one in order while
+     * {@code timeLeft} says so. One failure that cannot be applied never stops the others.
+     *
+     * @throws RuntimeException when the records cannot be read at all (the table unreachable)
+     */
+    public Summary applyAll(List<DeliveryFailure> failures, BooleanSupplier timeLeft) {
+        Map<Result, Integer> results = new EnumMap<>(Result.class);
+        if (failures.isEmpty()) {
+            return new Summary(results, 0, 0);
+        }
+        Map<String, SentReminder> sent = store.sentReminders(failures.stream().map(DeliveryFailure::wamid).toList());
+        int deferred = 0;
+        int errors = 0;
+        for (DeliveryFailure failure : failures) {
+            SentReminder found = sent.get(failure.wamid());
+            if (found == null) {
+                results.merge(Result.NOT_A_REMINDER, 1, Integer::sum);
+                continue;
+            }
+            if (!timeLeft.getAsBoolean()) {
+                deferred++;
+                continue;
+            }
+            try {
+                results.merge(apply(failure, Optional.of(found)), 1, Integer::sum);
+            } catch (RuntimeException e) {
+                errors++;
+                LOG.atError().addKeyValue("wamid", Masking.id(failure.wamid())).addKeyValue("code", failure.code())
+                        .addKeyValue("error", Masking.error(e)).log("could not record a failed status");
+            }
+        }
+        return new Summary(results, deferred, errors);
+    }
+
+    private Result apply(DeliveryFailure failure, Optional<SentReminder> found) {
         if (found.isEmpty()) {
             return Result.NOT_A_REMINDER;
         }

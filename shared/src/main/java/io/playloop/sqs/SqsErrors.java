@@ -9,7 +9,21 @@ import software.amazon.awssdk.core.exception.SdkException;
  * phone number, name and text.
  */
 public final class SqsErrors {
+    /**
+     * Error codes by which SQS refuses an entry for what it holds (characters, size, an id): sending it again can
+     * never succeed. Configuration errors (a missing queue, access denied) are not here: a fix makes them pass.
+     */
+    private static final java.util.Set<String> CONTENT_CODES = java.util.Set.of("InvalidMessageContents",
+            "MessageTooLong", "InvalidParameterValue", "InvalidParameterValueException", "InvalidAttributeValue",
+            "InvalidAttributeName", "InvalidBatchEntryId", "AWS.SimpleQueueService.InvalidBatchEntryId",
+            "BatchRequestTooLong", "AWS.SimpleQueueService.BatchRequestTooLong");
+
     private SqsErrors() {
+    }
+
+    /** Whether an SQS error code says the entry itself is refused, for good. */
+    public static boolean refusesContent(String code) {
+        return code != null && CONTENT_CODES.contains(code);
     }
 
     /** SQS's error code ({@code InvalidMessageContents}, {@code AWS.SimpleQueueService.NonExistentQueue}), else the class. */
