@@ -71,7 +71,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
      * visibility = an hour of Graph API or DynamoDB outage ridden out). Both stay far under the inbound queue's
      * maxReceiveCount (template.yaml), which also counts the receives a record spends waiting behind others.
      */
-    static final RetryBudget RETRY_BUDGET = new RetryBudget(3, 20);
+    public static final RetryBudget RETRY_BUDGET = new RetryBudget(3, 20);
     /** A record is only started with this much time left: a Graph API call's timeout and a few seconds to answer. */
     static final Duration TIME_MARGIN = GRAPH_TIMEOUT.plusSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(GameHandler.class);

@@ -60,7 +60,7 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
      * A job's own budget: 3 failures retrying does not fix, or 20 of any kind (20 receives x 180 s visibility: an
      * hour of CRM outage or of an empty coupon pool), far under the rewards queue's maxReceiveCount (template.yaml).
      */
-    static final RetryBudget RETRY_BUDGET = new RetryBudget(3, 20);
+    public static final RetryBudget RETRY_BUDGET = new RetryBudget(3, 20);
     /** A job is only started with this much time left: a Graph API call's timeout and the margin to answer. */
     static final Duration TIME_MARGIN = GRAPH_TIMEOUT.plus(MARGIN);
     private static final Logger LOG = LoggerFactory.getLogger(RewardHandler.class);
