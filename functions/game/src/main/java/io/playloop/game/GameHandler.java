@@ -12,6 +12,7 @@ import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.Secrets;
 import io.playloop.engine.MessageCatalog;
 import io.playloop.games.quiz.OptionIds;
+import io.playloop.logging.Masking;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.store.CapacityMeter;
 import io.playloop.commerce.CommerceEventCodec;
@@ -204,7 +205,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         try {
             prime();
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("error", e.toString()).log("priming skipped");
+            LOG.atWarn().addKeyValue("error", Masking.error(e)).log("priming skipped");
         }
     }
 
