@@ -11,6 +11,13 @@ public final class EnvironmentVariables {
     public static final String INBOUND_QUEUE_URL = "PLAYLOOP_INBOUND_QUEUE_URL";
     /** The rewards FIFO queue the game function sends reward jobs to (pool codes, CRM syncs); unset: none. */
     public static final String REWARDS_QUEUE_URL = "PLAYLOOP_REWARDS_QUEUE_URL";
+    /**
+     * The inbound queue's dead-letter queue, where the game function sets aside a record that used its own retry
+     * budget (io.playloop.batch.PartialBatch); unset: such a record stays until SQS's redrive takes it.
+     */
+    public static final String INBOUND_DLQ_URL = "PLAYLOOP_INBOUND_DLQ_URL";
+    /** The rewards queue's dead-letter queue, where the reward function sets aside a job that used its budget. */
+    public static final String REWARDS_DLQ_URL = "PLAYLOOP_REWARDS_DLQ_URL";
     /** ARN of the Secrets Manager secret holding appSecret, verifyToken and accessToken (JSON). */
     public static final String SECRETS_ARN = "PLAYLOOP_SECRETS_ARN";
     /** Graph API base URL; https://graph.facebook.com in production, the simulator locally. */

@@ -59,10 +59,11 @@ public final class MessageProcessor {
     /** Meta's customer-service window: free-form messages only within 24 h of the customer's message. */
     private static final Duration SERVICE_WINDOW = Engine.SERVICE_WINDOW;
     /**
-     * A pending reply whose queue record has had this long to retry (5 receives x 180 s visibility) may
-     * be taken over by another delivery of the same wamid, e.g. a record redriven from the DLQ.
+     * A pending reply whose queue record has had this long to use its retry budget (20 own failures x 180 s
+     * visibility, an hour: see GameHandler's RETRY_BUDGET) may be taken over by another delivery of the same wamid,
+     * e.g. the record redriven from the dead-letter queue after a fix.
      */
-    static final Duration PENDING_TAKEOVER_AFTER = Duration.ofMinutes(30);
+    public static final Duration PENDING_TAKEOVER_AFTER = Duration.ofMinutes(90);
     /** How far back the points item keeps ledger entries: a week cap plus a day of time-zone slack. */
     static final Duration LEDGER_RECENT = Duration.ofDays(8);
     /** Re-reads after a concurrent change of the same customer before the record is failed and retried. */
@@ -338,17 +339,15 @@ public final class MessageProcessor {
                 return ProcessingResult.DUPLICATE;
             }
         }
-        if (message.sentAt().plus(SERVICE_WINDOW).isBefore(now)) {
-            LOG.atWarn().addKeyValue("wamid", message.wamid())
-                    .log("pending reply dropped: the 24-hour window closed before it could be sent");
-            return ProcessingResult.DUPLICATE;
+        if (windowClosed(message, now)) {
+            return abandon(message);
         }
         return send(message, replies.read(receipt.replyJson()), ProcessingResult.REPLY_RESENT);
     }
 
     /**
      * Whether this delivery may finish what a receipt left pending: it is the record that committed it, or that
-     * record has had time to retry (5 receives x 180 s) and gave up, e.g. it was redriven from the DLQ.
+     * record has had time to use its retry budget ({@link #PENDING_TAKEOVER_AFTER}), e.g. it was redriven from the DLQ.
      */
     private static boolean mayResume(InboundReceipt receipt, String deliveryId, Instant now) {
         return deliveryId.equals(receipt.owner()) || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
@@ -367,6 +366,9 @@ public final class MessageProcessor {
         try {
             sent = graph.send(reply);
         } catch (GraphApiException e) {
+            if (e.retryable() && windowClosed(message, clock.instant())) {
+                return abandon(message); // a retry could only send it outside the window: Meta would refuse it
+            }
             if (e.retryable()) {
                 throw e;
             }
@@ -379,6 +381,23 @@ public final class MessageProcessor {
         }
         store.markReplySent(message.wamid(), sent.wamid(), clock.instant());
         return onSuccess;
+    }
+
+    /** Whether the customer's 24-hour window, opened by this message, has closed. */
+    private static boolean windowClosed(InboundMessage message, Instant now) {
+        return message.sentAt().plus(SERVICE_WINDOW).isBefore(now);
+    }
+
+    /**
+     * Gives up a pending reply whose window closed: the state change stays, the receipt stops asking for the reply,
+     * and the record completes (a retry could never send it).
+     */
+    private ProcessingResult abandon(InboundMessage message) {
+        store.markReplyAbandoned(message.wamid(), clock.instant());
+        LOG.atWarn().addKeyValue("wamid", Masking.id(message.wamid()))
+                .addKeyValue("customer", Masking.phone(message.customerKey()))
+                .log("pending reply given up: the 24-hour window closed before the Graph API took it");
+        return ProcessingResult.REPLY_ABANDONED;
     }
 
     private static void log(InboundMessage message, Outcome outcome) {

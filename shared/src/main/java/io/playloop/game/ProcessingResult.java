@@ -11,7 +11,12 @@ public enum ProcessingResult {
     /** The wamid was already processed by another delivery: nothing changed, nothing sent. */
     DUPLICATE,
     /** State committed but Meta refused the reply for good (e.g. 131026 undeliverable); not retried. */
-    REPLY_REFUSED;
+    REPLY_REFUSED,
+    /**
+     * State committed; the reply could not be sent before the customer's 24-hour window closed (the Graph API was
+     * failing), so it was given up: outside the window only templates may be sent.
+     */
+    REPLY_ABANDONED;
 
     /** The CloudWatch metric that counts this result, e.g. {@code ReplyResent}. */
     public String metricName() {

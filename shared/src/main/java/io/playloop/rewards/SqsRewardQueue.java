@@ -56,8 +56,10 @@ public final class SqsRewardQueue implements RewardQueue {
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {
+                // SQS's message echoes the entry (the customer's key): only its code and fault travel on.
                 throw new IllegalStateException(response.failed().size() + " reward job(s) refused by SQS: "
-                        + response.failed().get(0).code() + " " + response.failed().get(0).message());
+                        + response.failed().get(0).code() + (Boolean.TRUE.equals(response.failed().get(0).senderFault())
+                        ? " (sender fault)" : ""));
             }
         }
     }

@@ -10,8 +10,22 @@ import io.playloop.whatsapp.webhook.DeliveryFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.playloop.logging.Masking;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -37,6 +51,11 @@ public final class DeliveryFailures {
     }
 
     private static final int ATTEMPTS = 5;
+    /** Round trips to the table run this many at a time (a webhook's lookups, then the found failures). */
+    static final int WORKERS = 8;
+    /** Keys per BatchGetItem (its maximum). */
+    private static final int LOOKUP_KEYS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryFailures.class);
 
     private final DynamoSchedulerStore store;
     private final Clock clock;
@@ -51,7 +70,114 @@ public final class DeliveryFailures {
     }
 
     public Result apply(DeliveryFailure failure) {
-        Optional<SentReminder> found = store.sentReminder(failure.wamid());
+        return apply(failure, store.sentReminder(failure.wamid()));
+    }
+
+    /**
+     * What a webhook's failed statuses led to.
+     *
+     * @param results  how many of each {@link Result}
+     * @param deferred found but not applied: the time budget ran out (a redelivery of the webhook applies them)
+     * @param errors   found but not applied: the table failed (logged; the reminder stays counted as sent)
+     */
+    public record Summary(Map<Result, Integer> results, int deferred, int errors) {
+        public Summary {
+            results = Map.copyOf(results);
+        }
+    }
+
+    /**
+     * Applies a webhook's failed statuses: one BatchGetItem per 100 for all the sent-message records they name
+     * (most name a reply, which has none: nothing more is asked), then each found one while {@code timeLeft} says
+     * so. Both run {@link #WORKERS} at a time: a marketing blast can bring a thousand refusals in one webhook, and
+     * each found one costs three round trips. One failure that cannot be applied never stops the others.
+     *
+     * @param timeLeft asked before each found failure is applied (from several threads)
+     * @throws RuntimeException when the records cannot be read at all (the table unreachable)
+     */
+    public Summary applyAll(List<DeliveryFailure> failures, BooleanSupplier timeLeft) {
+        Map<Result, Integer> results = new EnumMap<>(Result.class);
+        if (failures.isEmpty()) {
+            return new Summary(results, 0, 0);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "delivery-failures");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, SentReminder> sent = lookUp(failures, workers);
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (DeliveryFailure failure : failures) {
+                SentReminder found = sent.get(failure.wamid());
+                if (found == null) {
+                    results.merge(Result.NOT_A_REMINDER, 1, Integer::sum);
+                } else {
+                    outcomes.add(workers.submit(() -> applyInTime(failure, found, timeLeft)));
+                }
+            }
+            int deferred = 0;
+            int errors = 0;
+            for (Future<Outcome> outcome : outcomes) {
+                Outcome o = await(outcome);
+                if (o.result() != null) {
+                    results.merge(o.result(), 1, Integer::sum);
+                } else if (o.deferred()) {
+                    deferred++;
+                } else {
+                    errors++;
+                }
+            }
+            return new Summary(results, deferred, errors);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** What became of one found failure: a result, deferred (no time left), or an error (logged). */
+    private record Outcome(Result result, boolean deferred) {
+    }
+
+    private Outcome applyInTime(DeliveryFailure failure, SentReminder found, BooleanSupplier timeLeft) {
+        if (!timeLeft.getAsBoolean()) {
+            return new Outcome(null, true);
+        }
+        try {
+            return new Outcome(apply(failure, Optional.of(found)), false);
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("wamid", Masking.id(failure.wamid())).addKeyValue("code", failure.code())
+                    .addKeyValue("error", Masking.error(e)).log("could not record a failed status");
+            return new Outcome(null, false);
+        }
+    }
+
+    /** The sent-message records the failures name, 100 keys per BatchGetItem, the requests side by side. */
+    private Map<String, SentReminder> lookUp(List<DeliveryFailure> failures, ExecutorService workers) {
+        List<String> wamids = List.copyOf(new LinkedHashSet<>(failures.stream().map(DeliveryFailure::wamid).toList()));
+        List<Future<Map<String, SentReminder>>> chunks = new ArrayList<>();
+        for (int from = 0; from < wamids.size(); from += LOOKUP_KEYS) {
+            List<String> chunk = wamids.subList(from, Math.min(wamids.size(), from + LOOKUP_KEYS));
+            chunks.add(workers.submit(() -> store.sentReminders(chunk)));
+        }
+        Map<String, SentReminder> found = new HashMap<>();
+        for (Future<Map<String, SentReminder>> chunk : chunks) {
+            found.putAll(await(chunk));
+        }
+        return found;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying failed statuses", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Result apply(DeliveryFailure failure, Optional<SentReminder> found) {
         if (found.isEmpty()) {
             return Result.NOT_A_REMINDER;
         }

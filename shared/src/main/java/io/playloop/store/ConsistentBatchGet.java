@@ -25,7 +25,7 @@ final class ConsistentBatchGet {
     /**
      * The items found, in no particular order (a key not found has no item).
      *
-     * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
+     * @throws TableThrottledException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
      */
     static List<Map<String, AttributeValue>> items(DynamoDbClient dynamo, String tableName,
                                                    List<Map<String, AttributeValue>> keys, CapacityMeter meter) {
@@ -43,7 +43,7 @@ final class ConsistentBatchGet {
                 return items;
             }
             if (attempt >= MAX_UNPROCESSED_RETRIES) {
-                throw new IllegalStateException("DynamoDB left keys unprocessed after " + (attempt + 1)
+                throw new TableThrottledException("DynamoDB left keys unprocessed after " + (attempt + 1)
                         + " BatchGetItem calls on " + tableName + " (throttled); the work will be retried");
             }
             pause(FIRST_BACKOFF.multipliedBy(1L << attempt));

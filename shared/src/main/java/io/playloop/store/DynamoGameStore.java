@@ -52,6 +52,8 @@ public final class DynamoGameStore implements GameStore {
     private static final int CONSENT_ACTION = 2;
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    /** When a pending reply was given up because the customer's window closed (see {@link #markReplyAbandoned}). */
+    private static final String REPLY_ABANDONED_AT = "replyAbandonedAt";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -452,6 +454,20 @@ public final class DynamoGameStore implements GameStore {
     }
 
     /** {@inheritDoc} One UpdateItem: REMOVE the receipt's jobs (they are on the rewards queue). */
+    @Override
+    public void markReplyAbandoned(String wamid, Instant at) {
+        Objects.requireNonNull(at, "at");
+        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))
+                .updateExpression("SET #status = :none, #abandonedAt = :at REMOVE #reply, #jobs")
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#abandonedAt", REPLY_ABANDONED_AT,
+                        "#reply", "replyJson", "#jobs", StoreItems.JOBS, "#pk", Keys.PK))
+                .expressionAttributeValues(Map.of(":none", StoreItems.s(InboundReceipt.Status.NO_REPLY.name()),
+                        ":at", StoreItems.s(at.toString())))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        meter.recordWrite(response.consumedCapacity());
+    }
+
     @Override
     public void markJobsSent(String wamid) {
         UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))

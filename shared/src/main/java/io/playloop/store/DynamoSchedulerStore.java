@@ -223,10 +223,35 @@ public final class DynamoSchedulerStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SentReminder(wamid, item.get(ScheduleItems.CUSTOMER).s(), item.get("reminderId").s(),
+        return Optional.of(sentReminder(wamid, item));
+    }
+
+    /** BatchGetItem takes at most 100 keys per request. */
+    static final int MAX_BATCH_GET_KEYS = 100;
+
+    /**
+     * The proactive messages among these wamids, by wamid: one consistent BatchGetItem per 100 (a webhook's failed
+     * statuses at once), with the unprocessed keys asked again ({@link ConsistentBatchGet}). Duplicates are asked once.
+     */
+    public Map<String, SentReminder> sentReminders(java.util.Collection<String> wamids) {
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(wamids));
+        Map<String, SentReminder> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += MAX_BATCH_GET_KEYS) {
+            List<Map<String, AttributeValue>> keys = distinct.subList(from,
+                    Math.min(distinct.size(), from + MAX_BATCH_GET_KEYS)).stream().map(Keys::sentReminder).toList();
+            for (Map<String, AttributeValue> item : ConsistentBatchGet.items(dynamo, tableName, keys, meter)) {
+                String wamid = item.get(Keys.PK).s().substring(Keys.OUTBOUND_PREFIX.length());
+                found.put(wamid, sentReminder(wamid, item));
+            }
+        }
+        return found;
+    }
+
+    private static SentReminder sentReminder(String wamid, Map<String, AttributeValue> item) {
+        return new SentReminder(wamid, item.get(ScheduleItems.CUSTOMER).s(), item.get("reminderId").s(),
                 "TEMPLATE".equals(item.get("channel").s()),
                 Instant.ofEpochSecond(Long.parseLong(item.get("sentAt").n())),
-                Optional.ofNullable(item.get("failedCode")).map(v -> Integer.parseInt(v.n()))));
+                Optional.ofNullable(item.get("failedCode")).map(v -> Integer.parseInt(v.n())));
     }
 
     /** Marks the failure handled; false when it was already (Meta redelivers webhooks). */

@@ -36,6 +36,13 @@ public interface GameStore {
     /** Marks the receipt's reply as sent, with the wamid Meta gave it (its reward jobs, if any, were sent first). */
     void markReplySent(String wamid, String sentWamid, Instant at);
 
+    /**
+     * Gives up the receipt's pending reply: the customer's 24-hour window closed before the Graph API took it, and
+     * outside the window only templates may be sent. The state change stays; the reply is no longer pending (its
+     * stored body is dropped, and the reward jobs, sent before the reply, with it).
+     */
+    void markReplyAbandoned(String wamid, Instant at);
+
     /** Marks the receipt's reward jobs as on the rewards queue (when the message has no reply to mark). */
     void markJobsSent(String wamid);
 

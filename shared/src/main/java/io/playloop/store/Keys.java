@@ -71,6 +71,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
  *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
  *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
+ *   <tr><td>queue record's failures</td><td>{@code RECORD#<sqsMessageId>}</td><td>{@code FAILURES}</td>
+ *       <td>last failure + {@link DynamoRecordFailures#KEPT} (15 days: a queue keeps a record 14)</td>
+ *       <td>game and reward functions, one ADD each time the record itself fails (never on success); read back by
+ *       the same UpdateItem ({@link io.playloop.batch.PartialBatch})</td></tr>
  * </table>
  *
  * <table>
@@ -101,6 +105,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       {@link #customer}, {@link #points}, {@link #progress}, {@link #schedule} of each customer found</td></tr>
  *   <tr><td>a failed status of a proactive message (ingest)</td><td>GetItem of {@link #sentReminder}, then the
  *       scheduler's load and a version-checked write of the schedule (or the opt-out)</td></tr>
+ *   <tr><td>count a queue record's own failure and read the count (game, reward)</td>
+ *       <td>UpdateItem ADD of {@link #recordFailures}, ReturnValues ALL_NEW</td></tr>
  *   <tr><td>everything about a customer (export, erasure)</td>
  *       <td>Query pk = {@link #customerPartition}</td></tr>
  * </table>
@@ -153,6 +159,8 @@ public final class Keys {
     public static final String REACH = "REACH";
     public static final String OUTBOUND_PREFIX = "OUTBOUND#";
     public static final String REMINDER = "REMINDER";
+    public static final String RECORD_PREFIX = "RECORD#";
+    public static final String FAILURES = "FAILURES";
 
     private static final DateTimeFormatter SORTABLE_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -343,6 +351,15 @@ public final class Keys {
     /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */
     public static Map<String, AttributeValue> receipt(String wamid) {
         return key(INBOUND_PREFIX + requireValue(wamid, "wamid"), RECEIPT);
+    }
+
+    /**
+     * A queue record's own failure count: {@code pk=RECORD#<sqsMessageId>, sk=FAILURES} (attempts, permanent
+     * attempts, first and last failure time and type). Keyed by the SQS message id, which stays the same across
+     * receives; holds no customer data.
+     */
+    public static Map<String, AttributeValue> recordFailures(String sqsMessageId) {
+        return key(RECORD_PREFIX + requireValue(sqsMessageId, "queue record id"), FAILURES);
     }
 
     /** An instant in the fixed-width form used inside sort keys. */

@@ -62,11 +62,11 @@ class TemplateDefinitionsTest {
         void queues_areTheInboundAndRewardsFifoQueues_eachWithItsFifoDeadLetterQueue() {
             assertThat(template.queues()).containsExactlyInAnyOrder(
                     new QueueDefinition("InboundQueue", "inbound-queue.fifo", true, false, 180, 1_209_600,
-                            "InboundDeadLetterQueue", 5),
+                            "InboundDeadLetterQueue", 100),
                     new QueueDefinition("InboundDeadLetterQueue", "inbound-dead-letter-queue.fifo", true, false, 30,
                             1_209_600, null, 0),
                     new QueueDefinition("RewardsQueue", "rewards-queue.fifo", true, false, 180, 1_209_600,
-                            "RewardsDeadLetterQueue", 20),
+                            "RewardsDeadLetterQueue", 100),
                     new QueueDefinition("RewardsDeadLetterQueue", "rewards-dead-letter-queue.fifo", true, false, 30,
                             1_209_600, null, 0));
             assertThat(template.queue("InboundQueue")).isPresent();

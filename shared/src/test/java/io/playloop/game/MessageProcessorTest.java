@@ -94,7 +94,7 @@ class MessageProcessorTest {
         assertThat(processor.process(points("wamid.A"), "sqs-2")).isEqualTo(ProcessingResult.DUPLICATE);
         assertThat(graph.sent()).isEmpty();
 
-        clock.advance(Duration.ofMinutes(31));
+        clock.advance(MessageProcessor.PENDING_TAKEOVER_AFTER.plusMinutes(1));
         assertThat(processor.process(points("wamid.A"), "sqs-2")).isEqualTo(ProcessingResult.REPLY_RESENT);
         assertThat(graph.sent()).hasSize(1);
     }

@@ -66,6 +66,16 @@ public final class InMemoryGameStore implements GameStore {
     }
 
     @Override
+    public synchronized void markReplyAbandoned(String wamid, Instant at) {
+        InboundReceipt r = receipts.get(wamid);
+        if (r == null) {
+            throw new IllegalStateException("no receipt for " + wamid);
+        }
+        receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), InboundReceipt.Status.NO_REPLY, null,
+                r.owner(), r.processedAt(), r.expiresAt(), null));
+    }
+
+    @Override
     public synchronized void markJobsSent(String wamid) {
         InboundReceipt r = receipts.get(wamid);
         if (r != null) {

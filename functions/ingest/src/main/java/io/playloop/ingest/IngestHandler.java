@@ -15,6 +15,9 @@ import io.playloop.logging.Masking;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.webhook.IgnoreReason;
+import io.playloop.whatsapp.webhook.MessageWindow;
+import io.playloop.whatsapp.webhook.RefuseReason;
+import io.playloop.whatsapp.webhook.Refused;
 import io.playloop.whatsapp.webhook.MalformedWebhookException;
 import io.playloop.whatsapp.webhook.ParsedWebhook;
 import io.playloop.whatsapp.webhook.DeliveryFailure;
@@ -30,11 +33,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -48,9 +53,13 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * Verifies, splits per message, queues, answers. No game logic here.
  *
  * <p>POST answers: 413 over 4 MiB; 401 without a valid {@code X-Hub-Signature-256} (nothing queued);
- * 400 when the body is not a webhook; 500 when SQS did not take every record (Meta redelivers, and
- * duplicates are harmless); otherwise 200, also for webhooks with nothing to queue (statuses, errors,
- * other fields), which are logged and never bounced, because Meta would retry them for seven days.
+ * 400 when the body is not a webhook; 500 only when a retry could succeed: SQS did not take a record
+ * for a reason time fixes (a throttle, a 5xx, a network failure, a missing queue), or the failed
+ * statuses did not all fit in the time budget (Meta redelivers, and duplicates are harmless); otherwise
+ * 200 with {@code {"queued":n,"ignored":m,"refused":k}}. Each message is judged alone: one that cannot be
+ * valid (a malformed id, sender, type or timestamp, or one SQS refuses for its contents) is refused and
+ * logged with its reason, stale ones are acknowledged, and neither stops the others; statuses, errors and
+ * other fields are logged and never bounced, because Meta would retry them for seven days.
  */
 public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The WhatsApp route. */
@@ -61,6 +70,14 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     /** Log at most this many masked customer ids per request. */
     private static final int LOGGED_CUSTOMERS = 10;
+    /** Log at most this many refusals one by one per request (all are counted in the summary). */
+    private static final int LOGGED_REFUSALS = 20;
+    /**
+     * Failed statuses are applied for at most this long after the request arrived, and only while this much of the
+     * function's time is left: the function has 10 s, and the messages beside them must still be queued.
+     */
+    static final Duration FAILURES_BUDGET = Duration.ofSeconds(4);
+    static final Duration FAILURES_RESERVE = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
     private static final Map<String, String> TEXT = Map.of("Content-Type", "text/plain; charset=utf-8");
@@ -165,14 +182,15 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 case "GET":
                     return verify(request);
                 case "POST":
-                    return receive(request, started);
+                    return receive(request, started,
+                            context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis);
                 default:
                     return respond(405, Map.of("Content-Type", "text/plain; charset=utf-8", "Allow", "GET, POST"),
                             "method not allowed");
             }
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("status", 500).addKeyValue("ms", millisSince(started))
-                    .addKeyValue("errorType", e.getClass().getSimpleName()).setCause(e)
+                    .addKeyValue("errorType", e.getClass().getSimpleName()).addKeyValue("error", Masking.error(e))
                     .log("webhook request failed; Meta will redeliver");
             return respond(500, TEXT, "internal error; retry later");
         }
@@ -221,7 +239,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     // --- POST: a webhook ------------------------------------------------------------------------------
 
-    private APIGatewayV2HTTPResponse receive(HttpRequest request, long started) {
+    private APIGatewayV2HTTPResponse receive(HttpRequest request, long started, LongSupplier remainingMillis) {
         byte[] body;
         try {
             body = request.body(MAX_BODY_BYTES);
@@ -240,44 +258,71 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         ParsedWebhook parsed;
         try {
-            parsed = parser.parse(body);
+            // The time rule is the replay guard: see MessageWindow.
+            parsed = MessageWindow.apply(parser.parse(body), clock.instant());
         } catch (MalformedWebhookException e) {
-            return rejected(400, e.getMessage(), started, body.length);
+            return rejected(400, e.getMessage(), started, body.length, "not a webhook");
         }
 
-        applyFailures(parsed);
-        InboundQueue.Result result = parsed.hasNothingToQueue()
-                ? new InboundQueue.Result(0, 0, 0, 0, null)
+        DeliveryFailures.Summary applied = applyFailures(parsed, started, remainingMillis);
+        InboundQueue.Result result = parsed.hasNothingToQueue() ? InboundQueue.Result.NOTHING
                 : queue.publish(inTimestampOrder(parsed.messages()));
-        int status = result.allQueued() ? 200 : 500;
-        summary(status, parsed, result, body.length, started);
-        if (status != 200) {
+        List<Refused> refused = new ArrayList<>(parsed.refused());
+        for (InboundQueue.Refusal r : result.refused()) {
+            refused.add(Refused.of(RefuseReason.SQS_REFUSED, r.message().wamid(), r.message().customerKey()));
+        }
+        logRefusals(refused, result);
+        boolean retryHelps = !result.allSettled() || applied.deferred() > 0;
+        int status = retryHelps ? 500 : 200;
+        summary(status, parsed, result, refused, applied, body.length, started);
+        if (retryHelps) {
             return respond(500, TEXT, "could not queue every message; retry later");
         }
-        return respond(200, JSON, "{\"queued\":" + result.queued() + ",\"ignored\":" + parsed.ignored().size() + "}");
+        return respond(200, JSON, "{\"queued\":" + result.queued() + ",\"ignored\":" + parsed.ignored().size()
+                + ",\"refused\":" + refused.size() + "}");
     }
 
     /**
      * A proactive message Meta reports {@code failed} (131049, 131050, often 131047 come only this way) reopens its
-     * reminder or stops marketing; a reply's failure is only logged. Best effort: a failure that cannot be recorded is
-     * logged and the webhook still answered, so one bad status never makes Meta redeliver the customers' messages
-     * beside it (the reminder then simply stays counted as sent).
+     * reminder or stops marketing; a reply's failure is only counted. All the records the statuses name are read
+     * with one BatchGetItem per 100, then the reminders among them applied while the budget lasts
+     * ({@link #FAILURES_BUDGET}); the ones left make the answer 500 so that Meta redelivers (the ones applied are
+     * then recognised, the messages deduplicated). A failure that cannot be recorded is logged and the webhook still
+     * answered, so one bad status never makes Meta redeliver the customers' messages beside it for days (the
+     * reminder then simply stays counted as sent).
      */
-    private void applyFailures(ParsedWebhook parsed) {
-        for (DeliveryFailure failure : parsed.failures()) {
-            if (failures == null) {
-                LOG.atWarn().setMessage("a sent message failed").addKeyValue("wamid", failure.wamid())
-                        .addKeyValue("code", failure.code()).log();
-                continue;
+    private DeliveryFailures.Summary applyFailures(ParsedWebhook parsed, long started, LongSupplier remainingMillis) {
+        List<DeliveryFailure> all = parsed.failures();
+        if (all.isEmpty()) {
+            return new DeliveryFailures.Summary(Map.of(), 0, 0);
+        }
+        if (failures == null) {
+            LOG.atWarn().addKeyValue("failedStatuses", all.size()).log("sent messages failed (no table to record them)");
+            return new DeliveryFailures.Summary(Map.of(), 0, 0);
+        }
+        long budgetEnds = started + FAILURES_BUDGET.toNanos();
+        try {
+            return failures.applyAll(all, () -> System.nanoTime() < budgetEnds
+                    && remainingMillis.getAsLong() > FAILURES_RESERVE.toMillis());
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("failedStatuses", all.size()).addKeyValue("error", Masking.error(e))
+                    .log("could not record the failed statuses");
+            return new DeliveryFailures.Summary(Map.of(), 0, all.size());
+        }
+    }
+
+    /** One line per refused message (the first {@link #LOGGED_REFUSALS}): the reason, the wamid cut, the sender masked. */
+    private static void logRefusals(List<Refused> refused, InboundQueue.Result result) {
+        for (int i = 0; i < Math.min(refused.size(), LOGGED_REFUSALS); i++) {
+            Refused r = refused.get(i);
+            LoggingEventBuilder line = LOG.atWarn().addKeyValue("reason", r.reason().code())
+                    .addKeyValue("wamid", r.wamid()).addKeyValue("customer", r.customer());
+            if (r.reason() == RefuseReason.SQS_REFUSED) {
+                line = line.addKeyValue("sqsError", result.refused().stream()
+                        .filter(q -> Masking.id(q.message().wamid()).equals(r.wamid())).map(InboundQueue.Refusal::code)
+                        .findFirst().orElse(null));
             }
-            try {
-                DeliveryFailures.Result result = failures.apply(failure);
-                LOG.atInfo().setMessage("a sent message failed").addKeyValue("wamid", failure.wamid())
-                        .addKeyValue("code", failure.code()).addKeyValue("result", result.name()).log();
-            } catch (RuntimeException e) {
-                LOG.atError().setMessage("could not record a failed status").addKeyValue("wamid", failure.wamid())
-                        .addKeyValue("code", failure.code()).setCause(e).log();
-            }
+            line.log("inbound message refused: not queued");
         }
     }
 
@@ -292,25 +337,48 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private APIGatewayV2HTTPResponse rejected(int status, String reason, long started, int bytes) {
-        LOG.atWarn().addKeyValue("status", status).addKeyValue("reason", reason).addKeyValue("bytes", bytes)
+        return rejected(status, reason, started, bytes, reason);
+    }
+
+    /**
+     * @param logged what the log line says: never the parser's message, which may quote the body (a name, a text)
+     */
+    private APIGatewayV2HTTPResponse rejected(int status, String reason, long started, int bytes, String logged) {
+        LOG.atWarn().addKeyValue("status", status).addKeyValue("reason", logged).addKeyValue("bytes", bytes)
                 .addKeyValue("ms", millisSince(started)).log("webhook rejected");
         return respond(status, TEXT, status == 400 ? "malformed webhook: " + reason : reason);
     }
 
-    /** One line per webhook: what was queued, what was ignored and why, size and time. */
-    private void summary(int status, ParsedWebhook parsed, InboundQueue.Result result, int bytes, long started) {
+    /** One line per webhook: what was queued, ignored and refused and why, size and time. */
+    private void summary(int status, ParsedWebhook parsed, InboundQueue.Result result, List<Refused> refused,
+                         DeliveryFailures.Summary applied, int bytes, long started) {
         LoggingEventBuilder line = (status == 200 ? LOG.atInfo() : LOG.atError())
                 .addKeyValue("status", status)
                 .addKeyValue("messages", parsed.messages().size())
                 .addKeyValue("queued", result.queued())
                 .addKeyValue("notQueued", result.notQueued())
                 .addKeyValue("ignored", parsed.ignored().size())
+                .addKeyValue("refused", refused.size())
                 .addKeyValue("sqsRequests", result.requests())
                 .addKeyValue("retriedEntries", result.retried())
                 .addKeyValue("bytes", bytes)
                 .addKeyValue("ms", millisSince(started));
         for (Map.Entry<IgnoreReason, Integer> e : parsed.ignoredByReason().entrySet()) {
             line = line.addKeyValue("ignored." + e.getKey().code(), e.getValue());
+        }
+        Map<RefuseReason, Integer> refusedByReason = new EnumMap<>(RefuseReason.class);
+        refused.forEach(r -> refusedByReason.merge(r.reason(), 1, Integer::sum));
+        for (Map.Entry<RefuseReason, Integer> e : refusedByReason.entrySet()) {
+            line = line.addKeyValue("refused." + e.getKey().code(), e.getValue());
+        }
+        if (!parsed.failures().isEmpty()) {
+            line = line.addKeyValue("failedStatuses", parsed.failures().size())
+                    .addKeyValue("failedStatusesDeferred", applied.deferred())
+                    .addKeyValue("failedStatusesNotRecorded", applied.errors());
+            for (Map.Entry<DeliveryFailures.Result, Integer> e : applied.results().entrySet()) {
+                line = line.addKeyValue("failedStatuses." + e.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                        e.getValue());
+            }
         }
         if (!parsed.messages().isEmpty()) {
             Set<String> customers = new LinkedHashSet<>();
@@ -330,7 +398,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         line.log(status == 200
                 ? (parsed.hasNothingToQueue() ? "webhook acknowledged, nothing to queue" : "webhook queued")
-                : "webhook not fully queued; answering 500 so that Meta redelivers");
+                : "webhook not fully handled; answering 500 so that Meta redelivers");
     }
 
     private static long millisSince(long started) {

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** API Gateway v2 events for the ingest tests: the shared samples in events/ingest, and built ones. */
@@ -111,5 +114,53 @@ final class Events {
     static String textMessage(String wamid, String from, String text) {
         return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"1763719200\",\"type\":\"text\","
                 + "\"text\":{\"body\":\"" + text + "\"}}";
+    }
+
+    private static String message(String wamid, String from, String type, String timestamp, String text) {
+        return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
+                + "\",\"type\":\"" + type + "\",\"text\":{\"body\":\"" + text + "\"}}";
+    }
+
+    private static String contact(String waId, String name) {
+        return "{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\"}";
+    }
+
+    /**
+     * 15 customers in one webhook, timestamped 2025-11-21T10:00:00Z: MIX1-4 and MIX12-15 are good (2, 3 and 4 with
+     * characters SQS refuses in a text or a name: U+FFFE, U+FFFF, a lone surrogate); MIX5 has a 1 MB id, MIX6 a
+     * blank id, MIX7 a blank sender, MIX8 a blank type, MIX9 a far-future and MIX10 a negative timestamp, MIX11 is
+     * 8 days old.
+     */
+    static String mixedWebhook() {
+        String now = "1763719200";
+        String stale = Long.toString(Instant.parse("2025-11-13T10:00:00Z").getEpochSecond());
+        List<String> contacts = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            String waId = "336000000" + String.format("%02d", i);
+            String wamid = "wamid.MIX" + i;
+            String from = waId;
+            String type = "text";
+            String timestamp = now;
+            String text = "POINTS";
+            String name = "Léa";
+            switch (i) {
+                case 2 -> text = "a\\uFFFEb";
+                case 3 -> name = "L\\uFFFFa";
+                case 4 -> text = "\\uD800x";
+                case 5 -> wamid = "wamid." + "W".repeat(1024 * 1024);
+                case 6 -> wamid = "   ";
+                case 7 -> from = "  ";
+                case 8 -> type = " ";
+                case 9 -> timestamp = "31556889864403199";
+                case 10 -> timestamp = "-1763719200";
+                case 11 -> timestamp = stale;
+                default -> {
+                }
+            }
+            contacts.add(contact(from, name));
+            messages.add(message(wamid, from, type, timestamp, text));
+        }
+        return Events.webhook("[" + String.join(",", contacts) + "]", String.join(",", messages));
     }
 }

@@ -1,17 +1,22 @@
 package io.playloop.ingest;
 
+import io.playloop.sqs.SqsCharacters;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * An {@link SqsClient} that keeps what SendMessageBatch was given. By default SQS accepts everything;
- * {@link #answer} scripts failures (a partial failure, an exception) per call.
+ * An {@link SqsClient} that keeps what SendMessageBatch was given. By default it answers like SQS: every entry is
+ * taken except one whose body has a character SQS refuses ({@code InvalidMessageContents}) or is over 256 KiB
+ * ({@code MessageTooLong}), each refused alone with a sender fault; {@link #answer} scripts other failures (a
+ * partial failure, an exception) per call.
  */
 final class FakeSqs implements SqsClient {
     /** Decides the answer to the n-th call (0-based); may throw like the SDK does. */
@@ -20,7 +25,7 @@ final class FakeSqs implements SqsClient {
 
     private final List<SendMessageBatchRequest> calls = new ArrayList<>();
     private final List<SendMessageBatchRequestEntry> accepted = new ArrayList<>();
-    private Answer answer = (n, request) -> acceptAll(request);
+    private Answer answer = (n, request) -> likeSqs(request);
 
     FakeSqs answer(Answer answer) {
         this.answer = answer;
@@ -35,6 +40,25 @@ final class FakeSqs implements SqsClient {
         List<String> failedIds = response.failed().stream().map(f -> f.id()).toList();
         request.entries().stream().filter(e -> !failedIds.contains(e.id())).forEach(accepted::add);
         return response;
+    }
+
+    /** SQS's own per-entry checks: characters outside its set, a body over 256 KiB. */
+    static SendMessageBatchResponse likeSqs(SendMessageBatchRequest request) {
+        List<SendMessageBatchResultEntry> ok = new ArrayList<>();
+        List<BatchResultErrorEntry> failed = new ArrayList<>();
+        for (SendMessageBatchRequestEntry e : request.entries()) {
+            String code = !SqsCharacters.acceptable(e.messageBody()) ? "InvalidMessageContents"
+                    : e.messageBody().getBytes(StandardCharsets.UTF_8).length > 256 * 1024 ? "MessageTooLong" : null;
+            if (code == null) {
+                ok.add(SendMessageBatchResultEntry.builder().id(e.id()).messageId("m-" + e.id()).md5OfMessageBody("x")
+                        .sequenceNumber("1").build());
+            } else {
+                // Like SQS, the message echoes the request: it must never reach a log line.
+                failed.add(BatchResultErrorEntry.builder().id(e.id()).code(code).senderFault(true)
+                        .message("Invalid message contents: " + e.messageBody()).build());
+            }
+        }
+        return SendMessageBatchResponse.builder().successful(ok).failed(failed).build();
     }
 
     static SendMessageBatchResponse acceptAll(SendMessageBatchRequest request) {

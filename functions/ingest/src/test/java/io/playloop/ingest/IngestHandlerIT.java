@@ -6,6 +6,7 @@ import static io.playloop.ingest.Events.VERIFY_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.StaticSecrets;
@@ -17,6 +18,8 @@ import io.playloop.whatsapp.webhook.WebhookParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +93,9 @@ class IngestHandlerIT {
 
     private IngestHandler handlerFor(String url) {
         PlayLoopConfig config = new PlayLoopConfig("playloop", url, null, null, PHONE_NUMBER_ID, null, null);
-        return new IngestHandler(sqs, config, new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"), Clock.systemUTC());
+        // The samples are dated 2025-11-21 10:00 UTC: the handler's clock is a few seconds later.
+        return new IngestHandler(sqs, config, new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"),
+                Clock.fixed(Instant.parse("2025-11-21T10:00:05Z"), ZoneOffset.UTC));
     }
 
     /** Three messages from two customers (one writes Arabic), as Meta batches them. */
@@ -185,6 +190,16 @@ class IngestHandlerIT {
 
         assertThat(misconfigured.handleRequest(Events.signedPost(BATCH), null).getStatusCode()).isEqualTo(500);
         assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void aMixedWebhookOf15Customers_isAnswered200_andEveryGoodMessageIsOnTheQueue() {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Events.signedPost(Events.mixedWebhook()), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo("{\"queued\":8,\"ignored\":1,\"refused\":6}");
+        assertThat(drain()).extracting(m -> codec.read(m.body()).wamid()).containsExactlyInAnyOrder("wamid.MIX1",
+                "wamid.MIX2", "wamid.MIX3", "wamid.MIX4", "wamid.MIX12", "wamid.MIX13", "wamid.MIX14", "wamid.MIX15");
     }
 
     /** Receives (and deletes) everything on the queue, in the order SQS hands it out. */

@@ -81,6 +81,82 @@ class IngestHandlerTest {
         assertThat(sqs.accepted()).hasSize(1);
     }
 
+    /** Issue 10, point 1: each message is judged alone at the door; one bad message never costs the others. */
+    @Nested
+    class TheDoor {
+        @Test
+        void aMixedWebhookOf15Customers_answers200_queuesEveryGoodMessage_andRecordsEachRefusalWithItsReason() {
+            APIGatewayV2HTTPResponse response;
+            List<Map<String, String>> lines;
+            try (io.playloop.testing.LogCapture logs = io.playloop.testing.LogCapture.open()) {
+                response = handle(Events.signedPost(Events.mixedWebhook()));
+                lines = logs.lines();
+            }
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getBody()).isEqualTo("{\"queued\":8,\"ignored\":1,\"refused\":6}");
+            assertThat(sqs.accepted()).extracting(e -> codec.read(e.messageBody()).wamid()).containsExactlyInAnyOrder(
+                    "wamid.MIX1", "wamid.MIX2", "wamid.MIX3", "wamid.MIX4", "wamid.MIX12", "wamid.MIX13",
+                    "wamid.MIX14", "wamid.MIX15");
+            assertThat(sqs.accepted()).allSatisfy(e ->
+                    assertThat(io.playloop.sqs.SqsCharacters.acceptable(e.messageBody())).isTrue());
+            assertThat(lines).filteredOn(l -> l.get("message").startsWith("inbound message refused"))
+                    .extracting(l -> l.get("reason")).containsExactlyInAnyOrder("invalid_wamid", "invalid_wamid",
+                            "invalid_wa_id", "invalid_type", "future_timestamp", "invalid_timestamp");
+            assertThat(lines).filteredOn(l -> l.get("message").equals("webhook queued")).singleElement()
+                    .satisfies(l -> {
+                        assertThat(l).containsEntry("refused.invalid_wamid", "2")
+                                .containsEntry("refused.future_timestamp", "1").containsEntry("ignored.stale", "1");
+                    });
+            assertThat(lines.toString()).doesNotContain("33600000005").doesNotContain("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW");
+        }
+
+        @Test
+        void anSqsThrottle_answers500_butTheOtherMessagesWereStillQueued() {
+            sqs.answer((n, request) -> {
+                if (n == 0) {
+                    throw (SqsException) SqsException.builder().statusCode(400).message("Rate exceeded")
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+                }
+                return FakeSqs.acceptAll(request);
+            });
+            String webhook = Events.webhook("[]", IntStream.range(1, 16)
+                    .mapToObj(i -> Events.textMessage("wamid.T" + i, "336000001" + String.format("%02d", i), "POINTS"))
+                    .collect(Collectors.joining(",")));
+
+            APIGatewayV2HTTPResponse response = handle(Events.signedPost(webhook));
+
+            assertThat(response.getStatusCode()).isEqualTo(500);
+            assertThat(sqs.accepted()).hasSize(5); // the second batch went through: a redelivery brings the first
+        }
+
+        @Test
+        void whatSqsRefusesAnyway_isRefused_neverAnswered500_andNeverLogsTheRequest() {
+            // The door cleans every text; a queue that refuses a record for its contents must still not fail the rest.
+            sqs.answer((n, request) -> {
+                SendMessageBatchResponse answer = FakeSqs.acceptAll(request);
+                return SendMessageBatchResponse.builder()
+                        .successful(answer.successful().subList(1, answer.successful().size()))
+                        .failed(BatchResultErrorEntry.builder().id(request.entries().get(0).id())
+                                .code("InvalidMessageContents").senderFault(true)
+                                .message("Invalid binary character: " + request.entries().get(0).messageBody()).build())
+                        .build();
+            });
+            APIGatewayV2HTTPResponse response;
+            String logged;
+            try (io.playloop.testing.LogCapture logs = io.playloop.testing.LogCapture.open()) {
+                response = handle(Events.signedPost(Events.textWebhook("wamid.R1", "33612345678", "Léa", "POINTS")));
+                logged = logs.text();
+            }
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getBody()).isEqualTo("{\"queued\":0,\"ignored\":0,\"refused\":1}");
+            assertThat(sqs.calls()).hasSize(1);
+            assertThat(logged).contains("sqs_refused").contains("InvalidMessageContents")
+                    .doesNotContain("33612345678").doesNotContain("Léa").doesNotContain("POINTS");
+        }
+    }
+
     @Nested
     class VerificationHandshake {
         @Test
@@ -176,7 +252,7 @@ class IngestHandlerTest {
             APIGatewayV2HTTPResponse response = handle(event);
 
             assertThat(response.getStatusCode()).isEqualTo(200);
-            assertThat(response.getBody()).isEqualTo("{\"queued\":1,\"ignored\":0}");
+            assertThat(response.getBody()).isEqualTo("{\"queued\":1,\"ignored\":0,\"refused\":0}");
             assertThat(sqs.calls()).singleElement().satisfies(call -> assertThat(call.queueUrl()).isEqualTo(QUEUE_URL));
             SendMessageBatchRequestEntry record = sqs.accepted().get(0);
             assertThat(record.messageGroupId()).isEqualTo("33612345678");
@@ -225,7 +301,7 @@ class IngestHandlerTest {
             APIGatewayV2HTTPResponse response = handle(Events.sample("webhook-status-only.json"));
 
             assertThat(response.getStatusCode()).isEqualTo(200);
-            assertThat(response.getBody()).isEqualTo("{\"queued\":0,\"ignored\":2}");
+            assertThat(response.getBody()).isEqualTo("{\"queued\":0,\"ignored\":2,\"refused\":0}");
             assertThat(sqs.calls()).isEmpty();
         }
 
@@ -284,7 +360,7 @@ class IngestHandlerTest {
         @Test
         void idsSqsWouldRefuse_areReplacedByTheirSha256_consistently() {
             String longBsuid = "user." + "a1b2c3d4".repeat(25); // 205 characters: over SQS's 128
-            String oddWamid = "wamid.with space";
+            String oddWamid = "wamid." + "HBgLMzM2MTIzNDU2NzgV".repeat(7); // 146 characters: over SQS's 128
             String body = Events.webhook(
                     "[{\"profile\":{\"name\":\"Ana\"},\"wa_id\":\"\",\"user_id\":\"" + longBsuid + "\"}]",
                     "{\"from\":\"\",\"from_user_id\":\"" + longBsuid + "\",\"id\":\"" + oddWamid + "\","
@@ -529,14 +605,15 @@ class IngestHandlerTest {
         }
 
         @Test
-        void aFailureInALaterBatch_stillAnswers500_evenThoughEarlierBatchesWentThrough() {
+        void aFailureInOneBatch_answers500_butEveryOtherMessageIsStillQueued() {
             String many = Events.webhook("[{\"wa_id\":\"111\"}]", IntStream.range(0, 25)
                     .mapToObj(i -> Events.textMessage("wamid.M" + i, "111", "m" + i)).collect(Collectors.joining(",")));
             sqs.answer((n, request) -> n >= 1 ? failing(request.entries(), request.entries().get(0).id())
                     : FakeSqs.acceptAll(request));
 
             assertThat(handle(Events.signedPost(many)).getStatusCode()).isEqualTo(500);
-            assertThat(sqs.accepted()).hasSize(10 + 9);
+            // Batches of 10, 10 and 5: from the second on, SQS keeps failing the first entry (then its retry).
+            assertThat(sqs.accepted()).hasSize(10 + 9 + 4);
         }
 
         @Test

@@ -142,7 +142,8 @@ final class CloudAssembly {
             ProvisionedQueue rewards = queues.get("RewardsQueue");
             FunctionCatalog catalog = new FunctionCatalog(functionsDynamo, functionsSqs, config,
                     new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken(), options.shopSecret()),
-                    clock, graphHttp, rewards == null ? null : rewards.url(), options.crm());
+                    clock, graphHttp, rewards == null ? null : rewards.url(), options.crm(),
+                    deadLetterQueueUrls(queues));
             for (QueueEventSource source : sources) {
                 if (!catalog.knows(source.handler())) {
                     catalog.forEventSource(source); // throws, naming the handler
@@ -229,6 +230,21 @@ final class CloudAssembly {
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * By source queue's logical id, its dead-letter queue's URL (its RedrivePolicy's target): where the function
+     * consuming it sets aside a failing record itself (PLAYLOOP_INBOUND_DLQ_URL / PLAYLOOP_REWARDS_DLQ_URL on AWS).
+     */
+    private static Map<String, String> deadLetterQueueUrls(Map<String, ProvisionedQueue> queues) {
+        Map<String, String> urls = new java.util.HashMap<>();
+        for (ProvisionedQueue q : queues.values()) {
+            String dlq = q.definition().deadLetterLogicalId();
+            if (dlq != null && queues.containsKey(dlq)) {
+                urls.put(q.definition().logicalId(), queues.get(dlq).url());
+            }
+        }
+        return urls;
     }
 
     /** The queue the game function polls: where ingest writes (PLAYLOOP_INBOUND_QUEUE_URL on AWS). */

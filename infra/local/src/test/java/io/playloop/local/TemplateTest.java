@@ -259,6 +259,33 @@ class TemplateTest {
     }
 
     @Test
+    void eachQueueConsumer_setsFailingRecordsAsideInItsOwnDeadLetterQueue_andMaySendNowhereElseThere() {
+        Map<String, String> variable = Map.of("InboundQueue", EnvironmentVariables.INBOUND_DLQ_URL,
+                "RewardsQueue", EnvironmentVariables.REWARDS_DLQ_URL);
+        Map<String, Integer> budget = Map.of("InboundQueue", io.playloop.game.GameHandler.RETRY_BUDGET.attempts(),
+                "RewardsQueue", io.playloop.reward.RewardHandler.RETRY_BUDGET.attempts());
+        for (QueueEventSource source : definitions.queueEventSources()) {
+            QueueDefinition queue = definitions.queue(source.queueLogicalId()).orElseThrow();
+            String fn = source.functionLogicalId();
+            String dlq = queue.deadLetterLogicalId();
+
+            assertThat(environment(fn).get(variable.get(queue.logicalId()))).as(fn + " DLQ URL").isEqualTo(dlq);
+            List<String> sendTargets = new java.util.ArrayList<>();
+            for (JsonNode policy : property(fn, "Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    if (statement.path("Action").toString().contains("sqs:SendMessage")) {
+                        sendTargets.add(statement.path("Resource").asText());
+                    }
+                }
+            }
+            assertThat(sendTargets).as(fn + " sqs:SendMessage statements").containsExactly(dlq + ".Arn");
+            // SQS's redrive is only the backstop: a record may wait behind four records that use their budget.
+            assertThat(queue.maxReceiveCount()).as(queue.logicalId() + " maxReceiveCount")
+                    .isGreaterThanOrEqualTo(5 * budget.get(queue.logicalId()));
+        }
+    }
+
+    @Test
     void everyFifoQueueName_endsInDotFifo() {
         for (QueueDefinition queue : definitions.queues()) {
             JsonNode name = template.at("/Resources/" + queue.logicalId() + "/Properties/QueueName");

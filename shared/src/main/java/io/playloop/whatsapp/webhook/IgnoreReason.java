@@ -27,8 +27,13 @@ public enum IgnoreReason {
     SYSTEM_MESSAGE,
     /** A message with neither a BSUID nor a wa_id: never stored under an empty key. */
     NO_CUSTOMER_KEY,
-    /** A change or message missing what every real one has (an id, a timestamp, an object shape). */
-    INVALID_UPDATE;
+    /** A change, status or message missing what every real one has (an id, an object shape). */
+    INVALID_UPDATE,
+    /**
+     * A message sent longer ago than the receipts can vouch for ({@link MessageWindow#STALE_AFTER}): Meta stopped
+     * redelivering it, so this copy is a replay; applying it could apply it twice.
+     */
+    STALE;
 
     /** The reason as it appears in logs: {@code no_customer_key}. */
     public String code() {

@@ -13,16 +13,23 @@ import java.util.Map;
  * @param messages one entry per {@code messages[]} item that is customer input
  * @param ignored  everything else (statuses, errors, other fields, group messages, ...)
  * @param failures {@code failed} statuses of messages we sent, to act on (the other statuses are ignored)
+ * @param refused  customer messages refused at the door (bad ids, timestamps...), never queued
  */
-public record ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored, List<DeliveryFailure> failures) {
+public record ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored, List<DeliveryFailure> failures,
+                            List<Refused> refused) {
     public ParsedWebhook {
         messages = List.copyOf(messages);
         ignored = List.copyOf(ignored);
         failures = List.copyOf(failures);
+        refused = List.copyOf(refused);
+    }
+
+    public ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored, List<DeliveryFailure> failures) {
+        this(messages, ignored, failures, List.of());
     }
 
     public ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored) {
-        this(messages, ignored, List.of());
+        this(messages, ignored, List.of(), List.of());
     }
 
     /** How many parts were ignored, per reason (only reasons that occurred), in enum order. */
@@ -30,6 +37,15 @@ public record ParsedWebhook(List<InboundMessage> messages, List<Ignored> ignored
         Map<IgnoreReason, Integer> counts = new EnumMap<>(IgnoreReason.class);
         for (Ignored i : ignored) {
             counts.merge(i.reason(), 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** How many messages were refused, per reason (only reasons that occurred), in enum order. */
+    public Map<RefuseReason, Integer> refusedByReason() {
+        Map<RefuseReason, Integer> counts = new EnumMap<>(RefuseReason.class);
+        for (Refused r : refused) {
+            counts.merge(r.reason(), 1, Integer::sum);
         }
         return Collections.unmodifiableMap(counts);
     }

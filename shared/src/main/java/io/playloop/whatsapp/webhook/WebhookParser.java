@@ -74,20 +74,18 @@ public final class WebhookParser {
         if (object == null || !object.isTextual() || object.asText().isBlank()) {
             throw new MalformedWebhookException("webhook has no \"object\" field: not a Meta webhook");
         }
-        List<InboundMessage> messages = new ArrayList<>();
-        List<Ignored> ignored = new ArrayList<>();
-        List<DeliveryFailure> failures = new ArrayList<>();
+        Parts parts = new Parts();
         if (!WHATSAPP_OBJECT.equals(object.asText())) {
-            ignored.add(new Ignored(IgnoreReason.NOT_WHATSAPP, object.asText()));
-            return new ParsedWebhook(messages, ignored);
+            parts.ignored.add(new Ignored(IgnoreReason.NOT_WHATSAPP, MessageRules.text(object.asText(), 64)));
+            return parts.parsed();
         }
         for (JsonNode entry : elements(root.get("entry"))) {
             boolean sampleEntry = SAMPLE_ENTRY_ID.equals(text(entry, "id"));
             for (JsonNode change : elements(entry.get("changes"))) {
-                parseChange(change, sampleEntry, messages, ignored, failures);
+                parseChange(change, sampleEntry, parts);
             }
         }
-        return new ParsedWebhook(messages, ignored, failures);
+        return parts.parsed();
     }
 
     private JsonNode readTree(byte[] body) {
@@ -108,8 +106,20 @@ public final class WebhookParser {
         return root;
     }
 
-    private void parseChange(JsonNode change, boolean sampleEntry, List<InboundMessage> messages,
-                             List<Ignored> ignored, List<DeliveryFailure> failures) {
+    /** What a webhook is being split into. */
+    private static final class Parts {
+        final List<InboundMessage> messages = new ArrayList<>();
+        final List<Ignored> ignored = new ArrayList<>();
+        final List<DeliveryFailure> failures = new ArrayList<>();
+        final List<Refused> refused = new ArrayList<>();
+
+        ParsedWebhook parsed() {
+            return new ParsedWebhook(messages, ignored, failures, refused);
+        }
+    }
+
+    private void parseChange(JsonNode change, boolean sampleEntry, Parts parts) {
+        List<Ignored> ignored = parts.ignored;
         if (!change.isObject()) {
             ignored.add(new Ignored(IgnoreReason.INVALID_UPDATE, "change is not an object"));
             return;
@@ -119,7 +129,7 @@ public final class WebhookParser {
         if (!"messages".equals(field)) {
             IgnoreReason reason = field != null && ECHO_FIELDS.contains(field)
                     ? IgnoreReason.MESSAGE_ECHO : IgnoreReason.OTHER_FIELD;
-            ignored.add(new Ignored(reason, field == null ? "(no field)" : field));
+            ignored.add(new Ignored(reason, field == null ? "(no field)" : MessageRules.text(field, 64)));
             return;
         }
         if (value == null || !value.isObject()) {
@@ -134,27 +144,32 @@ public final class WebhookParser {
         }
         if (expectedPhoneNumberId != null && !expectedPhoneNumberId.equals(phoneNumberId)) {
             ignoreWholeChange(value, IgnoreReason.UNKNOWN_PHONE_NUMBER_ID,
-                    phoneNumberId == null ? "(none)" : phoneNumberId, ignored);
+                    phoneNumberId == null ? "(none)" : MessageRules.text(phoneNumberId, MessageRules.MAX_NUMBER),
+                    ignored);
             return;
         }
         for (JsonNode status : elements(value.get("statuses"))) {
             String wamid = text(status, "id");
             Instant at = epochSeconds(status.get("timestamp"));
-            if ("failed".equals(text(status, "status")) && wamid != null && at != null) {
+            String state = MessageRules.text(text(status, "status"), 32);
+            if ("failed".equals(state) && MessageRules.isWamid(wamid) && at != null) {
                 JsonNode error = elements(status.get("errors")).stream().findFirst().orElse(null);
-                failures.add(new DeliveryFailure(wamid, text(status, "recipient_id"),
+                String recipient = withoutPlus(text(status, "recipient_id"));
+                parts.failures.add(new DeliveryFailure(wamid, MessageRules.isWaId(recipient) ? recipient : null,
                         error == null ? 0 : error.path("code").asInt(0), at));
             } else {
-                ignored.add(new Ignored(IgnoreReason.STATUS, text(status, "status")));
+                // A failed status whose id could not be ours (its id names a key of the table) is not looked up.
+                ignored.add(new Ignored(IgnoreReason.STATUS, state));
             }
         }
         for (JsonNode error : elements(value.get("errors"))) {
-            ignored.add(new Ignored(IgnoreReason.VALUE_ERROR, text(error, "code")));
+            ignored.add(new Ignored(IgnoreReason.VALUE_ERROR, MessageRules.text(text(error, "code"), 32)));
         }
         List<JsonNode> contacts = elements(value.get("contacts"));
-        String displayPhoneNumber = text(metadata, "display_phone_number");
+        String displayPhoneNumber = MessageRules.text(text(metadata, "display_phone_number"), MessageRules.MAX_NUMBER);
+        String businessNumberId = MessageRules.text(phoneNumberId, MessageRules.MAX_NUMBER);
         for (JsonNode message : elements(value.get("messages"))) {
-            parseMessage(message, contacts, phoneNumberId, displayPhoneNumber, messages, ignored);
+            parseMessage(message, contacts, businessNumberId, displayPhoneNumber, parts);
         }
     }
 
@@ -167,42 +182,57 @@ public final class WebhookParser {
         }
     }
 
+    /**
+     * One message: refused when a field that becomes a key, an id or a time is malformed ({@link MessageRules}),
+     * queued with its free text cleaned otherwise. Never throws: one bad message never stops the others.
+     */
     private static void parseMessage(JsonNode message, List<JsonNode> contacts, String phoneNumberId,
-                                     String displayPhoneNumber, List<InboundMessage> messages,
-                                     List<Ignored> ignored) {
+                                     String displayPhoneNumber, Parts parts) {
         if (!(message instanceof ObjectNode raw)) {
-            ignored.add(new Ignored(IgnoreReason.INVALID_UPDATE, "message is not an object"));
+            parts.ignored.add(new Ignored(IgnoreReason.INVALID_UPDATE, "message is not an object"));
             return;
         }
         String wamid = text(raw, "id");
-        if (wamid == null) {
-            ignored.add(new Ignored(IgnoreReason.INVALID_UPDATE, "message without id"));
+        String from = withoutPlus(text(raw, "from"));
+        if (!MessageRules.isWamid(wamid)) {
+            parts.refused.add(Refused.of(RefuseReason.INVALID_WAMID, wamid, from));
             return;
         }
         if (text(raw, "group_id") != null) {
-            ignored.add(new Ignored(IgnoreReason.GROUP_MESSAGE, wamid));
+            parts.ignored.add(new Ignored(IgnoreReason.GROUP_MESSAGE, wamid));
             return;
         }
         String type = text(raw, "type");
         if ("system".equals(type)) {
-            ignored.add(new Ignored(IgnoreReason.SYSTEM_MESSAGE, wamid));
+            parts.ignored.add(new Ignored(IgnoreReason.SYSTEM_MESSAGE, wamid));
+            return;
+        }
+        if (type != null && !MessageRules.isType(type)) {
+            parts.refused.add(Refused.of(RefuseReason.INVALID_TYPE, wamid, from));
             return;
         }
         Instant sentAt = epochSeconds(raw.get("timestamp"));
         if (sentAt == null) {
-            ignored.add(new Ignored(IgnoreReason.INVALID_UPDATE, "message without a valid timestamp: " + wamid));
+            parts.refused.add(Refused.of(RefuseReason.INVALID_TIMESTAMP, wamid, from));
             return;
         }
 
-        String from = withoutPlus(text(raw, "from"));
         String fromUserId = text(raw, "from_user_id");
         JsonNode contact = senderOf(contacts, from, fromUserId);
         String bsuid = fromUserId != null ? fromUserId : text(contact, "user_id");
         String contactWaId = withoutPlus(text(contact, "wa_id"));
         String waId = contactWaId != null ? contactWaId : from;
+        if (from != null && !MessageRules.isWaId(from) || waId != null && !MessageRules.isWaId(waId)) {
+            parts.refused.add(Refused.of(RefuseReason.INVALID_WA_ID, wamid, from));
+            return;
+        }
+        if (bsuid != null && !MessageRules.isUserId(bsuid)) {
+            parts.refused.add(Refused.of(RefuseReason.INVALID_USER_ID, wamid, waId));
+            return;
+        }
         String customerKey = bsuid != null ? bsuid : waId;
         if (customerKey == null) {
-            ignored.add(new Ignored(IgnoreReason.NO_CUSTOMER_KEY, wamid));
+            parts.ignored.add(new Ignored(IgnoreReason.NO_CUSTOMER_KEY, wamid));
             return;
         }
 
@@ -210,23 +240,26 @@ public final class WebhookParser {
         JsonNode context = raw.path("context");
         boolean forwarded = context.path("forwarded").asBoolean(false)
                 || context.path("frequently_forwarded").asBoolean(false);
-        messages.add(new InboundMessage(
+        String contextId = text(context, "id");
+        String contextFrom = withoutPlus(text(context, "from"));
+        parts.messages.add(new InboundMessage(
                 wamid,
                 customerKey,
                 waId,
                 bsuid,
                 phoneNumberId,
                 displayPhoneNumber,
-                text(contact == null ? null : contact.get("profile"), "name"),
+                MessageRules.text(text(contact == null ? null : contact.get("profile"), "name"),
+                        MessageRules.MAX_PROFILE_NAME),
                 sentAt,
                 type == null ? "unknown" : type,
-                content.text(),
-                content.replyId(),
-                content.replyTitle(),
-                text(context, "id"),
-                withoutPlus(text(context, "from")),
+                MessageRules.text(content.text()),
+                MessageRules.replyIdOrNull(content.replyId()),
+                MessageRules.text(content.replyTitle(), MessageRules.MAX_TITLE),
+                MessageRules.isWamid(contextId) ? contextId : null,
+                MessageRules.isWaId(contextFrom) ? contextFrom : null,
                 forwarded,
-                raw));
+                MessageRules.raw(raw)));
     }
 
     /** The contacts[] entry that sent the message: same wa_id or same BSUID; null when none matches. */

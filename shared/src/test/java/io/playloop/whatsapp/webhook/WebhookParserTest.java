@@ -663,17 +663,20 @@ class WebhookParserTest {
         }
 
         @Test
-        void messagesWithoutIdOrTimestamp_areInvalid_andOthersStillPass() {
+        void messagesWithoutIdOrTimestamp_areRefused_andOthersStillPass() {
             ParsedWebhook parsed = parse(webhookWith("""
                     { "from": "16505551234", "timestamp": "1760000000", "type": "text", "text": { "body": "no id" } },
                     { "from": "16505551234", "id": "wamid.NOTS", "type": "text", "text": { "body": "no timestamp" } },
                     { "from": "16505551234", "id": "wamid.BADTS", "timestamp": "yesterday", "type": "text", "text": { "body": "x" } },
+                    { "from": "16505551234", "id": "wamid.NEG", "timestamp": "-1760000000", "type": "text", "text": { "body": "x" } },
                     "not an object",
                     { "from": "16505551234", "id": "wamid.OK", "timestamp": 1760000000, "type": "text", "text": { "body": "fine" } }
                     """));
 
             assertThat(parsed.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OK");
-            assertThat(parsed.ignoredByReason()).containsOnly(entry(IgnoreReason.INVALID_UPDATE, 4));
+            assertThat(parsed.ignoredByReason()).containsOnly(entry(IgnoreReason.INVALID_UPDATE, 1));
+            assertThat(parsed.refusedByReason()).containsOnly(entry(RefuseReason.INVALID_WAMID, 1),
+                    entry(RefuseReason.INVALID_TIMESTAMP, 3));
         }
 
         @Test
@@ -688,6 +691,85 @@ class WebhookParserTest {
                     .messages()).singleElement().extracting(InboundMessage::replyId).isNull();
             assertThat(parse(webhookWith("{\"from\":\"1\",\"id\":\"w\",\"timestamp\":\"1\",\"type\":\"text\",\"context\":\"x\"}"))
                     .messages()).singleElement().extracting(InboundMessage::contextId).isNull();
+        }
+    }
+
+    @Nested
+    class Door {
+        private static String message(String wamid, String from, String type, String timestamp) {
+            return "{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
+                    + "\",\"type\":\"" + type + "\",\"text\":{\"body\":\"hi\"}}";
+        }
+
+        @Test
+        void idsThatCouldNotBeMetas_areRefusedOneByOne_andTheOthersPass() {
+            String contacts = "[{\"wa_id\":\"16505551234\"},{\"wa_id\":\" \"},{\"wa_id\":\"1650555123x\"}]";
+            ParsedWebhook parsed = parse(webhookWith(contacts, String.join(",",
+                    message("wamid." + "A".repeat(3_000), "16505551234", "text", "1760000000"),
+                    message("   ", "16505551234", "text", "1760000000"),
+                    message("wamid.\\uFFFE", "16505551234", "text", "1760000000"),
+                    message("wamid.SPACEFROM", " ", "text", "1760000000"),
+                    message("wamid.LETTERS", "1650555123x", "text", "1760000000"),
+                    message("wamid.TYPE", "16505551234", " ", "1760000000"),
+                    message("wamid.TYPE2", "16505551234", "Text<script>", "1760000000"),
+                    message("wamid.OK", "16505551234", "text", "1760000000"))));
+
+            assertThat(parsed.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OK");
+            assertThat(parsed.refusedByReason()).containsOnly(entry(RefuseReason.INVALID_WAMID, 3),
+                    entry(RefuseReason.INVALID_WA_ID, 2), entry(RefuseReason.INVALID_TYPE, 2));
+            assertThat(parsed.refused()).allSatisfy(r -> assertThat(r.wamid() == null ? "" : r.wamid()).hasSizeLessThan(100));
+        }
+
+        @Test
+        void aBsuidOutsideMetasAlphabet_isRefused_andALongOneToo() {
+            String tooLong = "US." + "1".repeat(300);
+            ParsedWebhook parsed = parse(webhookWith("[]", String.join(",",
+                    "{\"from_user_id\":\"US.13491208655302741918\",\"id\":\"wamid.B1\",\"timestamp\":\"1760000000\",\"type\":\"text\"}",
+                    "{\"from_user_id\":\"" + tooLong + "\",\"id\":\"wamid.B2\",\"timestamp\":\"1760000000\",\"type\":\"text\"}",
+                    "{\"from_user_id\":\"user 1\",\"id\":\"wamid.B3\",\"timestamp\":\"1760000000\",\"type\":\"text\"}")));
+
+            assertThat(parsed.messages()).extracting(InboundMessage::customerKey).containsExactly("US.13491208655302741918");
+            assertThat(parsed.refusedByReason()).containsOnly(entry(RefuseReason.INVALID_USER_ID, 2));
+        }
+
+        @Test
+        void textAndNamesWithCharactersSqsRefuses_areCleaned_notRefused() {
+            InboundMessage m = only(webhookWith("[{\"profile\":{\"name\":\"L\\uFFFFa\\uD800\"},\"wa_id\":\"16505551234\"}]",
+                    "{\"from\":\"16505551234\",\"id\":\"wamid.C1\",\"timestamp\":\"1760000000\",\"type\":\"text\","
+                            + "\"text\":{\"body\":\"POINTS\\u0000\\uFFFE\\uDC00 \\uD83C\\uDF89\"},\"x\\uFFFF\":[\"\\uD800\"]}"));
+
+            assertThat(m.text()).isEqualTo("POINTS\uFFFD\uFFFD\uFFFD 🎉");
+            assertThat(m.profileName()).isEqualTo("L\uFFFDa\uFFFD");
+            assertThat(m.raw().toString()).doesNotContain("\uFFFF").doesNotContain("\uD800");
+            assertThat(m.raw().path("x\uFFFD").path(0).asText()).isEqualTo("\uFFFD");
+        }
+
+        @Test
+        void aLongProfileName_isCut_andAForeignReplyId_isDropped() {
+            String name = "N".repeat(5_000);
+            InboundMessage m = only(webhookWith("[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"16505551234\"}]",
+                    "{\"from\":\"16505551234\",\"id\":\"wamid.R1\",\"timestamp\":\"1760000000\",\"type\":\"interactive\","
+                            + "\"context\":{\"id\":\"" + "c".repeat(3_000) + "\",\"from\":\"x\"},"
+                            + "\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"" + "b".repeat(300)
+                            + "\",\"title\":\"ok\"}}}"));
+
+            assertThat(m.profileName()).hasSize(MessageRules.MAX_PROFILE_NAME);
+            assertThat(m.replyId()).isNull();
+            assertThat(m.replyTitle()).isEqualTo("ok");
+            assertThat(m.contextId()).isNull();
+            assertThat(m.contextFrom()).isNull();
+        }
+
+        @Test
+        void aFailedStatusWithAnIdThatCouldNotBeOurs_isNotLookedUp() {
+            String body = webhookWith("{\"from\":\"16505551234\",\"id\":\"wamid.OK\",\"timestamp\":\"1760000000\",\"type\":\"text\"}")
+                    .replace("]},\"field\"", "],\"statuses\":[{\"id\":\"" + "w".repeat(3_000) + "\",\"status\":\"failed\","
+                            + "\"timestamp\":\"1760000000\",\"recipient_id\":\"16505551234\"}]},\"field\"");
+
+            ParsedWebhook parsed = parse(body);
+
+            assertThat(parsed.failures()).isEmpty();
+            assertThat(parsed.messages()).hasSize(1);
         }
     }
 

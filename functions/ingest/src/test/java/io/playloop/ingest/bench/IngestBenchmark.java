@@ -48,7 +48,9 @@ public final class IngestBenchmark {
         IngestHandler handler = new IngestHandler(new InstantSqs(),
                 new PlayLoopConfig("playloop", "https://sqs.eu-west-1.amazonaws.com/123456789012/inbound.fifo",
                         null, null, "100000000000001", null, null),
-                new StaticSecrets("local-app-secret", "local-verify-token", "token"), Clock.systemUTC());
+                new StaticSecrets("local-app-secret", "local-verify-token", "token"),
+                // The webhook is dated 2025-11-21 10:00 UTC: a clock seconds later keeps it current at the door.
+                Clock.fixed(java.time.Instant.parse("2025-11-21T10:00:05Z"), java.time.ZoneOffset.UTC));
         APIGatewayV2HTTPEvent event = event(WEBHOOK);
 
         long first = time(handler, event);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.Props;
 import org.elasticmq.OnDateTimeReceived;
+import org.elasticmq.NumberMessageAttribute;
 import org.elasticmq.StringMessageAttribute;
 import org.elasticmq.actor.queue.InternalMessage;
 import org.elasticmq.actor.queue.OperationSuccessful$;
@@ -32,7 +33,7 @@ public final class QueueMirror {
      * @param messageId         the SQS message id
      * @param body              the body
      * @param attributes        system attributes under their SQS names (ApproximateReceiveCount, ...)
-     * @param messageAttributes string message attributes
+     * @param messageAttributes string and number message attributes
      * @param sentAtMillis      when it was sent (for ordering)
      * @param orderIndex        ElasticMQ's order among messages sent in the same millisecond
      */
@@ -81,6 +82,8 @@ public final class QueueMirror {
         scala.jdk.javaapi.CollectionConverters.asJava(m.messageAttributes()).forEach((name, value) -> {
             if (value instanceof StringMessageAttribute s) {
                 messageAttributes.put(name, s.stringValue());
+            } else if (value instanceof NumberMessageAttribute n) {
+                messageAttributes.put(name, n.stringValue()); // e.g. a parked record's Attempts
             }
         });
         queues.computeIfAbsent(queueName, q -> new ConcurrentHashMap<>()).put(m.id(),

@@ -11,12 +11,14 @@ import io.playloop.definitions.QueueEventSource;
 import io.playloop.crm.CrmConfig;
 import io.playloop.crm.CrmSecrets;
 import io.playloop.crm.StaticCrmSecrets;
+import io.playloop.batch.DeadLetterQueue;
 import io.playloop.game.GameHandler;
 import io.playloop.reward.RewardHandler;
 import io.playloop.scheduler.function.SchedulerHandler;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.ingest.IngestHandler;
+import io.playloop.sqs.SqsDeadLetterQueue;
 import io.playloop.store.CapacityMeter;
 import io.playloop.whatsapp.outbound.GraphApiClient;
 import java.net.http.HttpClient;
@@ -26,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -55,9 +57,11 @@ public final class FunctionCatalog {
     private final Clock clock;
     private final HttpClient graphHttp;
     private final List<CapacityMeter> meters = new CopyOnWriteArrayList<>();
-    private final Map<String, Supplier<RequestHandler<SQSEvent, ?>>> queueHandlers = new LinkedHashMap<>();
+    private final Map<String, Function<DeadLetterQueue, RequestHandler<SQSEvent, ?>>> queueHandlers =
+            new LinkedHashMap<>();
     private final RewardQueue rewardQueue;
     private final Map<String, String> crm;
+    private final Map<String, String> deadLetterQueueUrls;
 
     /**
      * @param dynamo    the functions' DynamoDB client
@@ -69,18 +73,23 @@ public final class FunctionCatalog {
      */
     public FunctionCatalog(DynamoDbClient dynamo, SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock,
                            HttpClient graphHttp) {
-        this(dynamo, sqs, config, secrets, clock, graphHttp, null, Map.of());
+        this(dynamo, sqs, config, secrets, clock, graphHttp, null, Map.of(), Map.of());
     }
 
     /**
-     * @param rewardsQueueUrl the rewards queue the game function sends reward jobs to, or null for none
-     * @param crm             the reward function's CRM settings ({@code PLAYLOOP_CRM_*} and token keys), or empty
+     * @param rewardsQueueUrl     the rewards queue the game function sends reward jobs to, or null for none
+     * @param crm                 the reward function's CRM settings ({@code PLAYLOOP_CRM_*} and token keys), or empty
+     * @param deadLetterQueueUrls by source queue's logical id, the URL of its dead-letter queue, where the function
+     *                            consuming it sets aside a record that used its own retry budget
+     *                            ({@code PLAYLOOP_INBOUND_DLQ_URL} / {@code PLAYLOOP_REWARDS_DLQ_URL} on AWS)
      */
     public FunctionCatalog(DynamoDbClient dynamo, SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock,
-                           HttpClient graphHttp, String rewardsQueueUrl, Map<String, String> crm) {
+                           HttpClient graphHttp, String rewardsQueueUrl, Map<String, String> crm,
+                           Map<String, String> deadLetterQueueUrls) {
         this.rewardQueue = rewardsQueueUrl == null ? RewardQueue.NONE
                 : SqsRewardQueue.fromEnvironment(sqs, rewardsQueueUrl, crm);
         this.crm = Map.copyOf(crm);
+        this.deadLetterQueueUrls = Map.copyOf(deadLetterQueueUrls);
         this.dynamo = dynamo;
         this.sqs = sqs;
         this.config = config;
@@ -111,14 +120,15 @@ public final class FunctionCatalog {
      * @throws IllegalStateException when the template's handler is not one the local cloud can build
      */
     public LocalFunction<SQSEvent, Object> forEventSource(QueueEventSource source) {
-        Supplier<RequestHandler<SQSEvent, ?>> factory = queueHandlers.get(handlerClass(source.handler()));
+        Function<DeadLetterQueue, RequestHandler<SQSEvent, ?>> factory = queueHandlers.get(handlerClass(source.handler()));
         if (factory == null) {
             throw new IllegalStateException("template.yaml gives " + source.functionLogicalId() + " the handler '"
                     + source.handler() + "', which the local cloud cannot build (it knows " + queueHandlers.keySet()
                     + "): add it to " + FunctionCatalog.class.getName());
         }
+        DeadLetterQueue deadLetters = SqsDeadLetterQueue.orNone(sqs, deadLetterQueueUrls.get(source.queueLogicalId()));
         return new LocalFunction<>(source.functionLogicalId(), source.functionTimeoutSeconds(), () -> {
-            RequestHandler<SQSEvent, ?> handler = factory.get();
+            RequestHandler<SQSEvent, ?> handler = factory.apply(deadLetters);
             RequestHandler<SQSEvent, Object> untyped = handler::handleRequest;
             return untyped;
         });
@@ -129,14 +139,14 @@ public final class FunctionCatalog {
         return queueHandlers.containsKey(handlerClass(handler));
     }
 
-    private GameHandler newGameHandler() {
+    private GameHandler newGameHandler(DeadLetterQueue deadLetters) {
         CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
         meters.add(meter);
         return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter,
-                secrets, rewardQueue);
+                secrets, rewardQueue, deadLetters);
     }
 
-    private RewardHandler newRewardHandler() {
+    private RewardHandler newRewardHandler(DeadLetterQueue deadLetters) {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
         CrmConfig crmConfig = CrmConfig.fromEnvironment(crm);
@@ -144,7 +154,7 @@ public final class FunctionCatalog {
                 crm.get(CrmSecrets.ZOHO_CLIENT_ID), crm.get(CrmSecrets.ZOHO_CLIENT_SECRET),
                 crm.get(CrmSecrets.ZOHO_REFRESH_TOKEN), crm.get(CrmSecrets.WEBHOOK_SIGNING_SECRET));
         return new RewardHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config,
-                crmConfig, crmSecrets, clock, meter);
+                crmConfig, crmSecrets, clock, meter, deadLetters);
     }
 
     private SchedulerHandler newSchedulerHandler() {
