@@ -180,14 +180,7 @@ public final class MessageProcessor {
                 continue; // re-read: a duplicate now shows its receipt, a concurrent change its new version
             }
             log(message, outcome);
-            rewardQueue.send(newJobs); // before the reply: a failure here retries the record, jobs and reply
-            if (reply.isEmpty()) {
-                if (!newJobs.isEmpty()) {
-                    store.markJobsSent(message.wamid());
-                }
-                return ProcessingResult.NO_REPLY;
-            }
-            return send(message, reply.get(), ProcessingResult.REPLIED);
+            return deliver(message, reply, newJobs, ProcessingResult.REPLIED, ProcessingResult.NO_REPLY);
         }
     }
 
@@ -207,7 +200,8 @@ public final class MessageProcessor {
             if (snapshot.receipt().isPresent()) {
                 InboundReceipt receipt = snapshot.receipt().get();
                 if (receipt.jobsPending() && mayResume(receipt, deliveryId, now)) {
-                    resendJobs(receipt, true);
+                    rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+                    store.markJobsSent(receipt.customerKey(), receipt.wamid());
                 }
                 return ProcessingResult.DUPLICATE;
             }
@@ -236,7 +230,7 @@ public final class MessageProcessor {
                     .log("commerce event applied");
             if (!newJobs.isEmpty()) {
                 rewardQueue.send(newJobs);
-                store.markJobsSent(event.eventId());
+                store.markJobsSent(event.customerKey(), event.eventId());
             }
             return ProcessingResult.NO_REPLY;
         }
@@ -306,19 +300,21 @@ public final class MessageProcessor {
         if (!mayResume(receipt, deliveryId, now)) {
             return ProcessingResult.DUPLICATE; // its own record is still retrying it
         }
-        if (receipt.jobsPending()) {
-            boolean replyPending = receipt.status() == InboundReceipt.Status.REPLY_PENDING;
-            resendJobs(receipt, !replyPending); // with a reply pending, marking it sent clears the jobs too
-            if (!replyPending) {
-                return ProcessingResult.DUPLICATE;
-            }
+        List<RewardJob> pending = jobs.readAll(receipt.jobsJson());
+        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+            rewardQueue.send(pending);
+            store.markJobsSent(receipt.customerKey(), receipt.wamid());
+            return ProcessingResult.DUPLICATE;
         }
         if (message.sentAt().plus(SERVICE_WINDOW).isBefore(now)) {
             LOG.atWarn().addKeyValue("wamid", message.wamid())
                     .log("pending reply dropped: the 24-hour window closed before it could be sent");
+            rewardQueue.send(pending);
+            store.markReplyDropped(receipt.customerKey(), receipt.wamid(), false);
             return ProcessingResult.DUPLICATE;
         }
-        return send(message, replies.read(receipt.replyJson()), ProcessingResult.REPLY_RESENT);
+        return deliver(message, Optional.of(replies.read(receipt.replyJson())), pending, ProcessingResult.REPLY_RESENT,
+                ProcessingResult.DUPLICATE);
     }
 
     /**
@@ -329,15 +325,25 @@ public final class MessageProcessor {
         return deliveryId.equals(receipt.owner()) || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
     }
 
-    /** Sends a receipt's reward jobs again (the outbox), and clears them unless the reply's mark will. */
-    private void resendJobs(InboundReceipt receipt, boolean markSent) {
-        rewardQueue.send(jobs.readAll(receipt.jobsJson()));
-        if (markSent) {
-            store.markJobsSent(receipt.wamid());
+    /**
+     * Sends what a committed step owes: its reward jobs (before the reply: a failure retries the record, jobs and reply,
+     * and the reward function is idempotent per job), the reply, then the jobs that must not outrun the reply (an
+     * erasure must not delete the customer before the message announcing it has gone); marks the receipt after each.
+     */
+    private ProcessingResult deliver(InboundMessage message, Optional<OutboundMessage> reply, List<RewardJob> pending,
+                                     ProcessingResult onSuccess, ProcessingResult onNoReply) {
+        List<RewardJob> late = pending.stream().filter(job -> job.kind().afterReply()).toList();
+        rewardQueue.send(pending.stream().filter(job -> !job.kind().afterReply()).toList());
+        ProcessingResult result = reply.isPresent() ? send(message, reply.get(), onSuccess, !late.isEmpty()) : onNoReply;
+        if (!late.isEmpty() || reply.isEmpty() && !pending.isEmpty()) {
+            rewardQueue.send(late);
+            store.markJobsSent(message.customerKey(), message.wamid());
         }
+        return result;
     }
 
-    private ProcessingResult send(InboundMessage message, OutboundMessage reply, ProcessingResult onSuccess) {
+    private ProcessingResult send(InboundMessage message, OutboundMessage reply, ProcessingResult onSuccess,
+                                  boolean keepJobs) {
         SendResult sent;
         try {
             sent = graph.send(reply);
@@ -350,9 +356,10 @@ public final class MessageProcessor {
                     .addKeyValue("graphCode", e.error().code())
                     .addKeyValue("fbtraceId", e.error().fbtraceId())
                     .log("reply refused by the Graph API; not retried");
+            store.markReplyDropped(message.customerKey(), message.wamid(), keepJobs);
             return ProcessingResult.REPLY_REFUSED;
         }
-        store.markReplySent(message.wamid(), sent.wamid(), clock.instant());
+        store.markReplySent(message.customerKey(), message.wamid(), sent.wamid(), clock.instant(), keepJobs);
         return onSuccess;
     }
 

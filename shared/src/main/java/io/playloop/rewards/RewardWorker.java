@@ -75,6 +75,7 @@ public final class RewardWorker {
         return switch (job.kind()) {
             case POOL_CODE -> poolCode(job);
             case CRM_SYNC -> crmSync(job, deadline);
+            case ERASE -> Result.RETRY; // the erasure itself lands with CustomerErasure
         };
     }
 

@@ -74,7 +74,7 @@ public final class DynamoGameStore implements GameStore {
     @Override
     public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, Instant now) {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
-        Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
+        Map<String, AttributeValue> receiptKeyMap = Keys.receipt(customerKey, wamid);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(customerKeyMap, Keys.points(customerKey),
                 Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
                 receiptKeyMap));
@@ -105,7 +105,7 @@ public final class DynamoGameStore implements GameStore {
                 quiz = QuizItems.state(item);
             } else if (Keys.POINTS.equals(sk)) {
                 points = PointsItems.account(item);
-            } else if (Keys.RECEIPT.equals(sk) && !StoreItems.expired(item, now)) {
+            } else if (sk.startsWith(Keys.INBOUND_PREFIX) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
@@ -293,30 +293,55 @@ public final class DynamoGameStore implements GameStore {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException when there is no receipt for {@code wamid}
+     * <p>One UpdateItem that also REMOVEs the stored reply (it names the customer and is no longer needed) and the
+     * jobs unless {@code keepJobs}. A receipt that is gone (the customer was erased meanwhile) stays gone.
      */
     @Override
-    public void markReplySent(String wamid, String sentWamid, Instant at) {
+    public void markReplySent(String customerKey, String wamid, String sentWamid, Instant at, boolean keepJobs) {
         if (sentWamid == null || sentWamid.isBlank()) {
             throw new IllegalArgumentException("the wamid the Graph API gave the reply is required");
         }
         Objects.requireNonNull(at, "at");
-        UpdateItemResponse response;
-        try {
-            response = dynamo.updateItem(b -> b.tableName(tableName)
-                    .key(Keys.receipt(wamid))
-                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at REMOVE #jobs")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#sentWamid", StoreItems.SENT_WAMID,
-                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK, "#jobs", StoreItems.JOBS))
-                    .expressionAttributeValues(Map.of(":replied", StoreItems.s(InboundReceipt.Status.REPLIED.name()),
-                            ":sentWamid", StoreItems.s(sentWamid), ":at", StoreItems.s(at.toString())))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        } catch (ConditionalCheckFailedException e) {
-            meter.recordWrite((ConsumedCapacity) null);
-            throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
+        Map<String, String> names = new HashMap<>(Map.of("#status", StoreItems.STATUS,
+                "#sentWamid", StoreItems.SENT_WAMID, "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK,
+                "#reply", StoreItems.REPLY));
+        if (!keepJobs) {
+            names.put("#jobs", StoreItems.JOBS);
         }
-        meter.recordWrite(response.consumedCapacity());
+        updateReceipt(customerKey, wamid, "SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at REMOVE #reply"
+                + (keepJobs ? "" : ", #jobs"), names, Map.of(":replied",
+                StoreItems.s(InboundReceipt.Status.REPLIED.name()), ":sentWamid", StoreItems.s(sentWamid),
+                ":at", StoreItems.s(at.toString())));
+    }
+
+    /** {@inheritDoc} One UpdateItem: NO_REPLY, the stored reply REMOVEd (a receipt that is gone stays gone). */
+    @Override
+    public void markReplyDropped(String customerKey, String wamid, boolean keepJobs) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", StoreItems.STATUS, "#reply", StoreItems.REPLY,
+                "#pk", Keys.PK));
+        if (!keepJobs) {
+            names.put("#jobs", StoreItems.JOBS);
+        }
+        updateReceipt(customerKey, wamid, "SET #status = :none REMOVE #reply" + (keepJobs ? "" : ", #jobs"), names,
+                Map.of(":none", StoreItems.s(InboundReceipt.Status.NO_REPLY.name())));
+    }
+
+    private void updateReceipt(String customerKey, String wamid, String expression, Map<String, String> names,
+                               Map<String, AttributeValue> values) {
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> {
+                b.tableName(tableName).key(Keys.receipt(customerKey, wamid)).updateExpression(expression)
+                        .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                if (!values.isEmpty()) {
+                    b.expressionAttributeValues(values);
+                }
+            });
+            meter.recordWrite(response.consumedCapacity());
+        } catch (ConditionalCheckFailedException e) {
+            // Erased between the commit and now (or expired and removed): nothing left to mark, and nothing to bring back.
+            meter.recordWrite((ConsumedCapacity) null);
+        }
     }
 
     /**
@@ -453,12 +478,8 @@ public final class DynamoGameStore implements GameStore {
 
     /** {@inheritDoc} One UpdateItem: REMOVE the receipt's jobs (they are on the rewards queue). */
     @Override
-    public void markJobsSent(String wamid) {
-        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))
-                .updateExpression("REMOVE #jobs").conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#jobs", StoreItems.JOBS, "#pk", Keys.PK))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.recordWrite(response.consumedCapacity());
+    public void markJobsSent(String customerKey, String wamid) {
+        updateReceipt(customerKey, wamid, "REMOVE #jobs", Map.of("#jobs", StoreItems.JOBS, "#pk", Keys.PK), Map.of());
     }
 
     /**

@@ -130,7 +130,6 @@ public final class Keys {
     public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
     public static final String SPIN_BUDGET_PREFIX = "SPIN_BUDGET#";
     public static final String LEDGER_PREFIX = "LEDGER#";
-    public static final String RECEIPT = "RECEIPT";
     public static final String PROGRESS = "PROGRESS";
     public static final String BADGE_PREFIX = "BADGE#";
     public static final String DONE_PREFIX = "DONE#";
@@ -337,9 +336,12 @@ public final class Keys {
         return key(OUTBOUND_PREFIX + requireValue(wamid, "wamid"), REMINDER);
     }
 
-    /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */
-    public static Map<String, AttributeValue> receipt(String wamid) {
-        return key(INBOUND_PREFIX + requireValue(wamid, "wamid"), RECEIPT);
+    /**
+     * The receipt of one inbound message or shop event: {@code pk=CUSTOMER#<key>, sk=INBOUND#<wamid or event id>}, in
+     * the customer's partition so that an erasure finds it with the rest (the game always knows whose message it reads).
+     */
+    public static Map<String, AttributeValue> receipt(String customerKey, String wamid) {
+        return key(customerPartition(customerKey), INBOUND_PREFIX + requireValue(wamid, "wamid"));
     }
 
     /** An instant in the fixed-width form used inside sort keys. */

@@ -27,6 +27,8 @@ final class StoreItems {
     static final String JOBS = "jobs";
     static final String SENT_WAMID = "sentWamid";
     static final String REPLIED_AT = "repliedAt";
+    /** The receipt's reply (Graph API request body) until it is sent: it names the customer. */
+    static final String REPLY = "replyJson";
 
     private StoreItems() {
     }
@@ -103,12 +105,12 @@ final class StoreItems {
     // --- inbound receipt --------------------------------------------------------------------------
 
     static Map<String, AttributeValue> receiptItem(InboundReceipt r) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.receipt(r.wamid()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.receipt(r.customerKey(), r.wamid()));
         item.put(TYPE, s("RECEIPT"));
         item.put("wamid", s(r.wamid()));
         item.put("customerKey", s(r.customerKey()));
         item.put(STATUS, s(r.status().name()));
-        putIfPresent(item, "replyJson", r.replyJson());
+        putIfPresent(item, REPLY, r.replyJson());
         putIfPresent(item, "owner", r.owner());
         putIfPresent(item, JOBS, r.jobsJson());
         item.put("processedAt", s(r.processedAt().toString()));
@@ -122,7 +124,7 @@ final class StoreItems {
                 string(item, "wamid"),
                 string(item, "customerKey"),
                 InboundReceipt.Status.valueOf(string(item, STATUS)),
-                optionalString(item, "replyJson"),
+                optionalString(item, REPLY),
                 optionalString(item, "owner"),
                 Instant.parse(string(item, "processedAt")),
                 Instant.parse(string(item, "expiresAt")),

@@ -123,7 +123,7 @@ class RewardsConversationIT {
         assertThat(hubspot.calls()).as("delivered once HubSpot is back").anyMatch(c -> c.status() == 200
                 && c.body().contains("\"" + waId + "\"") && c.body().contains("\"playloop_points\":\"15\""));
         assertThat(cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName())).items().stream()
-                .filter(i -> i.get(Keys.PK).s().startsWith("INBOUND#") && i.containsKey("jobs")))
+                .filter(i -> i.get(Keys.SK).s().startsWith("INBOUND#") && i.containsKey("jobs")))
                 .as("no reward job left behind in a receipt").isEmpty();
     }
 }
