@@ -157,7 +157,7 @@ public final class MessageProcessor {
                     now.plus(InboundReceipt.RETENTION),
                     jobs.writeAll(newJobs));
             try {
-                commit(engine, receipt, current, snapshot, outcome, now);
+                commit(engine, receipt, current, snapshot, outcome, now, Optional.empty());
             } catch (CodeTakenException e) {
                 // Two customers' first-choice codes collide (rare): offer this one the next code.
                 if (++codeAttempt > MAX_CODE_ATTEMPTS) {
@@ -214,8 +214,10 @@ public final class MessageProcessor {
             InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
                     InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION),
                     jobs.writeAll(newJobs));
+            Optional<Commit.ShopOrder> order = event instanceof CommerceEvent.OrderPaid paid
+                    ? Optional.of(new Commit.ShopOrder(paid.source(), paid.orderId())) : Optional.empty();
             try {
-                commit(engine, receipt, current, snapshot, outcome, now);
+                commit(engine, receipt, current, snapshot, outcome, now, order);
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e instanceof ConcurrentUpdateException c ? c
@@ -238,7 +240,7 @@ public final class MessageProcessor {
 
     /** One transaction: the receipt and every state change of the outcome, each under the version read. */
     private void commit(Engine engine, InboundReceipt receipt, Customer current, Snapshot snapshot, Outcome outcome,
-                        Instant now) {
+                        Instant now, Optional<Commit.ShopOrder> order) {
         PointsState points = snapshot.points();
         // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
         Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
@@ -250,7 +252,7 @@ public final class MessageProcessor {
                         engine.campaign().id())),
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
                         engine.campaign().timeZone())),
-                earlierLook(engine, snapshot, outcome, now)));
+                earlierLook(engine, snapshot, outcome, now), order));
         // A friend's step that makes a referral count: the referrer hears of it from the scheduler within minutes.
         outcome.progress().flatMap(Outcome.ProgressOutcome::qualified)
                 .ifPresent(referral -> store.lookSoon(referral.referrer(), now));

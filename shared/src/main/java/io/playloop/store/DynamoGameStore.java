@@ -69,7 +69,8 @@ public final class DynamoGameStore implements GameStore {
      * <p>One consistent BatchGetItem of the profile, the points item and the receipt. A receipt whose {@code ttl} has
      * passed counts as absent even while DynamoDB has not deleted it yet (TTL deletion takes days).
      *
-     * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
+     * @throws IllegalStateException    when DynamoDB keeps leaving keys unprocessed (sustained throttling)
+     * @throws CustomerErasingException when the customer is being erased: retry once the erasure is done
      */
     @Override
     public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, Instant now) {
@@ -98,6 +99,9 @@ public final class DynamoGameStore implements GameStore {
             } else if (Keys.CODE.equals(sk) && code.isPresent() && item.get(ProgressItems.HOLDER) != null) {
                 holder = Optional.of(new CodeHolder(code.get(), item.get(ProgressItems.HOLDER).s()));
             } else if (Keys.PROFILE.equals(sk)) {
+                if (StoreItems.erasing(item)) {
+                    throw new CustomerErasingException(customerKey);
+                }
                 customer = Optional.of(StoreItems.customer(item));
             } else if (Keys.SPIN.equals(sk)) {
                 spin = SpinItems.state(item);
@@ -177,6 +181,8 @@ public final class DynamoGameStore implements GameStore {
                 if (r.spinId().equals(receipt.wamid()) && r.code().isPresent()) {
                     couponActions.add(actions.size());
                     actions.add(insert(SpinItems.couponRecord(customer.key(), r, spin.campaignId())));
+                    // The customer's side of the code: the wheel forgets a prize once used or expired, this does not.
+                    actions.add(insert(SpinItems.rewardRecord(customer.key(), r, spin.campaignId())));
                 }
             }
             if (spin.claim().isPresent()) {
@@ -212,6 +218,10 @@ public final class DynamoGameStore implements GameStore {
                     ScheduleItems.item(customer.key(), schedule, schedule.version() + 1), ScheduleItems.VERSION,
                     schedule.version())).build());
         }
+
+        commit.order().ifPresent(order -> actions.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName).item(StoreItems.orderRecord(customer.key(), order, receipt.processedAt()))
+                .build()).build()));
 
         int firstProgressAction = actions.size();
         ProgressActions progressActions = commit.progress().isPresent()
@@ -365,6 +375,13 @@ public final class DynamoGameStore implements GameStore {
             actions.add(insert(ProgressItems.completionRecord(customerKey, completion, at, receipt.wamid())));
         }
         change.attributed().ifPresent(referral -> {
+            // The code must still be the referrer's: an erasure of the referrer deletes it before sweeping their
+            // partition, so this step cannot write into a referrer being erased.
+            actions.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName)
+                    .key(Keys.referralCode(referral.code().value()))
+                    .conditionExpression("#holder = :referrer")
+                    .expressionAttributeNames(Map.of("#holder", ProgressItems.HOLDER))
+                    .expressionAttributeValues(Map.of(":referrer", StoreItems.s(referral.referrer())))).build());
             actions.add(insert(ProgressItems.referralRecord(referral)));
             actions.add(TransactWriteItem.builder().update(counterAdd(referral.referrer(), ProgressItems.ATTRIBUTED))
                     .build());
