@@ -104,7 +104,12 @@ class ErasureIT {
         assertThat(world.taps(LEA, question.buttons().get(0).id(), question.buttons().get(0).title()))
                 .contains("en cours de suppression");
         assertThat(world.queued).extracting(RewardJob::kind).contains(RewardJob.Kind.ERASE);
+        io.playloop.store.CapacityMeter.Reading before = world.meter.reading();
         assertThat(world.rewardFunctionRuns()).containsOnly(RewardWorker.Result.DONE);
+        io.playloop.store.CapacityMeter.Reading spent = world.meter.reading().minus(before);
+        System.out.printf("erasure of a rich customer: %d items exported before, %d DynamoDB requests, %.1f WRU and "
+                + "%.1f RRU as DynamoDB Local reports them%n", export.path("items").size(), spent.requests(),
+                spent.writeUnits(), spent.readUnits());
 
         List<String> everything = world.everyString();
         assertThat(strings(everything, LEA)).as("her key or phone number").isEmpty();
