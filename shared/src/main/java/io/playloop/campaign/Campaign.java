@@ -31,12 +31,17 @@ import java.util.Set;
  * @param catalogue          rewards customers buy with points, possibly none
  * @param outreach           reminders, contact budget, templates, fees and send limits ({@link Outreach#NONE}
  *                           when the file has no {@code outreach} section)
+ * @param inactiveRetention  how long a customer without a message is kept before the scheduler erases them
+ *                           ({@code retention.inactive_customers}, default {@link #DEFAULT_INACTIVE_RETENTION})
  */
 public record Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
                        ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
                        PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
                        List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
-                       Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue, Outreach outreach) {
+                       Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue, Outreach outreach,
+                       java.time.Duration inactiveRetention) {
+    /** How long a silent customer is kept by default: 730 days, about 24 months. */
+    public static final java.time.Duration DEFAULT_INACTIVE_RETENTION = java.time.Duration.ofDays(730);
     /** The format this model reads and writes. */
     public static final String FORMAT = "playloop/campaign@1";
     /** The languages PlayLoop speaks. */
@@ -56,6 +61,7 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
         Objects.requireNonNull(tierPolicy, "tierPolicy");
         Objects.requireNonNull(leaderboard, "leaderboard");
         Objects.requireNonNull(outreach, "outreach");
+        Objects.requireNonNull(inactiveRetention, "inactiveRetention");
         languages = List.copyOf(languages);
         qualifyingActions = Set.copyOf(qualifyingActions);
         challenges = List.copyOf(challenges);
@@ -74,10 +80,27 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
                 spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, Outreach.NONE);
     }
 
+    /** A campaign with the default retention of silent customers. */
+    public Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
+                    ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
+                    PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
+                    List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
+                    Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue, Outreach outreach) {
+        this(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords, points, quiz,
+                spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach, DEFAULT_INACTIVE_RETENTION);
+    }
+
     /** The same campaign with another outreach section (a variant for an A/B test, a test, a benchmark). */
     public Campaign withOutreach(Outreach other) {
         return new Campaign(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords,
-                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, other);
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, other,
+                inactiveRetention);
+    }
+
+    /** The same campaign keeping silent customers for {@code retention} (tests, benchmarks). */
+    public Campaign withInactiveRetention(java.time.Duration retention) {
+        return new Campaign(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords,
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach, retention);
     }
 
     /** The catalogue reward with this id. */
@@ -88,7 +111,7 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
     /** Whether the campaign includes a mechanic (and therefore needs its texts). */
     public boolean has(Mechanic mechanic) {
         return switch (mechanic) {
-            case CORE -> true;
+            case CORE, DATA_RIGHTS -> true;
             case QUIZ -> quiz.isPresent();
             case SPIN -> spin.isPresent();
             case CHALLENGES -> !challenges.isEmpty();

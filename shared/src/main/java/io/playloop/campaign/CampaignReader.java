@@ -30,6 +30,10 @@ final class CampaignReader {
     static final int KEYWORD_RULES_MAX = 50;
     static final Duration LOT_EXPIRY_MIN = Duration.ofDays(1);
     static final Duration LOT_EXPIRY_MAX = Duration.ofDays(3650);
+    /** A silent customer is kept at least a month (a mistyped value must not erase active customers)... */
+    static final Duration RETENTION_MIN = Duration.ofDays(30);
+    /** ... and at most ten years. */
+    static final Duration RETENTION_MAX = Duration.ofDays(3650);
 
     private final Problems problems = new Problems();
 
@@ -84,6 +88,8 @@ final class CampaignReader {
         Optional<Leaderboard> leaderboard = root.object("leaderboard").map(this::leaderboard);
         List<CatalogueItem> catalogue = root.has("rewards") ? new RewardsReader(texts).catalogue(root) : List.of();
         Outreach outreach = new OutreachReader(languages, problems).read(root);
+        Duration inactiveRetention = root.object("retention").map(this::inactiveRetention)
+                .orElse(Campaign.DEFAULT_INACTIVE_RETENTION);
 
         Set<Mechanic> mechanics = EnumSet.of(Mechanic.CORE);
         quiz.ifPresent(q -> mechanics.add(Mechanic.QUIZ));
@@ -107,7 +113,8 @@ final class CampaignReader {
         keywordReader.checkConflicts(keywords, points.keywords(), "points.earn.keywords");
         root.finish();
         return new Campaign(id, name, zone, defaultLanguage, languages, active, qualifying, allTexts, keywords,
-                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach);
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach,
+                inactiveRetention);
     }
 
     /** Checks the format line; false when the file is another version, whose fields mean other things. */
@@ -304,6 +311,13 @@ final class CampaignReader {
         }
         cap.finish();
         return new Cap(perDay, perWeek);
+    }
+
+    private Duration inactiveRetention(Fields retention) {
+        Duration kept = retention.duration("inactive_customers", Campaign.DEFAULT_INACTIVE_RETENTION, RETENTION_MIN,
+                RETENTION_MAX);
+        retention.finish();
+        return kept;
     }
 
     private Leaderboard leaderboard(Fields board) {

@@ -67,6 +67,7 @@ final class CampaignWriter {
             campaign.catalogue().forEach(item -> rewards.add(catalogueItem(item, campaign.languages())));
         }
         root.set("outreach", OutreachWriter.write(campaign.outreach(), campaign.languages()));
+        root.putObject("retention").put("inactive_customers", duration(campaign.inactiveRetention()));
         ObjectNode texts = root.putObject("texts");
         ObjectNode fallbacks = root.putObject("fallbacks");
         ObjectNode keywords = root.putObject("keywords");

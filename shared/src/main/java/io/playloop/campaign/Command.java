@@ -32,7 +32,12 @@ public enum Command {
     /** Opt out of proactive messages. */
     STOP,
     /** Opt in to proactive messages. */
-    START;
+    START,
+    /**
+     * Delete my data: asks for a confirmation (two buttons); the confirm tap erases the customer. Optional in a
+     * campaign's keywords: built-in phrases when left out.
+     */
+    ERASE;
 
     /** Reads a command name as the format writes it ({@code POINTS}); empty for anything else. */
     public static Optional<Command> fromName(String name) {

@@ -65,7 +65,10 @@ final class KeywordReader {
                 byCommand.put(command.get(), phrases(lang.at(name), value));
             });
             for (Command command : Command.values()) {
-                if (!byCommand.containsKey(command)) {
+                if (command == Command.ERASE) {
+                    // A customer's right, not a game: the built-in phrases when the campaign writes none.
+                    byCommand.putIfAbsent(command, RightsDefaults.keywords(language));
+                } else if (!byCommand.containsKey(command)) {
                     problems.add(lang.at(command.name()), "missing");
                 }
             }

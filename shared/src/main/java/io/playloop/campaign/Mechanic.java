@@ -10,6 +10,11 @@ import java.util.Optional;
 public enum Mechanic {
     /** Always present: welcome, points, help, consent, language, menu, referral code. */
     CORE,
+    /**
+     * Always present: a customer's request to delete their data (ERASE). Its keywords and texts have built-in
+     * defaults in every language, so a campaign may leave them out (and one written before it existed still loads).
+     */
+    DATA_RIGHTS,
     QUIZ,
     /** The wheel and the rewards it hands out (REWARDS lists won prizes). */
     SPIN,

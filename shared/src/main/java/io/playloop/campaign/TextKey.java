@@ -51,6 +51,15 @@ public enum TextKey {
     NOT_AVAILABLE(BODY, CORE),
     CAMPAIGN_NOT_STARTED(BODY, CORE, "date"),
     CAMPAIGN_ENDED(BODY, CORE, "date"),
+    // --- Data rights (built-in defaults: optional in a campaign) -------------------------------------------
+    /** Answer to ERASE: what will be deleted, above the confirm and cancel buttons. */
+    ERASE_ASK(BODY, Mechanic.DATA_RIGHTS),
+    /** After the confirm tap: the data is being deleted; a new message starts afresh. */
+    ERASE_DONE(BODY, Mechanic.DATA_RIGHTS),
+    /** After the cancel tap: nothing was deleted. */
+    ERASE_CANCELLED(BODY, Mechanic.DATA_RIGHTS),
+    BUTTON_ERASE_CONFIRM(BUTTON, Mechanic.DATA_RIGHTS),
+    BUTTON_ERASE_CANCEL(BUTTON, Mechanic.DATA_RIGHTS),
     // --- Language --------------------------------------------------------------------------------
     LANG_PROMPT(BODY, CORE),
     LANG_DONE(BODY, CORE),

@@ -117,7 +117,9 @@ final class TextReader {
             });
             if (entries.get(language).isObject()) {
                 for (TextKey key : TextKey.values()) {
-                    if (mechanics.contains(key.mechanic()) && !entries.get(language).has(key.key())) {
+                    if (key.mechanic() == Mechanic.DATA_RIGHTS) {
+                        RightsDefaults.text(language, key).ifPresent(text -> texts.putIfAbsent(key, text));
+                    } else if (mechanics.contains(key.mechanic()) && !entries.get(language).has(key.key())) {
                         problems.add(lang.at(key.key()), "missing");
                     }
                 }

@@ -14,4 +14,13 @@ public interface CrmSink {
      * @throws CrmSyncException when the destination did not take it; says whether a retry can help
      */
     void push(CrmContact contact) throws CrmSyncException;
+
+    /**
+     * Deletes the customer's contact once (the customer was erased from PlayLoop); a contact that is not there is
+     * already deleted, not a failure.
+     *
+     * @param customerKey PlayLoop's customer key, which the contact carries
+     * @throws CrmSyncException when the destination did not delete it; says whether a retry can help
+     */
+    void erase(String customerKey) throws CrmSyncException;
 }

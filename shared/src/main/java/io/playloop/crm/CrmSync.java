@@ -94,8 +94,41 @@ public final class CrmSync {
             return new SinkOutcome(name, SinkOutcome.Status.UP_TO_DATE, 0, 0,
                     had == contact.version() ? null : "has newer version " + had);
         }
+        return attempt(sink, contact.customerKey(), contact.version(), () -> sink.push(contact),
+                () -> deliveryLog.delivered(name, contact.customerKey(), contact.version()), end);
+    }
+
+    /**
+     * Deletes the customer's contact at every configured sink (the customer was erased from PlayLoop), in parallel,
+     * with the same retries and budget as a sync; the delivery log forgets them, so a new customer with the same key
+     * is synced from version 1.
+     */
+    public CrmSyncResult erase(String customerKey, Instant deadline) {
+        Objects.requireNonNull(customerKey, "customerKey");
+        Instant budgetEnd = clock.instant().plus(policy.timeBudget());
+        Instant end = deadline.isBefore(budgetEnd) ? deadline : budgetEnd;
+        java.util.function.Function<CrmSink, SinkOutcome> one = sink -> attempt(sink, customerKey, -1,
+                () -> sink.erase(customerKey), () -> deliveryLog.forget(sink.name(), customerKey), end);
+        String id = customerKey + ":erased";
+        if (parallel == null) {
+            return new CrmSyncResult(id, sinks.stream().map(one).toList());
+        }
+        List<CompletableFuture<SinkOutcome>> futures = sinks.stream()
+                .map(sink -> CompletableFuture.supplyAsync(() -> one.apply(sink), parallel)).toList();
+        return new CrmSyncResult(id, futures.stream().map(CompletableFuture::join).toList());
+    }
+
+    /**
+     * One operation at one sink, retried on retryable failures with back-off until it succeeds, fails for good, runs
+     * out of attempts or would overrun {@code end}.
+     *
+     * @param version the contact's version for logs (-1 for an erasure)
+     */
+    private SinkOutcome attempt(CrmSink sink, String customerKey, long version, Runnable operation,
+                                Runnable onSuccess, Instant end) {
+        String name = sink.name();
         if (clock.instant().plus(policy.attemptAllowance()).isAfter(end)) {
-            return failed(contact, 0, SinkOutcome.Status.FAILED_RETRYABLE,
+            return failed(name, customerKey, version, 0, SinkOutcome.Status.FAILED_RETRYABLE,
                     new CrmSyncException(name, 0, true, null, "not attempted", null),
                     "not attempted: less than one attempt's time left before the deadline");
         }
@@ -104,12 +137,12 @@ public final class CrmSync {
             attempt++;
             CrmSyncException failure;
             try {
-                sink.push(contact);
-                deliveryLog.delivered(name, contact.customerKey(), contact.version());
+                operation.run();
+                onSuccess.run();
                 if (attempt > 1) {
-                    log.atInfo().addKeyValue("sink", name).addKeyValue("customer", Masking.phone(contact.customerKey()))
-                            .addKeyValue("version", contact.version()).addKeyValue("attempts", attempt)
-                            .log("CRM sync delivered after retries");
+                    log.atInfo().addKeyValue("sink", name).addKeyValue("customer", Masking.phone(customerKey))
+                            .addKeyValue("version", version).addKeyValue("attempts", attempt)
+                            .log("CRM call delivered after retries");
                 }
                 return new SinkOutcome(name, SinkOutcome.Status.DELIVERED, attempt, 0, null);
             } catch (CrmSyncException e) {
@@ -119,15 +152,16 @@ public final class CrmSync {
                 failure = new CrmSyncException(name, 0, true, null, "unexpected " + e, e);
             }
             if (!failure.retryable()) {
-                return failed(contact, attempt, SinkOutcome.Status.FAILED_PERMANENT, failure, failure.getMessage());
+                return failed(name, customerKey, version, attempt, SinkOutcome.Status.FAILED_PERMANENT, failure,
+                        failure.getMessage());
             }
             if (attempt >= policy.maxAttempts()) {
-                return failed(contact, attempt, SinkOutcome.Status.FAILED_RETRYABLE, failure,
+                return failed(name, customerKey, version, attempt, SinkOutcome.Status.FAILED_RETRYABLE, failure,
                         "gave up after " + attempt + " attempts: " + failure.getMessage());
             }
             Duration wait = backOff(attempt, failure);
             if (clock.instant().plus(wait).plus(policy.attemptAllowance()).isAfter(end)) {
-                return failed(contact, attempt, SinkOutcome.Status.FAILED_RETRYABLE, failure,
+                return failed(name, customerKey, version, attempt, SinkOutcome.Status.FAILED_RETRYABLE, failure,
                         "time budget left no room for another attempt (next in " + wait.toMillis() + " ms): "
                                 + failure.getMessage());
             }
@@ -135,7 +169,7 @@ public final class CrmSync {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failed(contact, attempt, SinkOutcome.Status.FAILED_RETRYABLE, failure,
+                return failed(name, customerKey, version, attempt, SinkOutcome.Status.FAILED_RETRYABLE, failure,
                         "interrupted while backing off: " + failure.getMessage());
             }
         }
@@ -153,12 +187,12 @@ public final class CrmSync {
         return asked.compareTo(wait) > 0 ? asked : wait;
     }
 
-    private SinkOutcome failed(CrmContact contact, int attempts, SinkOutcome.Status status, CrmSyncException failure,
-            String detail) {
-        log.atWarn().addKeyValue("sink", failure.sink()).addKeyValue("customer", Masking.phone(contact.customerKey()))
-                .addKeyValue("version", contact.version()).addKeyValue("attempts", attempts)
+    private SinkOutcome failed(String sink, String customerKey, long version, int attempts, SinkOutcome.Status status,
+                               CrmSyncException failure, String detail) {
+        log.atWarn().addKeyValue("sink", sink).addKeyValue("customer", Masking.phone(customerKey))
+                .addKeyValue("version", version).addKeyValue("attempts", attempts)
                 .addKeyValue("httpStatus", failure.httpStatus()).addKeyValue("outcome", status.name())
-                .log("CRM sync failed: {}", detail);
+                .log(version < 0 ? "CRM contact deletion failed: {}" : "CRM sync failed: {}", detail);
         return new SinkOutcome(failure.sink(), status, attempts, failure.httpStatus(), detail);
     }
 }

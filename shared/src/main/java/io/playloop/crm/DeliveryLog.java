@@ -19,6 +19,10 @@ public interface DeliveryLog {
         @Override
         public void delivered(String sink, String customerKey, long version) {
         }
+
+        @Override
+        public void forget(String sink, String customerKey) {
+        }
     };
 
     /** The highest version the sink took for the customer, or -1 when unknown. */
@@ -26,4 +30,10 @@ public interface DeliveryLog {
 
     /** Records that the sink took this version. */
     void delivered(String sink, String customerKey, long version);
+
+    /**
+     * Forgets the customer at the sink (they were erased there): a new customer with the same key starts again at
+     * version 1, which must not count as already delivered.
+     */
+    void forget(String sink, String customerKey);
 }

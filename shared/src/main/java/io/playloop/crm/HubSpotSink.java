@@ -35,10 +35,12 @@ public final class HubSpotSink implements CrmSink {
     /** HubSpot's public API base. */
     public static final String DEFAULT_BASE_URL = "https://api.hubapi.com";
     static final String PATH = "/crm/v3/objects/contacts/batch/upsert";
+    static final String GDPR_DELETE_PATH = "/crm/v3/objects/contacts/gdpr-delete";
 
     private static final Duration DAILY_LIMIT_WAIT = Duration.ofHours(1);
 
     private final URI endpoint;
+    private final URI gdprDelete;
     private final String idProperty;
     private final Supplier<String> accessToken;
     private final HttpClient http;
@@ -57,6 +59,7 @@ public final class HubSpotSink implements CrmSink {
     public HubSpotSink(String baseUrl, String idProperty, Supplier<String> accessToken, HttpClient http,
             Duration requestTimeout, Clock clock) {
         this.endpoint = URI.create(stripSlash(Objects.requireNonNull(baseUrl, "baseUrl")) + PATH);
+        this.gdprDelete = URI.create(stripSlash(baseUrl) + GDPR_DELETE_PATH);
         this.idProperty = Objects.requireNonNull(idProperty, "idProperty");
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.http = Objects.requireNonNull(http, "http");
@@ -78,7 +81,40 @@ public final class HubSpotSink implements CrmSink {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(contact)))
                 .build();
+        answer(HttpCalls.send(http, request, name()));
+    }
+
+    /**
+     * Deletes the contact for good with HubSpot's GDPR delete ({@code POST /crm/v3/objects/contacts/gdpr-delete},
+     * {@code {"objectId": customerKey, "idProperty": "playloop_customer_key"}}), which also removes its associations
+     * and history. 204 is done; 404 (no such contact) is done too.
+     */
+    @Override
+    public void erase(String customerKey) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("objectId", customerKey);
+        body.put("idProperty", idProperty);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(gdprDelete)
+                    .timeout(requestTimeout)
+                    .header("Authorization", "Bearer " + accessToken.get())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a HubSpot body", e);
+        }
         HttpResponse<byte[]> response = HttpCalls.send(http, request, name());
+        if (response.statusCode() == 404) {
+            return;
+        }
+        answer(response);
+    }
+
+    /** 2xx is done; 429 and 5xx are worth another try; anything else needs a person. */
+    private void answer(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status == 207) {
             throw CrmSyncException.permanent(name(), status, "HubSpot refused the contact: " + firstError(response.body()));

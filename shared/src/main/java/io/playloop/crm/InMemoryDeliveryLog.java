@@ -31,4 +31,9 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     public synchronized void delivered(String sink, String customerKey, long version) {
         versions.merge(sink + "\n" + customerKey, version, Math::max);
     }
+
+    @Override
+    public synchronized void forget(String sink, String customerKey) {
+        versions.remove(sink + "\n" + customerKey);
+    }
 }

@@ -37,6 +37,8 @@ public final class WebhookSink implements CrmSink {
     public static final String DELIVERY_HEADER = "X-PlayLoop-Delivery";
     /** The event name in the body. */
     public static final String EVENT = "contact.updated";
+    /** The event name of an erasure: the receiver deletes what it holds on the customer. */
+    public static final String ERASED_EVENT = "customer.erased";
 
     private final URI url;
     private final Supplier<String> signingSecret;
@@ -68,18 +70,40 @@ public final class WebhookSink implements CrmSink {
 
     @Override
     public void push(CrmContact contact) {
+        Instant now = clock.instant();
+        post(body(contact, now), contact.deliveryId(), now);
+    }
+
+    /**
+     * Tells the receiver the customer was erased: {@code {"event":"customer.erased","deliveryId":"<key>:erased",
+     * "sentAt":...,"customerKey":"<key>"}}, signed like every delivery; the receiver deletes what it holds on them.
+     */
+    @Override
+    public void erase(String customerKey) {
+        Instant now = clock.instant();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("event", ERASED_EVENT);
+        root.put("deliveryId", customerKey + ":erased");
+        root.put("sentAt", now.getEpochSecond());
+        root.put("customerKey", customerKey);
+        try {
+            post(mapper.writeValueAsBytes(root), customerKey + ":erased", now);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a webhook body", e);
+        }
+    }
+
+    private void post(byte[] body, String deliveryId, Instant now) {
         String secret = signingSecret.get();
         if (secret == null || secret.isEmpty()) {
             throw CrmSyncException.permanent(name(), 0, "no webhook signing secret is configured");
         }
-        Instant now = clock.instant();
-        byte[] body = body(contact, now);
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(SIGNATURE_HEADER, WebhookSignature.sign(body, secret))
                 .header(TIMESTAMP_HEADER, Long.toString(now.getEpochSecond()))
-                .header(DELIVERY_HEADER, contact.deliveryId())
+                .header(DELIVERY_HEADER, deliveryId)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<byte[]> response = HttpCalls.send(http, request, name());

@@ -46,6 +46,7 @@ public final class ZohoSink implements CrmSink {
             .withZone(ZoneOffset.UTC);
 
     private final URI endpoint;
+    private final String contacts;
     private final ZohoAccessTokens tokens;
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -63,8 +64,9 @@ public final class ZohoSink implements CrmSink {
      */
     public ZohoSink(String apiBaseUrl, String apiVersion, String accountsUrl, CrmSecrets secrets, HttpClient http,
             Duration requestTimeout, Clock clock) {
-        this.endpoint = URI.create(HubSpotSink.stripSlash(Objects.requireNonNull(apiBaseUrl, "apiBaseUrl"))
-                + "/crm/" + Objects.requireNonNull(apiVersion, "apiVersion") + "/Contacts/upsert");
+        this.contacts = HubSpotSink.stripSlash(Objects.requireNonNull(apiBaseUrl, "apiBaseUrl"))
+                + "/crm/" + Objects.requireNonNull(apiVersion, "apiVersion") + "/Contacts";
+        this.endpoint = URI.create(contacts + "/upsert");
         this.tokens = new ZohoAccessTokens(accountsUrl, secrets, http, requestTimeout, clock);
         this.http = Objects.requireNonNull(http, "http");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -89,6 +91,65 @@ public final class ZohoSink implements CrmSink {
             response = post(body, tokens.refreshAfterRejection(token));
         }
         interpret(response);
+    }
+
+    /**
+     * Deletes the customer's contacts: finds them by the PlayLoop key field
+     * ({@code GET .../Contacts/search?criteria=(PlayLoop_Customer_Key:equals:<key>)}, 204 when none), then deletes
+     * them ({@code DELETE .../Contacts?ids=<id>,<id>}); each record must answer {@code success}. Found none: done.
+     */
+    @Override
+    public void erase(String customerKey) {
+        String criteria = "(PlayLoop_Customer_Key:equals:" + customerKey.replaceAll("([(),\\\\])", "\\\\$1") + ")";
+        URI search = URI.create(contacts + "/search?fields=id&criteria="
+                + java.net.URLEncoder.encode(criteria, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> found = call("GET", search);
+        if (found.statusCode() == 204) {
+            return;
+        }
+        if (found.statusCode() / 100 != 2) {
+            interpret(found);
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        HttpCalls.readJson(mapper, found.body()).path("data").forEach(record -> {
+            String id = record.path("id").asText("");
+            if (id.matches("[0-9]{1,30}")) {
+                ids.add(id);
+            }
+        });
+        if (ids.isEmpty()) {
+            return;
+        }
+        HttpResponse<byte[]> deleted = call("DELETE", URI.create(contacts + "?ids=" + String.join(",", ids)));
+        JsonNode records = HttpCalls.readJson(mapper, deleted.body()).path("data");
+        if (!records.isArray() || records.isEmpty()) {
+            interpret(deleted);
+            return;
+        }
+        for (JsonNode record : records) {
+            if (!"success".equalsIgnoreCase(record.path("status").asText())) {
+                throw CrmSyncException.permanent(NAME, deleted.statusCode(), "Zoho refused to delete a contact: "
+                        + code(record) + " " + record.path("message").asText(""));
+            }
+        }
+    }
+
+    /** A bodiless call with the current token, refreshed and repeated once when Zoho says INVALID_TOKEN. */
+    private HttpResponse<byte[]> call(String method, URI uri) {
+        String token = tokens.current();
+        HttpResponse<byte[]> response = HttpCalls.send(http, bodiless(method, uri, token), NAME);
+        if (response.statusCode() == 401 && "INVALID_TOKEN".equals(code(HttpCalls.readJson(mapper, response.body())))) {
+            response = HttpCalls.send(http, bodiless(method, uri, tokens.refreshAfterRejection(token)), NAME);
+        }
+        return response;
+    }
+
+    private HttpRequest bodiless(String method, URI uri, String token) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                .header("Authorization", "Zoho-oauthtoken " + token)
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 
     private HttpResponse<byte[]> post(byte[] body, String token) {

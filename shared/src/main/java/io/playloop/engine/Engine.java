@@ -231,7 +231,11 @@ public final class Engine {
             throw new IllegalArgumentException("message " + message.wamid() + " belongs to another customer");
         }
         boolean tapped = "interactive".equals(message.type()) || "button".equals(message.type());
-        Resolution resolution = QuizPlay.looksLikeAnswer(message.replyId()) && tapped
+        Optional<Intent> erasureAnswer = tapped && current != null && ErasurePlay.looksLikeAnswer(message.replyId())
+                ? ErasurePlay.answer(optionIds.get(), current, message.replyId(), now) : Optional.empty();
+        Resolution resolution = erasureAnswer.isPresent()
+                ? new Resolution(erasureAnswer.get(), Set.of(), true, message.replyTitle())
+                : QuizPlay.looksLikeAnswer(message.replyId()) && tapped
                 ? new Resolution(Intent.ANSWER, Set.of(), true, message.replyTitle())
                 : CataloguePlay.isRow(message.replyId()) && tapped
                 ? new Resolution(Intent.REDEEM, Set.of(), true, message.replyTitle())
@@ -366,6 +370,17 @@ public final class Engine {
         }
         forCustomer = personal(customer, account, progressAfter, now);
         Optional<ReferralCode> codeClaim = Optional.empty();
+        boolean erase = false;
+        if (played == Intent.ERASE) {
+            gameReply = Optional.of(ErasurePlay.ask(forCustomer, optionIds.get(), customer.key(), customer.language(),
+                    to(customer), now));
+        } else if (played == Intent.ERASE_CONFIRM) {
+            // Even past the 24-hour window (a backlog): the customer asked, the reply is what may not go.
+            erase = true;
+            gameReply = Optional.of(forCustomer.eraseDone(customer.language(), to(customer)));
+        } else if (played == Intent.ERASE_CANCEL) {
+            gameReply = Optional.of(forCustomer.eraseCancelled(customer.language(), to(customer)));
+        }
         if (current != null && windowOpen && played == Intent.REFER) {
             String key = customer.key();
             ReferralCode code = progressAfter.referralCode().map(ReferralCode::new)
@@ -407,7 +422,7 @@ public final class Engine {
             windowClosed = true;
         }
         return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
-                spinChange, progressChange);
+                spinChange, progressChange, erase);
     }
 
     /**
@@ -537,8 +552,9 @@ public final class Engine {
             case PLAY -> Optional.of(replies.menu(language, to, name));
             case LANG -> Optional.of(resolution.chosenLanguage() != null ? replies.languageChanged(language, to)
                     : replies.languagePrompt(language, to));
-            // QUIZ and ANSWER reach here only when the campaign has no quiz (or the window closed).
-            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER, REDEEM ->
+            // QUIZ and ANSWER reach here only when the campaign has no quiz (or the window closed); the ERASE steps
+            // always answer from ErasurePlay.
+            case QUIZ, ANSWER, SPIN, REWARDS, BADGES, TOP, REFER, REDEEM, ERASE, ERASE_CONFIRM, ERASE_CANCEL ->
                     Optional.of(replies.notAvailable(language, to));
             case UNKNOWN -> Optional.of(replies.unknown(language, to, resolution.text()));
             case UNSUPPORTED -> Optional.of(replies.unsupported(language, to));
@@ -621,6 +637,10 @@ public final class Engine {
                 replies.notAvailable(language, to);
                 replies.languagePrompt(language, to);
                 replies.languageChanged(language, to);
+                String longestId = "erase:" + "z".repeat(12) + ":c:" + "A".repeat(8);
+                replies.eraseAsk(language, to, longestId, longestId.replace(":c:", ":x:"));
+                replies.eraseDone(language, to);
+                replies.eraseCancelled(language, to);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("campaign " + campaign.id() + ", language " + language
                         + ": a reply would break WhatsApp's limits: " + e.getMessage(), e);

@@ -37,6 +37,12 @@ public enum Intent {
     LANG,
     /** A tapped quiz option (signed id, or one that only looks like it): judged by the quiz. */
     ANSWER,
+    /** The ERASE command ("DELETE MY DATA"): asks for a confirmation. */
+    ERASE,
+    /** A tapped, verified confirm button of an ERASE question: the customer is erased after the reply. */
+    ERASE_CONFIRM,
+    /** A tapped, verified cancel button of an ERASE question: nothing is deleted. */
+    ERASE_CANCEL,
     /** A promotional keyword of the campaign's earning rules ("SUMMER"): earns points within its cap. */
     EARN,
     /** Text (typed, or the title of a button whose id we do not know) that matches no keyword. */

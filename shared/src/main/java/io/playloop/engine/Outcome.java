@@ -20,10 +20,19 @@ import java.util.Optional;
  * @param spin          the spin to record (new wheel state and budget claim), when the wheel turned
  * @param points        the points change to store with the receipt (new account and ledger entries), if any
  * @param progress      what changed in the customer's progress (badges, challenges, tier, referrals, score)
+ * @param erase         the customer confirmed they want their data deleted: erase them once the reply has gone
  */
 public record Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
                       String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
-                      Optional<QuizSession> quiz, Optional<SpinOutcome> spin, Optional<ProgressOutcome> progress) {
+                      Optional<QuizSession> quiz, Optional<SpinOutcome> spin, Optional<ProgressOutcome> progress,
+                      boolean erase) {
+    /** An outcome that erases no one. */
+    public Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
+                   String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
+                   Optional<QuizSession> quiz, Optional<SpinOutcome> spin, Optional<ProgressOutcome> progress) {
+        this(customer, consentChange, reply, intent, windowClosed, points, quiz, spin, progress, false);
+    }
+
     public Outcome {
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(quiz, "quiz");

@@ -193,8 +193,10 @@ final class ProgressPlay {
                 qualified = Optional.of(done.referral());
                 progress = progress.withReferral(progress.referralCode(), Optional.of(done.referral()),
                         progress.referralsCredited());
+                // Once per friend (a friend is attributed only by their first message): the id need not, and must
+                // not, name the referrer, who may be erased while the friend's ledger lives on.
                 referralRule.filter(r -> r.friendPoints() > 0).ifPresent(r -> grants.grant(r.friendPoints(),
-                        REFERRAL_FRIEND_REASON, "referral-friend:" + done.referral().referrer()));
+                        REFERRAL_FRIEND_REASON, "referral-friend"));
             } else if (q instanceof Qualification.Expired lapsed) {
                 progress = progress.withReferral(progress.referralCode(), Optional.of(lapsed.referral()),
                         progress.referralsCredited());

@@ -165,6 +165,24 @@ final class Replies {
         return text(language, to, TextKey.STOP_DONE);
     }
 
+    /** ERASE: what would be deleted, with a confirm and a cancel button (their ids signed for this customer). */
+    OutboundMessage eraseAsk(String language, String to, String confirmId, String cancelId) {
+        return new ButtonMessage(to, null, render(language, TextKey.ERASE_ASK, values(personal.name(), personal.points())),
+                null, List.of(new ButtonMessage.Button(confirmId, render(language, TextKey.BUTTON_ERASE_CONFIRM, Map.of())),
+                        new ButtonMessage.Button(cancelId, render(language, TextKey.BUTTON_ERASE_CANCEL, Map.of()))));
+    }
+
+    /** The confirm tap: the data is being deleted; a new message starts afresh. */
+    OutboundMessage eraseDone(String language, String to) {
+        return text(language, to, TextKey.ERASE_DONE);
+    }
+
+    /** The cancel tap: nothing was deleted. */
+    OutboundMessage eraseCancelled(String language, String to) {
+        return buttons(language, to, render(language, TextKey.ERASE_CANCELLED, values(personal.name(),
+                personal.points())), Command.PLAY, Command.POINTS);
+    }
+
     /** "Didn't understand" quoting the customer's words (cut to {@value #QUOTE_MAX} code points), with HELP. */
     OutboundMessage unknown(String language, String to, String said) {
         Map<String, String> values = values(personal.name(), personal.points());

@@ -158,7 +158,7 @@ public final class MessageProcessor {
                     now.plus(InboundReceipt.RETENTION),
                     jobs.writeAll(newJobs));
             try {
-                commit(engine, receipt, current, snapshot, outcome, now);
+                commit(engine, receipt, current, snapshot, outcome, now, Optional.empty());
             } catch (CodeTakenException e) {
                 // Two customers' first-choice codes collide (rare): offer this one the next code.
                 if (++codeAttempt > MAX_CODE_ATTEMPTS) {
@@ -181,14 +181,7 @@ public final class MessageProcessor {
                 continue; // re-read: a duplicate now shows its receipt, a concurrent change its new version
             }
             log(message, outcome);
-            rewardQueue.send(newJobs); // before the reply: a failure here retries the record, jobs and reply
-            if (reply.isEmpty()) {
-                if (!newJobs.isEmpty()) {
-                    store.markJobsSent(message.wamid());
-                }
-                return ProcessingResult.NO_REPLY;
-            }
-            return send(message, reply.get(), ProcessingResult.REPLIED);
+            return deliver(message, reply, newJobs, ProcessingResult.REPLIED, ProcessingResult.NO_REPLY);
         }
     }
 
@@ -223,7 +216,8 @@ public final class MessageProcessor {
             if (snapshot.receipt().isPresent()) {
                 InboundReceipt receipt = snapshot.receipt().get();
                 if (receipt.jobsPending() && mayResume(receipt, deliveryId, now)) {
-                    resendJobs(receipt, true);
+                    rewardQueue.send(jobs.readAll(receipt.jobsJson()));
+                    store.markJobsSent(receipt.customerKey(), receipt.wamid());
                 }
                 return ProcessingResult.DUPLICATE;
             }
@@ -242,8 +236,10 @@ public final class MessageProcessor {
             InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
                     InboundReceipt.Status.NO_REPLY, null, deliveryId, now, now.plus(InboundReceipt.RETENTION),
                     jobs.writeAll(newJobs));
+            Optional<Commit.ShopOrder> order = event instanceof CommerceEvent.OrderPaid paid
+                    ? Optional.of(new Commit.ShopOrder(paid.source(), paid.orderId())) : Optional.empty();
             try {
-                commit(engine, receipt, current, snapshot, outcome, now);
+                commit(engine, receipt, current, snapshot, outcome, now, order);
             } catch (DuplicateInboundException e) {
                 // Another delivery committed it (the re-read shows its receipt), or no receipt is left and the
                 // table refused the ledger entries: applied before, longer ago than a receipt lives.
@@ -262,7 +258,7 @@ public final class MessageProcessor {
                     .log("commerce event applied");
             if (!newJobs.isEmpty()) {
                 rewardQueue.send(newJobs);
-                store.markJobsSent(event.eventId());
+                store.markJobsSent(event.customerKey(), event.eventId());
             }
             return ProcessingResult.NO_REPLY;
         }
@@ -270,7 +266,7 @@ public final class MessageProcessor {
 
     /** One transaction: the receipt and every state change of the outcome, each under the version read. */
     private void commit(Engine engine, InboundReceipt receipt, Customer current, Snapshot snapshot, Outcome outcome,
-                        Instant now) {
+                        Instant now, Optional<Commit.ShopOrder> order) {
         PointsState points = snapshot.points();
         // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
         Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
@@ -282,7 +278,7 @@ public final class MessageProcessor {
                         engine.campaign().id())),
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
                         engine.campaign().timeZone())),
-                earlierLook(engine, snapshot, outcome, now)));
+                earlierLook(engine, snapshot, outcome, now), order));
         // A friend's step that makes a referral count: the referrer hears of it from the scheduler within minutes.
         outcome.progress().flatMap(Outcome.ProgressOutcome::qualified)
                 .ifPresent(referral -> store.lookSoon(referral.referrer(), now));
@@ -332,17 +328,18 @@ public final class MessageProcessor {
         if (!mayResume(receipt, deliveryId, now)) {
             return ProcessingResult.DUPLICATE; // its own record is still retrying it
         }
-        if (receipt.jobsPending()) {
-            boolean replyPending = receipt.status() == InboundReceipt.Status.REPLY_PENDING;
-            resendJobs(receipt, !replyPending); // with a reply pending, marking it sent clears the jobs too
-            if (!replyPending) {
-                return ProcessingResult.DUPLICATE;
-            }
+        List<RewardJob> pending = jobs.readAll(receipt.jobsJson());
+        if (receipt.status() != InboundReceipt.Status.REPLY_PENDING) {
+            rewardQueue.send(pending);
+            store.markJobsSent(receipt.customerKey(), receipt.wamid());
+            return ProcessingResult.DUPLICATE;
         }
         if (windowClosed(message, now)) {
-            return abandon(message);
+            rewardQueue.send(pending); // an erasure asked for still happens without its reply
+            return abandon(message, false);
         }
-        return send(message, replies.read(receipt.replyJson()), ProcessingResult.REPLY_RESENT);
+        return deliver(message, Optional.of(replies.read(receipt.replyJson())), pending, ProcessingResult.REPLY_RESENT,
+                ProcessingResult.DUPLICATE);
     }
 
     /**
@@ -353,21 +350,31 @@ public final class MessageProcessor {
         return deliveryId.equals(receipt.owner()) || receipt.processedAt().plus(PENDING_TAKEOVER_AFTER).isBefore(now);
     }
 
-    /** Sends a receipt's reward jobs again (the outbox), and clears them unless the reply's mark will. */
-    private void resendJobs(InboundReceipt receipt, boolean markSent) {
-        rewardQueue.send(jobs.readAll(receipt.jobsJson()));
-        if (markSent) {
-            store.markJobsSent(receipt.wamid());
+    /**
+     * Sends what a committed step owes: its reward jobs (before the reply: a failure retries the record, jobs and reply,
+     * and the reward function is idempotent per job), the reply, then the jobs that must not outrun the reply (an
+     * erasure must not delete the customer before the message announcing it has gone); marks the receipt after each.
+     */
+    private ProcessingResult deliver(InboundMessage message, Optional<OutboundMessage> reply, List<RewardJob> pending,
+                                     ProcessingResult onSuccess, ProcessingResult onNoReply) {
+        List<RewardJob> late = pending.stream().filter(job -> job.kind().afterReply()).toList();
+        rewardQueue.send(pending.stream().filter(job -> !job.kind().afterReply()).toList());
+        ProcessingResult result = reply.isPresent() ? send(message, reply.get(), onSuccess, !late.isEmpty()) : onNoReply;
+        if (!late.isEmpty() || reply.isEmpty() && !pending.isEmpty()) {
+            rewardQueue.send(late);
+            store.markJobsSent(message.customerKey(), message.wamid());
         }
+        return result;
     }
 
-    private ProcessingResult send(InboundMessage message, OutboundMessage reply, ProcessingResult onSuccess) {
+    private ProcessingResult send(InboundMessage message, OutboundMessage reply, ProcessingResult onSuccess,
+                                  boolean keepJobs) {
         SendResult sent;
         try {
             sent = graph.send(reply);
         } catch (GraphApiException e) {
             if (e.retryable() && windowClosed(message, clock.instant())) {
-                return abandon(message); // a retry could only send it outside the window: Meta would refuse it
+                return abandon(message, keepJobs); // a retry could only send it outside the window: Meta would refuse it
             }
             if (e.retryable()) {
                 throw e;
@@ -377,9 +384,10 @@ public final class MessageProcessor {
                     .addKeyValue("graphCode", e.error().code())
                     .addKeyValue("fbtraceId", e.error().fbtraceId())
                     .log("reply refused by the Graph API; not retried");
+            store.markReplyDropped(message.customerKey(), message.wamid(), keepJobs);
             return ProcessingResult.REPLY_REFUSED;
         }
-        store.markReplySent(message.wamid(), sent.wamid(), clock.instant());
+        store.markReplySent(message.customerKey(), message.wamid(), sent.wamid(), clock.instant(), keepJobs);
         return onSuccess;
     }
 
@@ -392,8 +400,8 @@ public final class MessageProcessor {
      * Gives up a pending reply whose window closed: the state change stays, the receipt stops asking for the reply,
      * and the record completes (a retry could never send it).
      */
-    private ProcessingResult abandon(InboundMessage message) {
-        store.markReplyAbandoned(message.wamid(), clock.instant());
+    private ProcessingResult abandon(InboundMessage message, boolean keepJobs) {
+        store.markReplyDropped(message.customerKey(), message.wamid(), keepJobs);
         LOG.atWarn().addKeyValue("wamid", Masking.id(message.wamid()))
                 .addKeyValue("customer", Masking.phone(message.customerKey()))
                 .log("pending reply given up: the 24-hour window closed before the Graph API took it");

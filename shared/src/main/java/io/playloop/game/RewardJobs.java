@@ -6,7 +6,10 @@ import io.playloop.rewards.RewardJob;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The reward jobs an outcome calls for: a pool code for a reward bought without one, a CRM sync for a change. */
+/**
+ * The reward jobs an outcome calls for: a pool code for a reward bought without one, a CRM sync for a change, the
+ * erasure a customer confirmed (instead of a sync: the CRM contact is deleted with them).
+ */
 final class RewardJobs {
     private RewardJobs() {
     }
@@ -23,6 +26,10 @@ final class RewardJobs {
                 .filter(entry -> entry.code().isEmpty())
                 .ifPresent(entry -> jobs.add(RewardJob.poolCode(customer, campaignId, entry.rewardId(),
                         poolOf(outcome, entry.itemId()))));
+        if (outcome.erase()) {
+            jobs.add(RewardJob.erase(eventId, customer, campaignId));
+            return jobs;
+        }
         boolean changed = created || outcome.points().isPresent() || outcome.consentChange().isPresent()
                 || outcome.progress().isPresent();
         if (changed && crm) {

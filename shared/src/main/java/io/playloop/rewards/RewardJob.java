@@ -21,7 +21,23 @@ public record RewardJob(String jobId, Kind kind, String customerKey, String camp
         /** Give a redeemed reward a code from its pool and send it to the customer. */
         POOL_CODE,
         /** Push the customer's game state to the configured CRMs. */
-        CRM_SYNC
+        CRM_SYNC,
+        /**
+         * Erase everything held on the customer: the table ({@link io.playloop.rights.CustomerErasure}), then the
+         * contact in the configured CRMs. Queued in the CRM syncs' group, so a sync queued before it never lands after
+         * the CRM delete; sent only after the reply that announces it.
+         */
+        ERASE;
+
+        /** The part of the rewards queue's message group after the customer: one FIFO order per group. */
+        public String group() {
+            return this == ERASE ? CRM_SYNC.name() : name();
+        }
+
+        /** Whether the job goes to the queue only once the step's reply is sent (the reply must not outrun it). */
+        public boolean afterReply() {
+            return this == ERASE;
+        }
     }
 
     public RewardJob {
@@ -40,6 +56,15 @@ public record RewardJob(String jobId, Kind kind, String customerKey, String camp
     public static RewardJob poolCode(String customerKey, String campaignId, String rewardId, String pool) {
         return new RewardJob("pool:" + rewardId, Kind.POOL_CODE, customerKey, campaignId, Optional.of(rewardId),
                 Optional.of(pool));
+    }
+
+    /**
+     * Erasure of the customer, asked by one event (the confirmation tap's wamid) or by a tool ({@code cli:<id>}):
+     * the same event always makes the same job id.
+     */
+    public static RewardJob erase(String eventId, String customerKey, String campaignId) {
+        return new RewardJob("erase:" + eventId, Kind.ERASE, customerKey, campaignId, Optional.empty(),
+                Optional.empty());
     }
 
     /** A CRM sync after the state change of one event (a message, an order). */

@@ -8,6 +8,7 @@ import io.playloop.engine.Customer;
 import io.playloop.engine.LocalDates;
 import io.playloop.engine.Progress;
 import io.playloop.logging.Masking;
+import io.playloop.rights.CustomerErasure;
 import io.playloop.store.GameStore;
 import io.playloop.store.PoolCodes;
 import io.playloop.store.Snapshot;
@@ -32,7 +33,10 @@ import org.slf4j.LoggerFactory;
  *       REWARDS shows it);</li>
  *   <li>{@link RewardJob.Kind#CRM_SYNC}: reads the customer's current state and pushes it to the configured
  *       CRMs ({@link CrmSync}); a CRM that is down makes the job come back later (the queue's redelivery), so
- *       the sync is delivered once the CRM recovers.</li>
+ *       the sync is delivered once the CRM recovers;</li>
+ *   <li>{@link RewardJob.Kind#ERASE}: erases the customer from the table ({@link CustomerErasure}), then deletes their
+ *       contact in the configured CRMs; a CRM that is down makes the job come back (the table part finds nothing
+ *       left the second time).</li>
  * </ul>
  * Every effect is idempotent per job: running a job twice gives no second code and pushes the same state.
  */
@@ -54,10 +58,12 @@ public final class RewardWorker {
     private final Supplier<Campaign> campaigns;
     private final GraphApi graph;
     private final Optional<CrmSync> crm;
+    private final CustomerErasure erasure;
     private final Clock clock;
 
     public RewardWorker(GameStore store, PoolCodes pools, Supplier<Campaign> campaigns, GraphApi graph,
-                        Optional<CrmSync> crm, Clock clock) {
+                        Optional<CrmSync> crm, CustomerErasure erasure, Clock clock) {
+        this.erasure = Objects.requireNonNull(erasure, "erasure");
         this.store = Objects.requireNonNull(store, "store");
         this.pools = Objects.requireNonNull(pools, "pools");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
@@ -75,7 +81,16 @@ public final class RewardWorker {
         return switch (job.kind()) {
             case POOL_CODE -> poolCode(job);
             case CRM_SYNC -> crmSync(job, deadline);
+            case ERASE -> erase(job, deadline);
         };
+    }
+
+    private Result erase(RewardJob job, Instant deadline) {
+        erasure.erase(job.customerKey());
+        if (crm.isEmpty()) {
+            return Result.DONE;
+        }
+        return crm.get().erase(job.customerKey(), deadline).shouldRedeliver() ? Result.RETRY : Result.DONE;
     }
 
     private Result poolCode(RewardJob job) {

@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * The rewards FIFO queue: one record per job, grouped by customer and kind ({@link SqsIds}) (a customer's CRM updates stay in
- * order, and a CRM outage holding them back never holds back the customer's coupon codes),
+ * The rewards FIFO queue: one record per job, grouped by customer and kind ({@link SqsIds}, {@link RewardJob.Kind#group})
+ * (a customer's CRM updates, and an erasure after them, stay in order, and a CRM outage holding them back never holds
+ * back the customer's coupon codes),
  * deduplicated by job id (a job the game sends twice within 5 minutes is queued once; later duplicates are
  * caught by the reward function's own checks). Up to 10 jobs per SendMessageBatch.
  */
@@ -51,7 +52,7 @@ public final class SqsRewardQueue implements RewardQueue {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (RewardJob job : jobs.subList(from, Math.min(jobs.size(), from + 10))) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                        .messageBody(codec.write(job)).messageGroupId(SqsIds.of(job.customerKey() + ":" + job.kind().name()))
+                        .messageBody(codec.write(job)).messageGroupId(SqsIds.of(job.customerKey() + ":" + job.kind().group()))
                         .messageDeduplicationId(SqsIds.sha256Hex(job.jobId())).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));

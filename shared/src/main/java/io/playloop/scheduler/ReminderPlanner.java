@@ -75,11 +75,22 @@ public final class ReminderPlanner {
     }
 
     /**
+     * When the customer is erased for silence: their last message (else when they were first seen, for a customer
+     * the shop reported who never wrote) plus the campaign's {@code retention.inactive_customers}.
+     */
+    public static Optional<Instant> erasureDue(CustomerView view) {
+        Instant last = view.customer().lastInboundAt() != null ? view.customer().lastInboundAt()
+                : view.customer().firstSeenAt();
+        return Optional.ofNullable(last).map(at -> at.plus(view.campaign().inactiveRetention()));
+    }
+
+    /**
      * When the scheduler must look next: the earliest of the reminders not done (a deferred one at its deferral),
-     * a points lot's expiry and a reward's expiry; empty when nothing lies ahead. Never before {@code now}.
+     * a points lot's expiry, a reward's expiry and the erasure for silence ({@link #erasureDue}), so every customer
+     * is in the due index. Never before {@code now}.
      */
     public static Optional<Instant> nextLook(CustomerView view, Schedule schedule, Instant now) {
-        Optional<Instant> earliest = Optional.empty();
+        Optional<Instant> earliest = erasureDue(view);
         for (DueReminder r : occurrences(view, now)) {
             if (schedule.isDone(r.id())) {
                 continue;

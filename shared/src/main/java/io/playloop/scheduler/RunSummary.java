@@ -15,12 +15,19 @@ import java.util.Map;
  * @param skipped     reminders dropped (STOP, promotional over budget, money budget spent)
  * @param expired     points lots and rewards expired
  * @param failed      customers whose processing failed (left due; the next run tries again)
+ * @param erasures    customers silent past the campaign's retention whose erasure was queued
  * @param indexItemsRead index entries read (Query items), to compare with {@code due}
  * @param finished    true when nothing due was left for the next run
  * @param took        wall time of the run
  */
 public record RunSummary(int due, int sent, int templates, int deferred, int skipped, int expired, int failed,
-                         long indexItemsRead, boolean finished, Duration took) {
+                         int erasures, long indexItemsRead, boolean finished, Duration took) {
+
+    /** A run that queued no erasure. */
+    public RunSummary(int due, int sent, int templates, int deferred, int skipped, int expired, int failed,
+                      long indexItemsRead, boolean finished, Duration took) {
+        this(due, sent, templates, deferred, skipped, expired, failed, 0, indexItemsRead, finished, took);
+    }
 
     /** The summary as the scheduler function answers it (and {@code POST /_local/tick}). */
     public Map<String, Object> toMap() {
@@ -32,6 +39,7 @@ public record RunSummary(int due, int sent, int templates, int deferred, int ski
         map.put("skipped", skipped);
         map.put("expired", expired);
         map.put("failed", failed);
+        map.put("erasures", erasures);
         map.put("indexItemsRead", indexItemsRead);
         map.put("finished", finished);
         map.put("tookMillis", took.toMillis());

@@ -20,6 +20,8 @@ import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
 import io.playloop.logging.Masking;
+import io.playloop.rewards.RewardJob;
+import io.playloop.rewards.RewardQueue;
 import io.playloop.store.BudgetExhaustedException;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.ConcurrentUpdateException;
@@ -94,16 +96,30 @@ public final class SchedulerService {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final SendPacer.Sleeper sleeper;
+    private final RewardQueue rewards;
 
     public SchedulerService(DynamoDbClient dynamo, PlayLoopConfig config, GraphApi graph, CampaignSource campaigns,
                             Clock clock, CapacityMeter meter) {
+        this(dynamo, config, graph, campaigns, clock, meter, RewardQueue.NONE);
+    }
+
+    /** A scheduler that hands the erasure of customers silent past the retention to {@code rewards}. */
+    public SchedulerService(DynamoDbClient dynamo, PlayLoopConfig config, GraphApi graph, CampaignSource campaigns,
+                            Clock clock, CapacityMeter meter, RewardQueue rewards) {
         this(new DynamoSchedulerStore(dynamo, config.tableName(), meter),
                 new DynamoLeaderboardReader(dynamo, config.tableName(), meter), config, graph, campaigns, clock,
-                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+                System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)), rewards);
     }
 
     SchedulerService(DynamoSchedulerStore store, LeaderboardReader leaderboard, PlayLoopConfig config, GraphApi graph,
                      CampaignSource campaigns, Clock clock, LongSupplier nanoTime, SendPacer.Sleeper sleeper) {
+        this(store, leaderboard, config, graph, campaigns, clock, nanoTime, sleeper, RewardQueue.NONE);
+    }
+
+    SchedulerService(DynamoSchedulerStore store, LeaderboardReader leaderboard, PlayLoopConfig config, GraphApi graph,
+                     CampaignSource campaigns, Clock clock, LongSupplier nanoTime, SendPacer.Sleeper sleeper,
+                     RewardQueue rewards) {
+        this.rewards = Objects.requireNonNull(rewards, "rewards");
         this.store = Objects.requireNonNull(store, "store");
         this.leaderboard = Objects.requireNonNull(leaderboard, "leaderboard");
         this.config = Objects.requireNonNull(config, "config");
@@ -176,7 +192,7 @@ public final class SchedulerService {
         store.forgetReachBefore(config.phoneNumberId(), ReachCounter.hourOf(now.minus(ReachCounter.WINDOW)),
                 run.reach.hours());
         RunSummary summary = new RunSummary(run.due, run.sent, run.templates, run.deferred, run.skipped, run.expired,
-                run.failed, run.indexItemsRead, finished, Duration.ofNanos(nanoTime.getAsLong() - startNanos));
+                run.failed, run.erasures, run.indexItemsRead, finished, Duration.ofNanos(nanoTime.getAsLong() - startNanos));
         return summary; // the function logs it as structured JSON and as metrics
     }
 
@@ -225,6 +241,13 @@ public final class SchedulerService {
         if (read.dueAt().isPresent() && read.dueAt().get().isAfter(now)) {
             // The index copy is older than the item: the game or an earlier visit moved the next look already.
             run.due--;
+            return;
+        }
+        CustomerView seenNow = new CustomerView(run.campaign, state.customer(), state.points().account(),
+                state.progress().progress(), now, state.won());
+        Optional<Instant> eraseAt = ReminderPlanner.erasureDue(seenNow);
+        if (eraseAt.isPresent() && !now.isBefore(eraseAt.get())) {
+            eraseSilent(run, customerKey, read, eraseAt.get(), now);
             return;
         }
         Schedule schedule = read.pruned(now, outreach.contactBudget().window());
@@ -333,6 +356,28 @@ public final class SchedulerService {
         }
         deliver(run, state.customer(), view, send.get(), message.orElseThrow(), beforeSend, read.version() + 1, spend,
                 reach, newReach, forceTemplate, now);
+    }
+
+    /**
+     * A customer silent for the campaign's retention: no reminder any more, and an ERASE job to the reward function
+     * (which erases them from the table and the CRMs, as if they had asked). The schedule remembers the job for a week
+     * and looks again in a day, in case the job was lost; the job id is the same for the same silence, so a second one
+     * changes nothing.
+     */
+    private void eraseSilent(Run run, String customerKey, Schedule read, Instant dueSince, Instant now) {
+        String mark = "erase:" + dueSince.getEpochSecond();
+        if (rewards == RewardQueue.NONE) {
+            LOG.error("{} is silent past the campaign's retention but no rewards queue is configured to erase them "
+                    + "(PLAYLOOP_REWARDS_QUEUE_URL); looked at again in a day", Masking.phone(customerKey));
+        } else if (!read.isDone(mark)) {
+            rewards.send(List.of(RewardJob.erase("inactive:" + customerKey + ":" + dueSince.getEpochSecond(),
+                    customerKey, run.campaign.id())));
+            run.erasures++;
+            LOG.info("{} silent past the retention: erasure queued", Masking.phone(customerKey));
+        }
+        Schedule marked = read.isDone(mark) ? read : read.withDone(mark, now.plus(Duration.ofDays(7)));
+        store.claim(new SchedulerClaim(customerKey, marked.withDueAt(Optional.of(now.plus(Duration.ofDays(1)))),
+                read.version(), Optional.empty(), List.of(), Optional.empty(), Optional.empty()));
     }
 
     /**
@@ -535,6 +580,7 @@ public final class SchedulerService {
         int skipped;
         int expired;
         int failed;
+        int erasures;
         long indexItemsRead;
 
         Run(Campaign campaign, SendPacer pacer, ReachCounter reach) {

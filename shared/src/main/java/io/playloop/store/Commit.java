@@ -17,17 +17,37 @@ import java.util.Optional;
  * @param progress        a progress change (badges, completions, referral records, score, code claim), if any
  * @param schedule        the outreach schedule with an earlier next look, if the step brought one (its
  *                        {@code version} is the one read)
+ * @param order           the shop order this step applied, if it is a paid order: recorded on the customer's side
+ *                        ({@link Keys#customerOrder}), so an erasure finds the order's link
  */
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
                      Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
                      Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
-                     Optional<io.playloop.scheduler.Schedule> schedule) {
+                     Optional<io.playloop.scheduler.Schedule> schedule, Optional<ShopOrder> order) {
+    /** A paid shop order, as its link {@link Keys#shopOrder} names it. */
+    public record ShopOrder(String source, String orderId) {
+        public ShopOrder {
+            java.util.Objects.requireNonNull(source, "source");
+            java.util.Objects.requireNonNull(orderId, "orderId");
+        }
+    }
+
     public Commit {
+        java.util.Objects.requireNonNull(order, "order");
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(spin, "spin");
         java.util.Objects.requireNonNull(points, "points");
         java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A commit of no shop order. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
+                  Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
+                  Optional<io.playloop.scheduler.Schedule> schedule) {
+        this(receipt, customer, expectedVersion, consentChange, points, quiz, spin, progress, schedule,
+                Optional.empty());
     }
 
     /** A commit that leaves the schedule alone. */

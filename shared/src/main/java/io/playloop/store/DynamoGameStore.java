@@ -52,8 +52,6 @@ public final class DynamoGameStore implements GameStore {
     private static final int CONSENT_ACTION = 2;
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
     private static final String TRANSACTION_CONFLICT = "TransactionConflict";
-    /** When a pending reply was given up because the customer's window closed (see {@link #markReplyAbandoned}). */
-    private static final String REPLY_ABANDONED_AT = "replyAbandonedAt";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -71,12 +69,13 @@ public final class DynamoGameStore implements GameStore {
      * <p>One consistent BatchGetItem of the profile, the points item and the receipt. A receipt whose {@code ttl} has
      * passed counts as absent even while DynamoDB has not deleted it yet (TTL deletion takes days).
      *
-     * @throws IllegalStateException when DynamoDB keeps leaving keys unprocessed (sustained throttling)
+     * @throws IllegalStateException    when DynamoDB keeps leaving keys unprocessed (sustained throttling)
+     * @throws CustomerErasingException when the customer is being erased: retry once the erasure is done
      */
     @Override
     public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, Instant now) {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
-        Map<String, AttributeValue> receiptKeyMap = Keys.receipt(wamid);
+        Map<String, AttributeValue> receiptKeyMap = Keys.receipt(customerKey, wamid);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(customerKeyMap, Keys.points(customerKey),
                 Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
                 receiptKeyMap));
@@ -100,6 +99,9 @@ public final class DynamoGameStore implements GameStore {
             } else if (Keys.CODE.equals(sk) && code.isPresent() && item.get(ProgressItems.HOLDER) != null) {
                 holder = Optional.of(new CodeHolder(code.get(), item.get(ProgressItems.HOLDER).s()));
             } else if (Keys.PROFILE.equals(sk)) {
+                if (StoreItems.erasing(item)) {
+                    throw new CustomerErasingException(customerKey);
+                }
                 customer = Optional.of(StoreItems.customer(item));
             } else if (Keys.SPIN.equals(sk)) {
                 spin = SpinItems.state(item);
@@ -107,7 +109,7 @@ public final class DynamoGameStore implements GameStore {
                 quiz = QuizItems.state(item);
             } else if (Keys.POINTS.equals(sk)) {
                 points = PointsItems.account(item);
-            } else if (Keys.RECEIPT.equals(sk) && !StoreItems.expired(item, now)) {
+            } else if (sk.startsWith(Keys.INBOUND_PREFIX) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
@@ -179,6 +181,8 @@ public final class DynamoGameStore implements GameStore {
                 if (r.spinId().equals(receipt.wamid()) && r.code().isPresent()) {
                     couponActions.add(actions.size());
                     actions.add(insert(SpinItems.couponRecord(customer.key(), r, spin.campaignId())));
+                    // The customer's side of the code: the wheel forgets a prize once used or expired, this does not.
+                    actions.add(insert(SpinItems.rewardRecord(customer.key(), r, spin.campaignId())));
                 }
             }
             if (spin.claim().isPresent()) {
@@ -214,6 +218,10 @@ public final class DynamoGameStore implements GameStore {
                     ScheduleItems.item(customer.key(), schedule, schedule.version() + 1), ScheduleItems.VERSION,
                     schedule.version())).build());
         }
+
+        commit.order().ifPresent(order -> actions.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(tableName).item(StoreItems.orderRecord(customer.key(), order, receipt.processedAt()))
+                .build()).build()));
 
         int firstProgressAction = actions.size();
         ProgressActions progressActions = commit.progress().isPresent()
@@ -295,30 +303,55 @@ public final class DynamoGameStore implements GameStore {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException when there is no receipt for {@code wamid}
+     * <p>One UpdateItem that also REMOVEs the stored reply (it names the customer and is no longer needed) and the
+     * jobs unless {@code keepJobs}. A receipt that is gone (the customer was erased meanwhile) stays gone.
      */
     @Override
-    public void markReplySent(String wamid, String sentWamid, Instant at) {
+    public void markReplySent(String customerKey, String wamid, String sentWamid, Instant at, boolean keepJobs) {
         if (sentWamid == null || sentWamid.isBlank()) {
             throw new IllegalArgumentException("the wamid the Graph API gave the reply is required");
         }
         Objects.requireNonNull(at, "at");
-        UpdateItemResponse response;
-        try {
-            response = dynamo.updateItem(b -> b.tableName(tableName)
-                    .key(Keys.receipt(wamid))
-                    .updateExpression("SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at REMOVE #jobs")
-                    .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#sentWamid", StoreItems.SENT_WAMID,
-                            "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK, "#jobs", StoreItems.JOBS))
-                    .expressionAttributeValues(Map.of(":replied", StoreItems.s(InboundReceipt.Status.REPLIED.name()),
-                            ":sentWamid", StoreItems.s(sentWamid), ":at", StoreItems.s(at.toString())))
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        } catch (ConditionalCheckFailedException e) {
-            meter.recordWrite((ConsumedCapacity) null);
-            throw new IllegalStateException("no receipt for " + wamid + ": it cannot be marked replied", e);
+        Map<String, String> names = new HashMap<>(Map.of("#status", StoreItems.STATUS,
+                "#sentWamid", StoreItems.SENT_WAMID, "#repliedAt", StoreItems.REPLIED_AT, "#pk", Keys.PK,
+                "#reply", StoreItems.REPLY));
+        if (!keepJobs) {
+            names.put("#jobs", StoreItems.JOBS);
         }
-        meter.recordWrite(response.consumedCapacity());
+        updateReceipt(customerKey, wamid, "SET #status = :replied, #sentWamid = :sentWamid, #repliedAt = :at REMOVE #reply"
+                + (keepJobs ? "" : ", #jobs"), names, Map.of(":replied",
+                StoreItems.s(InboundReceipt.Status.REPLIED.name()), ":sentWamid", StoreItems.s(sentWamid),
+                ":at", StoreItems.s(at.toString())));
+    }
+
+    /** {@inheritDoc} One UpdateItem: NO_REPLY, the stored reply REMOVEd (a receipt that is gone stays gone). */
+    @Override
+    public void markReplyDropped(String customerKey, String wamid, boolean keepJobs) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", StoreItems.STATUS, "#reply", StoreItems.REPLY,
+                "#pk", Keys.PK));
+        if (!keepJobs) {
+            names.put("#jobs", StoreItems.JOBS);
+        }
+        updateReceipt(customerKey, wamid, "SET #status = :none REMOVE #reply" + (keepJobs ? "" : ", #jobs"), names,
+                Map.of(":none", StoreItems.s(InboundReceipt.Status.NO_REPLY.name())));
+    }
+
+    private void updateReceipt(String customerKey, String wamid, String expression, Map<String, String> names,
+                               Map<String, AttributeValue> values) {
+        try {
+            UpdateItemResponse response = dynamo.updateItem(b -> {
+                b.tableName(tableName).key(Keys.receipt(customerKey, wamid)).updateExpression(expression)
+                        .conditionExpression("attribute_exists(#pk)").expressionAttributeNames(names)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                if (!values.isEmpty()) {
+                    b.expressionAttributeValues(values);
+                }
+            });
+            meter.recordWrite(response.consumedCapacity());
+        } catch (ConditionalCheckFailedException e) {
+            // Erased between the commit and now (or expired and removed): nothing left to mark, and nothing to bring back.
+            meter.recordWrite((ConsumedCapacity) null);
+        }
     }
 
     /**
@@ -342,6 +375,13 @@ public final class DynamoGameStore implements GameStore {
             actions.add(insert(ProgressItems.completionRecord(customerKey, completion, at, receipt.wamid())));
         }
         change.attributed().ifPresent(referral -> {
+            // The code must still be the referrer's: an erasure of the referrer deletes it before sweeping their
+            // partition, so this step cannot write into a referrer being erased.
+            actions.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName)
+                    .key(Keys.referralCode(referral.code().value()))
+                    .conditionExpression("#holder = :referrer")
+                    .expressionAttributeNames(Map.of("#holder", ProgressItems.HOLDER))
+                    .expressionAttributeValues(Map.of(":referrer", StoreItems.s(referral.referrer())))).build());
             actions.add(insert(ProgressItems.referralRecord(referral)));
             actions.add(TransactWriteItem.builder().update(counterAdd(referral.referrer(), ProgressItems.ATTRIBUTED))
                     .build());
@@ -455,26 +495,8 @@ public final class DynamoGameStore implements GameStore {
 
     /** {@inheritDoc} One UpdateItem: REMOVE the receipt's jobs (they are on the rewards queue). */
     @Override
-    public void markReplyAbandoned(String wamid, Instant at) {
-        Objects.requireNonNull(at, "at");
-        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))
-                .updateExpression("SET #status = :none, #abandonedAt = :at REMOVE #reply, #jobs")
-                .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#status", StoreItems.STATUS, "#abandonedAt", REPLY_ABANDONED_AT,
-                        "#reply", "replyJson", "#jobs", StoreItems.JOBS, "#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":none", StoreItems.s(InboundReceipt.Status.NO_REPLY.name()),
-                        ":at", StoreItems.s(at.toString())))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.recordWrite(response.consumedCapacity());
-    }
-
-    @Override
-    public void markJobsSent(String wamid) {
-        UpdateItemResponse response = dynamo.updateItem(b -> b.tableName(tableName).key(Keys.receipt(wamid))
-                .updateExpression("REMOVE #jobs").conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#jobs", StoreItems.JOBS, "#pk", Keys.PK))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        meter.recordWrite(response.consumedCapacity());
+    public void markJobsSent(String customerKey, String wamid) {
+        updateReceipt(customerKey, wamid, "REMOVE #jobs", Map.of("#jobs", StoreItems.JOBS, "#pk", Keys.PK), Map.of());
     }
 
     /**

@@ -75,7 +75,10 @@ public final class DynamoSchedulerStore {
         return new Page(entries, last == null || last.isEmpty() ? Optional.empty() : Optional.of(last));
     }
 
-    /** Profile, points, progress, schedule and wheel in one consistent BatchGetItem; empty when the profile is gone. */
+    /**
+     * Profile, points, progress, schedule and wheel in one consistent BatchGetItem; empty when the profile is gone or
+     * being erased.
+     */
     public Optional<CustomerState> load(String customerKey) {
         List<Map<String, AttributeValue>> keys = List.of(Keys.customer(customerKey), Keys.points(customerKey),
                 Keys.progress(customerKey), Keys.schedule(customerKey), Keys.spin(customerKey));
@@ -87,7 +90,12 @@ public final class DynamoSchedulerStore {
         List<io.playloop.engine.Reward> won = List.of();
         for (Map<String, AttributeValue> item : items) {
             switch (item.get(Keys.SK).s()) {
-                case Keys.PROFILE -> customer = StoreItems.customer(item);
+                case Keys.PROFILE -> {
+                    if (StoreItems.erasing(item)) {
+                        return Optional.empty();
+                    }
+                    customer = StoreItems.customer(item);
+                }
                 case Keys.POINTS -> points = PointsItems.account(item);
                 case Keys.PROGRESS -> progress = ProgressItems.state(item);
                 case Keys.SCHEDULE -> schedule = ScheduleItems.schedule(item);
@@ -109,6 +117,10 @@ public final class DynamoSchedulerStore {
     public void claim(SchedulerClaim claim) {
         List<TransactWriteItem> actions = new ArrayList<>();
         String key = claim.customerKey();
+        if (claim.scheduleVersion() == 0) {
+            // A first schedule names the customer without any item's version to guard it: never for one being erased.
+            actions.add(TransactWriteItem.builder().conditionCheck(StoreItems.customerLive(tableName, key)).build());
+        }
         actions.add(TransactWriteItem.builder().put(versioned(
                 ScheduleItems.item(key, claim.schedule(), claim.scheduleVersion() + 1), ScheduleItems.VERSION,
                 claim.scheduleVersion())).build());
@@ -184,16 +196,22 @@ public final class DynamoSchedulerStore {
     /**
      * Records that Meta says the customer stopped marketing messages from the business (131050) on their schedule:
      * no marketing template from now on (utility reminders and messages inside the window still go). Written without
-     * reading; the version is raised so a concurrent visit or game step reads again.
+     * reading; the version is raised so a concurrent visit or game step reads again. A schedule that is gone (the
+     * customer was erased) is not brought back.
      */
     public void stopMarketing(String customerKey, Instant at) {
-        meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
-                .updateExpression("SET #stopped = if_not_exists(#stopped, :at), #customer = :customer ADD #version :one")
-                .expressionAttributeNames(Map.of("#stopped", ScheduleItems.MARKETING_STOPPED_AT,
-                        "#customer", ScheduleItems.CUSTOMER, "#version", ScheduleItems.VERSION))
-                .expressionAttributeValues(Map.of(":at", StoreItems.n(at.getEpochSecond()),
-                        ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        try {
+            meter.recordWrite(dynamo.updateItem(b -> b.tableName(tableName).key(Keys.schedule(customerKey))
+                    .updateExpression("SET #stopped = if_not_exists(#stopped, :at) ADD #version :one")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#stopped", ScheduleItems.MARKETING_STOPPED_AT,
+                            "#version", ScheduleItems.VERSION, "#pk", Keys.PK))
+                    .expressionAttributeValues(Map.of(":at", StoreItems.n(at.getEpochSecond()), ":one",
+                            StoreItems.n(1)))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        } catch (ConditionalCheckFailedException e) {
+            meter.recordWrite((software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity) null);
+        }
     }
 
     /** A proactive message as recorded when Meta accepted it. */
@@ -204,16 +222,40 @@ public final class DynamoSchedulerStore {
     /** How long a sent reminder is remembered: Meta reports a failure within days, retries webhooks up to 7. */
     public static final java.time.Duration SENT_KEPT = java.time.Duration.ofDays(30);
 
-    /** Records a proactive message Meta accepted (1 WRU), so a failed status reported later can be acted on. */
-    public void recordSent(String wamid, String customerKey, String reminderId, boolean template, Instant sentAt) {
+
+    /**
+     * Records a proactive message Meta accepted, so a failed status reported later can be acted on: one transaction of
+     * the record ({@code OUTBOUND#<wamid>}), its customer-side copy (how an erasure finds it) and a check that the
+     * customer is not being erased (so the record cannot land after the erasure swept them). About 6 WRU on AWS.
+     *
+     * @return false when the customer is gone or being erased (nothing recorded)
+     */
+    public boolean recordSent(String wamid, String customerKey, String reminderId, boolean template, Instant sentAt) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.sentReminder(wamid));
         item.put(ScheduleItems.CUSTOMER, StoreItems.s(customerKey));
         item.put("reminderId", StoreItems.s(reminderId));
         item.put("channel", StoreItems.s(template ? "TEMPLATE" : "FREE_FORM"));
         item.put("sentAt", StoreItems.n(sentAt.getEpochSecond()));
-        item.put(Keys.TTL, StoreItems.n(StoreItems.ttl(sentAt.plus(SENT_KEPT))));
-        meter.recordWrite(dynamo.putItem(b -> b.tableName(tableName).item(item)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        AttributeValue ttl = StoreItems.n(ItemKind.OUTBOUND.ttlFrom(sentAt));
+        item.put(Keys.TTL, ttl);
+        Map<String, AttributeValue> mine = new HashMap<>(Keys.customerOutbound(customerKey, wamid));
+        mine.put("sentAt", StoreItems.n(sentAt.getEpochSecond()));
+        mine.put(Keys.TTL, ttl);
+        try {
+            meter.recordWrite(dynamo.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                    .transactItems(TransactWriteItem.builder().conditionCheck(StoreItems.customerLive(tableName,
+                                    customerKey)).build(),
+                            TransactWriteItem.builder().put(p -> p.tableName(tableName).item(item)).build(),
+                            TransactWriteItem.builder().put(p -> p.tableName(tableName).item(mine)).build()))
+                    .consumedCapacity());
+            return true;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons() == null ? List.of() : e.cancellationReasons();
+            if (!reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The proactive message Meta gave this wamid, if the scheduler sent it (replies are not recorded). */
@@ -283,8 +325,12 @@ public final class DynamoSchedulerStore {
      * item itself); the version is raised so a game step that read the old one reads again.
      */
     public void postpone(String customerKey, Instant at) {
-        meter.recordWrite(dynamo.updateItem(ScheduleItems.moveLook(tableName, customerKey, at, false))
-                .consumedCapacity());
+        try {
+            meter.recordWrite(dynamo.updateItem(ScheduleItems.moveLook(tableName, customerKey, at, false))
+                    .consumedCapacity());
+        } catch (ConditionalCheckFailedException e) {
+            // No schedule any more (the customer was erased): its index entry went with it.
+        }
     }
 
     /**

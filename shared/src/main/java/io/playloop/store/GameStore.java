@@ -33,18 +33,26 @@ public interface GameStore {
      */
     void commit(Commit commit);
 
-    /** Marks the receipt's reply as sent, with the wamid Meta gave it (its reward jobs, if any, were sent first). */
-    void markReplySent(String wamid, String sentWamid, Instant at);
+    /**
+     * Marks the receipt's reply as sent, with the wamid Meta gave it, and forgets the reply's text (it names the
+     * customer). Its reward jobs are cleared too unless {@code keepJobs} (some go out after the reply). A receipt that
+     * no longer exists (the customer was erased meanwhile) is left alone.
+     */
+    void markReplySent(String customerKey, String wamid, String sentWamid, Instant at, boolean keepJobs);
+
+    /** Marks the receipt's reply as sent and its jobs as on the rewards queue (see the five-argument form). */
+    default void markReplySent(String customerKey, String wamid, String sentWamid, Instant at) {
+        markReplySent(customerKey, wamid, sentWamid, at, false);
+    }
 
     /**
-     * Gives up the receipt's pending reply: the customer's 24-hour window closed before the Graph API took it, and
-     * outside the window only templates may be sent. The state change stays; the reply is no longer pending (its
-     * stored body is dropped, and the reward jobs, sent before the reply, with it).
+     * Forgets a reply that will never be sent (Meta refused it for good, or the 24-hour window closed): the receipt
+     * says NO_REPLY and no longer holds its text; its jobs are cleared too unless {@code keepJobs}.
      */
-    void markReplyAbandoned(String wamid, Instant at);
+    void markReplyDropped(String customerKey, String wamid, boolean keepJobs);
 
     /** Marks the receipt's reward jobs as on the rewards queue (when the message has no reply to mark). */
-    void markJobsSent(String wamid);
+    void markJobsSent(String customerKey, String wamid);
 
     /**
      * Brings another customer's next scheduler look to {@code at} unless it is already earlier (a referred friend's

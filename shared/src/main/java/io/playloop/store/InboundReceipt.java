@@ -5,13 +5,15 @@ import java.time.Instant;
 
 /**
  * The record that a wamid was processed: written in the same transaction as the state change it
- * caused, kept at least 8 days (Meta retries webhooks for up to 7), removed by TTL afterwards.
+ * caused, in the customer's partition ({@link Keys#receipt}), kept at least 8 days (Meta retries webhooks for up to
+ * 7), removed by TTL afterwards (or with the customer, when they are erased).
  *
  * @param wamid       the inbound message id
  * @param customerKey whose message it was
  * @param status      {@link Status}
- * @param replyJson   the Graph API request body of the reply (kept so that a retry re-sends the same
- *                    reply without running the rules again), or null when there is none
+ * @param replyJson   the Graph API request body of the reply (kept until it is sent, so that a retry re-sends the
+ *                    same reply without running the rules again; removed once sent or given up, since it names the
+ *                    customer), or null when there is none
  * @param owner       the queue record (SQS message id) that committed it; a redelivery of that same
  *                    record may send the pending reply, a duplicate from another record may not
  * @param processedAt when it was committed

@@ -12,75 +12,86 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * if they drift.
  *
  * <table>
- *   <caption>Items</caption>
- *   <tr><th>item</th><th>pk</th><th>sk</th><th>ttl</th><th>written by</th></tr>
- *   <tr><td>customer profile</td><td>{@code CUSTOMER#<key>}</td><td>{@code PROFILE}</td><td>none</td>
- *       <td>game, once per applied message (version-checked)</td></tr>
- *   <tr><td>consent event</td><td>{@code CUSTOMER#<key>}</td>
- *       <td>{@code CONSENT#<instant>#<wamid>}</td><td>none (audit trail)</td>
- *       <td>game, on START/STOP (insert only)</td></tr>
- *   <tr><td>points account</td><td>{@code CUSTOMER#<key>}</td><td>{@code POINTS}</td><td>none</td>
- *       <td>game, when points change (version-checked), in the receipt's transaction</td></tr>
- *   <tr><td>quiz session</td><td>{@code CUSTOMER#<key>}</td><td>{@code QUIZ}</td><td>none</td>
- *       <td>game, when the quiz changes (version-checked), in the receipt's transaction</td></tr>
- *   <tr><td>wheel</td><td>{@code CUSTOMER#<key>}</td><td>{@code SPIN}</td><td>none</td>
- *       <td>game, when the wheel turns (version-checked), in the receipt's transaction</td></tr>
- *   <tr><td>prize budget</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPIN_BUDGET#<prizeId>}</td>
- *       <td>none</td><td>game, conditional ADD with the spin that wins a budgeted prize</td></tr>
+ *   <caption>Items (the registry is {@link ItemKind}: a test fails when a builder here has no kind, and when a
+ *   kind that names a customer has no bounded lifetime)</caption>
+ *   <tr><th>item</th><th>pk</th><th>sk</th><th>lifetime</th><th>written by</th></tr>
+ *   <tr><td>customer profile</td><td>{@code CUSTOMER#<key>}</td><td>{@code PROFILE}</td>
+ *       <td>as long as the customer (until erased on request, or after the campaign's retention.inactive_customers without a message)</td><td>game</td></tr>
+ *   <tr><td>consent event</td><td>{@code CUSTOMER#<key>}</td><td>{@code CONSENT#<instant>#<wamid>}</td>
+ *       <td>as long as the customer (the proof of consent lives as long as the profile)</td><td>game (START/STOP)</td></tr>
+ *   <tr><td>inbound receipt</td><td>{@code CUSTOMER#<key>}</td><td>{@code INBOUND#<wamid or event id>}</td>
+ *       <td>processing + 8 days (TTL), or erased with the customer</td><td>game (reply text removed once sent)</td></tr>
+ *   <tr><td>points account</td><td>{@code CUSTOMER#<key>}</td><td>{@code POINTS}</td>
+ *       <td>as long as the customer (live lots)</td><td>game, scheduler</td></tr>
  *   <tr><td>ledger entry</td><td>{@code CUSTOMER#<key>}</td><td>{@code LEDGER#<KIND>#<eventId>}</td>
- *       <td>none (audit trail)</td><td>game, with the points change (insert only)</td></tr>
- *   <tr><td>progress</td><td>{@code CUSTOMER#<key>}</td><td>{@code PROGRESS}</td><td>none</td>
- *       <td>game: the customer's attributes under its version; friends' steps ADD the referral counters</td></tr>
- *   <tr><td>badge held</td><td>{@code CUSTOMER#<key>}</td><td>{@code BADGE#<badgeId>}</td><td>none</td>
- *       <td>game, once (insert only)</td></tr>
+ *       <td>the entry's time + 730 days (TTL), or erased with the customer</td><td>game, scheduler</td></tr>
+ *   <tr><td>quiz session</td><td>{@code CUSTOMER#<key>}</td><td>{@code QUIZ}</td>
+ *       <td>as long as the customer (the open question and streak)</td><td>game</td></tr>
+ *   <tr><td>wheel</td><td>{@code CUSTOMER#<key>}</td><td>{@code SPIN}</td>
+ *       <td>as long as the customer (cooldown and pending prizes)</td><td>game</td></tr>
+ *   <tr><td>progress</td><td>{@code CUSTOMER#<key>}</td><td>{@code PROGRESS}</td>
+ *       <td>as long as the customer (counters, badges, tier, wallet)</td><td>game, reward (wallet codes), friends' steps (counters)</td></tr>
+ *   <tr><td>badge held</td><td>{@code CUSTOMER#<key>}</td><td>{@code BADGE#<badgeId>}</td>
+ *       <td>as long as the customer (insert once)</td><td>game</td></tr>
  *   <tr><td>challenge completion</td><td>{@code CUSTOMER#<key>}</td><td>{@code DONE#<challenge>#<period>}</td>
- *       <td>none</td><td>game, once per period (insert only)</td></tr>
+ *       <td>as long as the customer (a challenge pays once per period)</td><td>game</td></tr>
  *   <tr><td>referral (referrer's copy)</td><td>{@code CUSTOMER#<referrer>}</td><td>{@code REFERRAL#<friend>}</td>
- *       <td>none</td><td>friend's first message (insert only); friend's qualifying step (PENDING → QUALIFIED)</td></tr>
- *   <tr><td>referral code holder</td><td>{@code CODE#<code>}</td><td>{@code CODE}</td><td>none</td>
- *       <td>game, when REFER first shows the code (insert, or already this customer's)</td></tr>
- *   <tr><td>stock counter</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code STOCK#<itemId>}</td><td>none</td>
- *       <td>game, conditional ADD in each redemption's transaction</td></tr>
- *   <tr><td>reward held</td><td>{@code CUSTOMER#<key>}</td><td>{@code REWARD#<rewardId>}</td><td>none</td>
- *       <td>game at redemption (insert only); the reward function sets a pool code</td></tr>
- *   <tr><td>coupon</td><td>{@code COUPON#<code>}</td><td>{@code COUPON}</td><td>none</td>
- *       <td>game at redemption (insert only); game when an order uses it (ISSUED → USED)</td></tr>
- *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td><td>none</td>
- *       <td>CLI import (insert only); reward function (delete when handing it out)</td></tr>
- *   <tr><td>weekly score</td><td>{@code CUSTOMER#<key>}</td><td>{@code LB#<campaign>#<week>}</td>
- *       <td>35 days after the week ends</td><td>game, with each step that earns points; sets {@code gsi1pk =
- *       LB#<campaign>#<week>#<shard>}, {@code gsi1sk = <inverted score>#<millis>#<key>} (see
- *       {@link LeaderboardItems})</td></tr>
+ *       <td>as long as the customer (erased with the referrer or with the friend)</td><td>the friend's steps</td></tr>
+ *   <tr><td>reward held</td><td>{@code CUSTOMER#<key>}</td><td>{@code REWARD#<rewardId>}</td>
+ *       <td>its validity's end + 90 days (TTL), or erased with the customer</td><td>game (catalogue and wheel), reward (pool code), scheduler (EXPIRED)</td></tr>
+ *   <tr><td>weekly score (leaderboard entry)</td><td>{@code CUSTOMER#<key>}</td><td>{@code LB#<campaign>#<week>}</td>
+ *       <td>the week's end + 35 days (TTL), or erased with the customer</td><td>game</td></tr>
+ *   <tr><td>outreach schedule (due index entry)</td><td>{@code CUSTOMER#<key>}</td><td>{@code SCHEDULE}</td>
+ *       <td>as long as the customer (next look, sends)</td><td>game, scheduler, ingest</td></tr>
+ *   <tr><td>shop order (customer's side)</td><td>{@code CUSTOMER#<key>}</td><td>{@code ORDER#<source>#<orderId>}</td>
+ *       <td>processing + 730 days (TTL), or erased with the customer</td><td>game (paid order)</td></tr>
+ *   <tr><td>proactive message (customer's side)</td><td>{@code CUSTOMER#<key>}</td><td>{@code OUTBOUND#<wamid>}</td>
+ *       <td>sending + 30 days (TTL), or erased with the customer</td><td>scheduler</td></tr>
+ *   <tr><td>referral code holder</td><td>{@code CODE#<code>}</td><td>{@code CODE}</td>
+ *       <td>as long as the customer (erased with its holder)</td><td>game (REFER)</td></tr>
+ *   <tr><td>coupon</td><td>{@code COUPON#<code>}</td><td>{@code COUPON}</td>
+ *       <td>its validity's end + 90 days (TTL), or erased with the customer</td><td>game, reward (pool), scheduler (EXPIRED)</td></tr>
  *   <tr><td>shop order's customer</td><td>{@code SHOPORDER#<source>#<order key>}</td><td>{@code ORDER}</td>
- *       <td>first seen + 2 years</td><td>ingest, when it queues a paid order of either format ({@code if_not_exists}:
- *       the first customer and first acceptance stay); read by ingest for a Shopify refund, which comes without a
- *       customer</td></tr>
- *   <tr><td>outreach schedule</td><td>{@code CUSTOMER#<key>}</td><td>{@code SCHEDULE}</td><td>none</td>
- *       <td>game, when an event brings the next look earlier (version-checked, in the step's transaction); scheduler,
- *       on each visit (version-checked). While a next look exists it sets {@code gsi1pk = DUE#<hour>#<shard>},
- *       {@code gsi1sk = <due instant>#<key>} (see {@link ScheduleItems})</td></tr>
- *   <tr><td>scheduler cursor</td><td>{@code SCHEDULER}</td><td>{@code CURSOR}</td><td>none</td>
- *       <td>scheduler: the oldest hour bucket that may still hold due work</td></tr>
- *   <tr><td>campaign spend</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPEND}</td><td>none</td>
- *       <td>scheduler: estimated Meta fees of proactive sends, conditional ADD within the money budget</td></tr>
- *   <tr><td>messaging-limit reach</td><td>{@code SENDER#<phoneNumberId>}</td><td>{@code REACH}</td>
- *       <td>none</td><td>scheduler: unique customers reached by templates, one counter per UTC hour (ADD)</td></tr>
+ *       <td>first seen + 730 days (TTL), or erased with the customer</td><td>ingest, when it queues a paid order of
+ *       either format ({@code if_not_exists}: the first customer and first acceptance stay); read by ingest for a
+ *       Shopify refund, which comes without a customer; an id over 100 bytes is keyed by its digest</td></tr>
  *   <tr><td>proactive message sent</td><td>{@code OUTBOUND#<wamid>}</td><td>{@code REMINDER}</td>
- *       <td>sent + 30 days</td><td>scheduler, after Meta accepted the send; ingest marks it when a failed status
- *       arrives ({@code failedCode}, once)</td></tr>
- *   <tr><td>inbound receipt</td><td>{@code INBOUND#<wamid>}</td><td>{@code RECEIPT}</td>
- *       <td>processing time + {@link InboundReceipt#RETENTION}</td>
- *       <td>game, with the state change it caused (insert unless expired), then marked replied</td></tr>
+ *       <td>sending + 30 days (TTL), or erased with the customer</td><td>scheduler; ingest marks a failure</td></tr>
+ *   <tr><td>prize budget</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPIN_BUDGET#<prizeId>}</td>
+ *       <td>kept: counters without anyone's data</td><td>game</td></tr>
+ *   <tr><td>stock counter</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code STOCK#<itemId>}</td>
+ *       <td>kept: a counter without anyone's data</td><td>game</td></tr>
+ *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td>
+ *       <td>kept: until handed out (then a coupon)</td><td>CLI import; reward (deletes it when handed out)</td></tr>
+ *   <tr><td>campaign spend</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPEND}</td>
+ *       <td>kept: a sum without anyone's data</td><td>scheduler</td></tr>
+ *   <tr><td>messaging-limit reach</td><td>{@code SENDER#<phoneNumberId>}</td><td>{@code REACH}</td>
+ *       <td>kept: hourly counts, older hours removed by the scheduler</td><td>scheduler</td></tr>
+ *   <tr><td>scheduler cursor</td><td>{@code SCHEDULER}</td><td>{@code CURSOR}</td>
+ *       <td>kept: one hour bucket</td><td>scheduler</td></tr>
  *   <tr><td>queue record's failures</td><td>{@code RECORD#<sqsMessageId>}</td><td>{@code FAILURES}</td>
  *       <td>last failure + {@link DynamoRecordFailures#KEPT} (15 days: a queue keeps a record 14)</td>
  *       <td>game and reward functions, one ADD each time the record itself fails (never on success); read back by
  *       the same UpdateItem ({@link io.playloop.batch.PartialBatch})</td></tr>
+ *   <tr><td>campaign version</td><td>{@code CAMPAIGN#<id>}</td><td>{@code VERSION#<n>}</td>
+ *       <td>kept: campaign configuration</td><td>CLI (push)</td></tr>
+ *   <tr><td>campaign index</td><td>{@code CAMPAIGNS}</td><td>{@code CAMPAIGN#<id>}</td>
+ *       <td>kept: campaign configuration</td><td>CLI (push)</td></tr>
+ *   <tr><td>active campaign pointer</td><td>{@code CAMPAIGN#ACTIVE}</td><td>{@code ACTIVE}</td>
+ *       <td>kept: campaign configuration</td><td>CLI (activate)</td></tr>
  * </table>
+ *
+ * <p>Lifetimes: a {@code ttl} attribute (epoch seconds) where the table says TTL, written by the code that writes the
+ * item; DynamoDB removes the item within days after it. Everything that names a customer goes with them when they are
+ * erased ({@link io.playloop.rights.CustomerErasure}: on request, or by the scheduler after the campaign's
+ * {@code retention.inactive_customers} without a message). A profile being erased carries the tombstone
+ * {@code erasingSince} until the erasure ends; nothing is played, visited or written for it meanwhile.
  *
  * <table>
  *   <caption>Access patterns</caption>
  *   <tr><th>pattern</th><th>operation</th></tr>
- *   <tr><td>load a customer and the receipt of the message being processed</td>
+ *   <tr><td>load a customer and the receipt of the message being processed (7 keys, 8 with a code: the receipt
+ *       is in the customer's partition, so it costs no more than before)</td>
  *       <td>BatchGetItem (consistent) of {@link #customer}, {@link #points}, {@link #quiz}, {@link #spin},
  *       {@link #progress}, {@link #schedule} and {@link #receipt}, plus {@link #referralCode} when the message carries a valid
  *       code</td></tr>
@@ -95,7 +106,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       points (version) and ledger entries (absent) when points change</td></tr>
  *   <tr><td>a customer's ledger (export, support; never on the message path)</td>
  *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #LEDGER_PREFIX}</td></tr>
- *   <tr><td>mark a reply sent</td><td>UpdateItem of {@link #receipt} (must exist)</td></tr>
+ *   <tr><td>mark a reply sent</td><td>UpdateItem of {@link #receipt} (must exist), REMOVE its reply text</td></tr>
  *   <tr><td>a customer's consent history, oldest first</td>
  *       <td>Query pk = {@link #customerPartition}, sk begins_with {@link #CONSENT_PREFIX}</td></tr>
  *   <tr><td>the customer of a refunded shop order (ingest)</td>
@@ -108,7 +119,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <tr><td>count a queue record's own failure and read the count (game, reward)</td>
  *       <td>UpdateItem ADD of {@link #recordFailures}, ReturnValues ALL_NEW</td></tr>
  *   <tr><td>everything about a customer (export, erasure)</td>
- *       <td>Query pk = {@link #customerPartition}</td></tr>
+ *       <td>Query pk = {@link #customerPartition} (consistent, paginated); then the items elsewhere derived from it
+ *       ({@link #referralCode} from the progress, {@link #coupon} from rewards, wallet and wheel, {@link #shopOrder}
+ *       from {@link #customerOrder}, {@link #sentReminder} from {@link #customerOutbound}, the {@link #referral} that
+ *       brought them from the progress): BatchGetItem (export) or conditional DeleteItem (erasure); the partition's
+ *       items by BatchWriteItem. Never a Scan</td></tr>
+ *   <tr><td>record a proactive message (scheduler)</td><td>TransactWriteItems: ConditionCheck of {@link #customer}
+ *       (live, not being erased), Put {@link #sentReminder}, Put {@link #customerOutbound}</td></tr>
  * </table>
  *
  * <p>The GSI slot {@link #GSI1} ({@link #GSI1_PK}, {@link #GSI1_SK}) is sparse: only the weekly score items and the
@@ -137,7 +154,6 @@ public final class Keys {
     public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
     public static final String SPIN_BUDGET_PREFIX = "SPIN_BUDGET#";
     public static final String LEDGER_PREFIX = "LEDGER#";
-    public static final String RECEIPT = "RECEIPT";
     public static final String PROGRESS = "PROGRESS";
     public static final String BADGE_PREFIX = "BADGE#";
     public static final String DONE_PREFIX = "DONE#";
@@ -158,6 +174,8 @@ public final class Keys {
     public static final String SENDER_PREFIX = "SENDER#";
     public static final String REACH = "REACH";
     public static final String OUTBOUND_PREFIX = "OUTBOUND#";
+    public static final String ORDER_PREFIX = "ORDER#";
+    public static final String LEADERBOARD_PREFIX = "LB#";
     public static final String REMINDER = "REMINDER";
     public static final String RECORD_PREFIX = "RECORD#";
     public static final String FAILURES = "FAILURES";
@@ -348,9 +366,29 @@ public final class Keys {
         return key(OUTBOUND_PREFIX + requireValue(wamid, "wamid"), REMINDER);
     }
 
-    /** The receipt of one inbound message: {@code pk=INBOUND#<wamid>, sk=RECEIPT}. */
-    public static Map<String, AttributeValue> receipt(String wamid) {
-        return key(INBOUND_PREFIX + requireValue(wamid, "wamid"), RECEIPT);
+    /**
+     * The receipt of one inbound message or shop event: {@code pk=CUSTOMER#<key>, sk=INBOUND#<wamid or event id>}, in
+     * the customer's partition so that an erasure finds it with the rest (the game always knows whose message it reads).
+     */
+    public static Map<String, AttributeValue> receipt(String customerKey, String wamid) {
+        return key(customerPartition(customerKey), INBOUND_PREFIX + requireValue(wamid, "wamid"));
+    }
+
+    /**
+     * The customer's side of a paid shop order: {@code pk=CUSTOMER#<key>, sk=ORDER#<source>#<orderId>}, inserted with the
+     * order's step, so an erasure finds the order's {@link #shopOrder} link from the customer.
+     */
+    public static Map<String, AttributeValue> customerOrder(String customerKey, String source, String orderId) {
+        return key(customerPartition(customerKey), ORDER_PREFIX + requireValue(source, "shop source") + "#"
+                + requireValue(orderId, "order id"));
+    }
+
+    /**
+     * The customer's side of a proactive message: {@code pk=CUSTOMER#<key>, sk=OUTBOUND#<wamid>}, written with
+     * {@link #sentReminder} in one transaction, so an erasure finds that record from the customer.
+     */
+    public static Map<String, AttributeValue> customerOutbound(String customerKey, String wamid) {
+        return key(customerPartition(customerKey), OUTBOUND_PREFIX + requireValue(wamid, "wamid"));
     }
 
     /**

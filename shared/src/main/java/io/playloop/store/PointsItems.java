@@ -67,6 +67,7 @@ final class PointsItems {
     static Map<String, AttributeValue> entryItem(String customerKey, LedgerEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>(Keys.ledgerEntry(customerKey, entry.id()));
         item.putAll(entryAttributes(entry));
+        item.put(Keys.TTL, StoreItems.n(ItemKind.LEDGER_ENTRY.ttlFrom(entry.at())));
         return item;
     }
 

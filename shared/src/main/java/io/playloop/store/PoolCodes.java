@@ -99,8 +99,12 @@ public final class PoolCodes {
             coupon.put("status", StoreItems.s("ISSUED"));
             coupon.put("validUntil", StoreItems.s(validUntil));
             coupon.put("pool", StoreItems.s(pool));
+            coupon.put(Keys.TTL, StoreItems.ttlAfterValidity(ItemKind.COUPON, Instant.parse(validUntil)));
             try {
                 var handedOut = dynamo.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
+                        // A customer being erased gets no coupon record the erasure would no longer find.
+                        TransactWriteItem.builder().conditionCheck(StoreItems.customerLive(tableName, customerKey))
+                                .build(),
                         TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
                                 .key(Keys.poolCode(pool, code)).conditionExpression("attribute_exists(#pk)")
                                 .expressionAttributeNames(Map.of("#pk", Keys.PK)).build()).build(),

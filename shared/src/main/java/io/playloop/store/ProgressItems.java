@@ -40,6 +40,7 @@ final class ProgressItems {
     static final String JOINED = "refJoined";
     static final String HOLDER = "holder";
     static final String WALLET = "wallet";
+    static final String REFERRED_BY = "referredBy";
 
     private ProgressItems() {
     }
@@ -62,7 +63,7 @@ final class ProgressItems {
         a.put("completions", AttributeValue.fromL(p.completions().stream().map(StoreItems::s).toList()));
         a.put("tier", p.tier().map(StoreItems::s).orElse(null));
         a.put("refCode", p.referralCode().map(StoreItems::s).orElse(null));
-        a.put("referredBy", p.referredBy().map(ProgressItems::referral).orElse(null));
+        a.put(REFERRED_BY, p.referredBy().map(ProgressItems::referral).orElse(null));
         a.put("refCredited", StoreItems.n(p.referralsCredited()));
         a.put("score", p.weeklyScore().map(s -> AttributeValue.fromL(List.of(StoreItems.s(s.sk()),
                 StoreItems.s(s.gsi1pk()), StoreItems.s(s.week()), StoreItems.n(s.score().points()),
@@ -140,6 +141,7 @@ final class ProgressItems {
         w.code().ifPresent(code -> item.put("code", StoreItems.s(code)));
         item.put("issuedAt", StoreItems.s(w.issuedAt().toString()));
         item.put("validUntil", StoreItems.s(w.validUntil().toString()));
+        item.put(Keys.TTL, StoreItems.ttlAfterValidity(ItemKind.REWARD, w.validUntil()));
         return item;
     }
 
@@ -151,6 +153,7 @@ final class ProgressItems {
         item.put("reward", StoreItems.s(w.rewardId()));
         item.put("status", StoreItems.s("ISSUED"));
         item.put("validUntil", StoreItems.s(w.validUntil().toString()));
+        item.put(Keys.TTL, StoreItems.ttlAfterValidity(ItemKind.COUPON, w.validUntil()));
         return item;
     }
 

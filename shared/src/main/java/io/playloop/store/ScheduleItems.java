@@ -64,24 +64,26 @@ public final class ScheduleItems {
     /**
      * An UpdateItem that moves a customer's next look (and index entry) to {@code at} without reading the schedule,
      * raising its version so a game step or a visit that read the old one reads again; with {@code onlyIfLater}, only
-     * when the stored look is later or absent (ConditionalCheckFailedException otherwise).
+     * when the stored look is later or absent. Only an existing schedule is moved: a customer erased meanwhile is not
+     * brought back (ConditionalCheckFailedException in either case).
      */
     static software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest moveLook(String tableName,
             String customerKey, Instant at, boolean onlyIfLater) {
         var update = software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder()
                 .tableName(tableName).key(Keys.schedule(customerKey))
                 .updateExpression("SET #due = :due, #gpk = :gpk, #gsk = :gsk, #customer = :customer ADD #version :one")
-                .expressionAttributeNames(Map.of("#due", DUE_AT, "#gpk", Keys.GSI1_PK, "#gsk", Keys.GSI1_SK,
-                        "#customer", CUSTOMER, "#version", VERSION))
                 .expressionAttributeValues(Map.of(":due", StoreItems.s(Keys.sortable(at)),
                         ":gpk", StoreItems.s(bucket(at, shard(customerKey))),
                         ":gsk", StoreItems.s(sortKey(at, customerKey)),
                         ":customer", StoreItems.s(customerKey), ":one", StoreItems.n(1)))
                 .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL);
         if (onlyIfLater) {
-            update.conditionExpression("attribute_not_exists(#due) OR #due > :due");
+            update.conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#due) OR #due > :due)");
+        } else {
+            update.conditionExpression("attribute_exists(#pk)");
         }
-        return update.build();
+        return update.expressionAttributeNames(Map.of("#due", DUE_AT, "#gpk", Keys.GSI1_PK, "#gsk", Keys.GSI1_SK,
+                "#customer", CUSTOMER, "#version", VERSION, "#pk", Keys.PK)).build();
     }
 
     static Map<String, AttributeValue> item(String customerKey, Schedule s, long version) {

@@ -39,6 +39,23 @@ final class SpinItems {
         item.put("prize", StoreItems.s(reward.prizeId()));
         item.put("status", StoreItems.s("ISSUED"));
         item.put("validUntil", StoreItems.s(reward.validUntil().toString()));
+        item.put(Keys.TTL, StoreItems.ttlAfterValidity(ItemKind.COUPON, reward.validUntil()));
+        return item;
+    }
+
+    /**
+     * The customer's record of a discount won: {@code pk=CUSTOMER#<key>, sk=REWARD#spin:<spinId>}, naming its coupon, so
+     * an erasure finds the coupon after the wheel has forgotten the prize (used or expired).
+     */
+    static Map<String, AttributeValue> rewardRecord(String customerKey, Reward reward, String campaignId) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.reward(customerKey, "spin:" + reward.spinId()));
+        item.put("campaign", StoreItems.s(campaignId));
+        item.put("item", StoreItems.s(reward.prizeId()));
+        item.put("status", StoreItems.s("ISSUED"));
+        item.put("code", StoreItems.s(reward.code().orElseThrow()));
+        item.put("issuedAt", StoreItems.s(reward.wonAt().toString()));
+        item.put("validUntil", StoreItems.s(reward.validUntil().toString()));
+        item.put(Keys.TTL, StoreItems.ttlAfterValidity(ItemKind.REWARD, reward.validUntil()));
         return item;
     }
 

@@ -27,6 +27,13 @@ final class StoreItems {
     static final String JOBS = "jobs";
     static final String SENT_WAMID = "sentWamid";
     static final String REPLIED_AT = "repliedAt";
+    /**
+     * On a profile being erased (the tombstone {@link io.playloop.rights.CustomerErasure} sets first): when the erasure
+     * started, epoch seconds. A profile carrying it is no customer to play with, visit or write for.
+     */
+    static final String ERASING = "erasingSince";
+    /** The receipt's reply (Graph API request body) until it is sent: it names the customer. */
+    static final String REPLY = "replyJson";
 
     private StoreItems() {
     }
@@ -51,6 +58,23 @@ final class StoreItems {
         a.put("lastInboundAt", instantOrNull(c.lastInboundAt()));
         a.put(VERSION, n(version));
         return a;
+    }
+
+    /** Whether a profile item is the tombstone of an erasure under way. */
+    static boolean erasing(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(ERASING);
+    }
+
+    /**
+     * A transaction's check that the customer exists and is not being erased: what a write that names a customer from
+     * outside its own versioned profile carries, so that it cannot land after an erasure has swept the customer.
+     */
+    static software.amazon.awssdk.services.dynamodb.model.ConditionCheck customerLive(String tableName,
+                                                                                      String customerKey) {
+        return software.amazon.awssdk.services.dynamodb.model.ConditionCheck.builder().tableName(tableName)
+                .key(Keys.customer(customerKey))
+                .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#erasing)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#erasing", ERASING)).build();
     }
 
     static Customer customer(Map<String, AttributeValue> item) {
@@ -103,12 +127,12 @@ final class StoreItems {
     // --- inbound receipt --------------------------------------------------------------------------
 
     static Map<String, AttributeValue> receiptItem(InboundReceipt r) {
-        Map<String, AttributeValue> item = new HashMap<>(Keys.receipt(r.wamid()));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.receipt(r.customerKey(), r.wamid()));
         item.put(TYPE, s("RECEIPT"));
         item.put("wamid", s(r.wamid()));
         item.put("customerKey", s(r.customerKey()));
         item.put(STATUS, s(r.status().name()));
-        putIfPresent(item, "replyJson", r.replyJson());
+        putIfPresent(item, REPLY, r.replyJson());
         putIfPresent(item, "owner", r.owner());
         putIfPresent(item, JOBS, r.jobsJson());
         item.put("processedAt", s(r.processedAt().toString()));
@@ -122,11 +146,28 @@ final class StoreItems {
                 string(item, "wamid"),
                 string(item, "customerKey"),
                 InboundReceipt.Status.valueOf(string(item, STATUS)),
-                optionalString(item, "replyJson"),
+                optionalString(item, REPLY),
                 optionalString(item, "owner"),
                 Instant.parse(string(item, "processedAt")),
                 Instant.parse(string(item, "expiresAt")),
                 optionalString(item, JOBS));
+    }
+
+    // --- the customer's side of a paid shop order ----------------------------------------------------
+
+    static Map<String, AttributeValue> orderRecord(String customerKey, Commit.ShopOrder order, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(Keys.customerOrder(customerKey, order.source(), order.orderId()));
+        item.put(TYPE, s("ORDER"));
+        item.put("source", s(order.source()));
+        item.put("orderId", s(order.orderId()));
+        item.put("at", s(at.toString()));
+        item.put(Keys.TTL, n(ItemKind.ORDER.ttlFrom(at)));
+        return item;
+    }
+
+    /** The TTL of a reward or coupon record: its validity's end plus the kind's grace (disputes, returns). */
+    static AttributeValue ttlAfterValidity(ItemKind kind, Instant validUntil) {
+        return n(kind.ttlFrom(validUntil));
     }
 
     /**

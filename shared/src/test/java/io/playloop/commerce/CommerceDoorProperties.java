@@ -146,8 +146,8 @@ class CommerceDoorProperties {
                 assertSortKey(Keys.ledgerEntry(customer, LedgerEntry.idOf(kind, id)));
             }
         }
-        assertPartition(Keys.receipt(event.eventId()));
-        assertPartition(Keys.receipt("job:" + RewardJob.crmSync(event.eventId(), customer, "demo").jobId()));
+        assertPartition(Keys.receipt(customer, event.eventId()));
+        assertPartition(Keys.receipt(customer, "job:" + RewardJob.crmSync(event.eventId(), customer, "demo").jobId()));
         assertPartition(Keys.customer(customer));
         assertThat(event.occurredAt()).isAfterOrEqualTo(CommerceLimits.EARLIEST)
                 .isBeforeOrEqualTo(NOW.plus(CommerceLimits.MAX_AHEAD));

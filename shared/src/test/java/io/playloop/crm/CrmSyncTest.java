@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CrmSyncTest {
@@ -73,6 +74,11 @@ class CrmSyncTest {
             if (call < failures.size()) {
                 throw failures.get(call);
             }
+        }
+
+        @Override
+        public void erase(String customerKey) {
+            push(null);
         }
     }
 
@@ -247,5 +253,32 @@ class CrmSyncTest {
         assertThat(List.of(1, 2, 3, 4, 5, 6, 9)).extracting(policy::ceiling).containsExactly(Duration.ofMillis(200),
                 Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMillis(1600), Duration.ofMillis(3200),
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("after an erasure, a new customer with the same key is synced again from version 1")
+    void erase_deletesAtEverySink_andForgetsWhatTheyHad() {
+        hubspot.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("{}")));
+        hubspot.stubFor(post(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)).willReturn(aResponse().withStatus(204)));
+        InMemoryDeliveryLog log = new InMemoryDeliveryLog(100);
+        CrmSync sync = CrmFixtures.sync(hubspotSink, CrmFixtures.policy(3, Duration.ofSeconds(20)), log, sleeper);
+        sync.sync(arabicContact(5));
+
+        CrmSyncResult erased = sync.erase(arabicContact(5).customerKey(), NOW.plusSeconds(30));
+        CrmSyncResult again = sync.sync(arabicContact(1));
+
+        assertThat(erased.allSucceeded()).isTrue();
+        hubspot.verify(1, postRequestedFor(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)));
+        assertThat(again.outcome("hubspot").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+    }
+
+    @Test
+    void erase_duringAnOutage_asksForRedelivery() {
+        hubspot.stubFor(post(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)).willReturn(aResponse().withStatus(503)));
+
+        CrmSyncResult result = CrmFixtures.sync(hubspotSink, CrmFixtures.policy(2, Duration.ofSeconds(20)),
+                DeliveryLog.NONE, sleeper).erase("212612345678", NOW.plusSeconds(30));
+
+        assertThat(result.shouldRedeliver()).isTrue();
     }
 }

@@ -249,4 +249,31 @@ class HubSpotSinkTest {
         }
         return -1;
     }
+
+    @Test
+    void erase_asksHubSpotsGdprDelete_byTheCustomerKeyProperty() throws Exception {
+        hubspot.stubFor(post(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)).willReturn(aResponse().withStatus(204)));
+
+        sink.erase("212612345678");
+
+        LoggedRequest request = hubspot.findAll(postRequestedFor(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH))).get(0);
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer pat-eu1-test-token");
+        JsonNode body = mapper.readTree(request.getBodyAsString());
+        assertThat(body.path("objectId").asText()).isEqualTo("212612345678");
+        assertThat(body.path("idProperty").asText()).isEqualTo("playloop_customer_key");
+    }
+
+    @Test
+    void erase_ofAContactHubSpotDoesNotHave_isDone_andAnOutageIsRetryable() {
+        hubspot.stubFor(post(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)).willReturn(aResponse().withStatus(404)
+                .withBody("{\"status\":\"error\",\"category\":\"OBJECT_NOT_FOUND\"}")));
+        sink.erase("212612345678");
+
+        hubspot.stubFor(post(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)).willReturn(aResponse().withStatus(503)));
+        CrmSyncException down = catchThrowableOfType(() -> sink.erase("212612345678"), CrmSyncException.class);
+        assertThat(down.retryable()).isTrue();
+        hubspot.stubFor(post(urlEqualTo(HubSpotSink.GDPR_DELETE_PATH)).willReturn(aResponse().withStatus(403)));
+        assertThat(catchThrowableOfType(() -> sink.erase("212612345678"), CrmSyncException.class).retryable())
+                .isFalse();
+    }
 }

@@ -163,4 +163,19 @@ class WebhookSinkTest {
         assertThat(e.retryable()).isFalse();
         receiver.verify(0, postRequestedFor(urlEqualTo(PATH)));
     }
+
+    @Test
+    void erase_postsASignedCustomerErasedEvent() throws Exception {
+        receiver.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(204)));
+
+        sink.erase("212612345678");
+
+        LoggedRequest request = receiver.findAll(postRequestedFor(urlEqualTo(PATH))).get(0);
+        assertThat(receiverAccepts(request.getBody(), request.getHeader(WebhookSink.SIGNATURE_HEADER), SECRET)).isTrue();
+        JsonNode body = mapper.readTree(request.getBody());
+        assertThat(body.path("event").asText()).isEqualTo("customer.erased");
+        assertThat(body.path("customerKey").asText()).isEqualTo("212612345678");
+        assertThat(request.getHeader(WebhookSink.DELIVERY_HEADER)).isEqualTo("212612345678:erased");
+        assertThat(body.has("contact")).isFalse();
+    }
 }

@@ -237,4 +237,56 @@ class ZohoSinkTest {
                 .withHeader("Authorization", equalTo("Zoho-oauthtoken 1000.eu"))
                 .withRequestBody(containing("\"duplicate_check_fields\":[\"Phone\"]")));
     }
+
+    @Test
+    void erase_findsTheContactByThePlayLoopKeyField_andDeletesIt() {
+        zoho.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts/search"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"data":[{"id":"5843104000000424016"}],"info":{"count":1,"more_records":false}}""")));
+        zoho.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"data":[{"code":"SUCCESS","details":{"id":"5843104000000424016"},
+                         "message":"record deleted","status":"success"}]}""")));
+
+        sink.erase("212612345678");
+
+        LoggedRequest search = zoho.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts/search"))).get(0);
+        assertThat(search.queryParameter("criteria").firstValue())
+                .isEqualTo("(PlayLoop_Customer_Key:equals:212612345678)");
+        assertThat(search.getHeader("Authorization")).isEqualTo("Zoho-oauthtoken 1000.access.one");
+        LoggedRequest delete = zoho.findAll(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts"))).get(0);
+        assertThat(delete.queryParameter("ids").firstValue()).isEqualTo("5843104000000424016");
+    }
+
+    @Test
+    void erase_withNoSuchContact_isDone_withoutADelete() {
+        zoho.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts/search"))
+                .willReturn(aResponse().withStatus(204)));
+
+        sink.erase("212612345678");
+
+        zoho.verify(0, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void erase_refusedForARecord_isAPermanentFailure() {
+        zoho.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts/search"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"data\":[{\"id\":\"42\"}]}")));
+        zoho.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/crm/v7/Contacts"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"data":[{"code":"NO_PERMISSION","message":"permission denied","status":"error"}]}""")));
+
+        CrmSyncException refused = catchThrowableOfType(() -> sink.erase("212612345678"), CrmSyncException.class);
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.getMessage()).contains("NO_PERMISSION");
+    }
 }

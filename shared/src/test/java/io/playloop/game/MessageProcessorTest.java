@@ -145,4 +145,41 @@ class MessageProcessorTest {
     private static InboundMessage points(String wamid) {
         return Messages.text(wamid, WA_ID, "Léa", "POINTS", SENT);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("the erasure goes to the rewards queue only after the reply announcing it; a failed "
+            + "send keeps it in the receipt, and the redelivery sends both, in that order")
+    void theErasureJob_followsTheReply_evenAcrossAFailedSend() {
+        List<String> events = new ArrayList<>();
+        io.playloop.whatsapp.outbound.GraphApi recorded = message -> {
+            io.playloop.whatsapp.outbound.SendResult sent = graph.send(message);
+            events.add("reply: " + message.bodyText());
+            return sent;
+        };
+        io.playloop.games.quiz.OptionIds ids = new io.playloop.games.quiz.OptionIds(
+                "test-key-of-sixteen-bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Engine engine = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière", () -> ids,
+                java.util.SplittableRandom::new);
+        MessageProcessor withQueue = new MessageProcessor(store, () -> engine, recorded, clock, new ObjectMapper(),
+                io.playloop.games.leaderboard.LeaderboardReader.NONE,
+                jobs -> jobs.forEach(job -> events.add("job: " + job.kind())));
+        withQueue.process(Messages.text("wamid.A", WA_ID, "Léa", "bonjour", SENT), "sqs-1");
+        withQueue.process(Messages.text("wamid.B", WA_ID, "Léa", "supprimer mes données", SENT.plusSeconds(1)), "sqs-2");
+        io.playloop.whatsapp.outbound.ButtonMessage question =
+                (io.playloop.whatsapp.outbound.ButtonMessage) graph.sent().get(graph.sent().size() - 1);
+        InboundMessage confirm = Messages.buttonReply("wamid.C", WA_ID, question.buttons().get(0).id(),
+                question.buttons().get(0).title(), null, SENT.plusSeconds(2));
+        events.clear();
+        graph.failNext(1, 500, 131000);
+
+        assertThatThrownBy(() -> withQueue.process(confirm, "sqs-3")).isInstanceOf(GraphApiException.class);
+        assertThat(events).as("nothing erases before the reply has gone").isEmpty();
+        assertThat(store.receipt("wamid.C").orElseThrow().jobsPending()).isTrue();
+
+        assertThat(withQueue.process(confirm, "sqs-3")).isEqualTo(ProcessingResult.REPLY_RESENT);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).startsWith("reply: ").contains("suppression");
+        assertThat(events.get(1)).isEqualTo("job: ERASE");
+        assertThat(store.receipt("wamid.C").orElseThrow().jobsPending()).isFalse();
+    }
 }

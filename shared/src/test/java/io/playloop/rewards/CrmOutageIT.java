@@ -81,7 +81,8 @@ class CrmOutageIT {
                 "PLAYLOOP_CRM_HUBSPOT_BASE_URL", hubspot.baseUrl(), "PLAYLOOP_CRM_MAX_ATTEMPTS", "2"));
         worker = new RewardWorker(store, new PoolCodes(dynamo.client(), dynamo.tableName(), meter),
                 DemoCampaign::get, graph, Optional.of(CrmSinks.sync(crm,
-                        new StaticCrmSecrets("pat-test", null, null, null, null), clock)), clock);
+                        new StaticCrmSecrets("pat-test", null, null, null, null), clock)),
+                new io.playloop.rights.CustomerErasure(dynamo.client(), dynamo.tableName(), meter, clock), clock);
     }
 
     @AfterEach

@@ -155,8 +155,20 @@ class ReminderPlannerTest {
         Instant morning = nudge.dueAt().plus(Duration.ofHours(20));
         assertThat(ReminderPlanner.nextLook(view, Schedule.NONE.withDeferred(nudge.id(), morning), MONDAY_NOON))
                 .contains(morning);
+        // Nothing else ahead but the erasure for silence, the campaign's retention after the last message.
         assertThat(ReminderPlanner.nextLook(view, Schedule.NONE.withDone(nudge.id(), nudge.staleAt()), MONDAY_NOON))
-                .isEmpty();
+                .contains(view.customer().lastInboundAt().plus(view.campaign().inactiveRetention()));
+    }
+
+    @Test
+    void aSilentCustomer_isDueForErasure_theRetentionAfterTheirLastMessage() {
+        CustomerView view = Customers.view(Customers.lea(MONDAY_NOON), MONDAY_NOON);
+        Instant last = view.customer().lastInboundAt();
+
+        assertThat(ReminderPlanner.erasureDue(view)).contains(last.plus(Duration.ofDays(730)));
+        CustomerView shorter = new CustomerView(view.campaign().withInactiveRetention(Duration.ofDays(90)),
+                view.customer(), view.points(), view.progress(), MONDAY_NOON);
+        assertThat(ReminderPlanner.erasureDue(shorter)).contains(last.plus(Duration.ofDays(90)));
     }
 
     @Test

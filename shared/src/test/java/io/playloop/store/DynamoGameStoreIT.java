@@ -60,7 +60,7 @@ class DynamoGameStoreIT {
         Snapshot snapshot = store.load(KEY, WAMID, T0.plusSeconds(1));
         assertThat(snapshot.customer()).contains(versioned(lea, 1));
         assertThat(snapshot.receipt()).contains(receipt);
-        assertThat(dynamo.item(Keys.receipt(WAMID)).get(Keys.TTL).n())
+        assertThat(dynamo.item(Keys.receipt(KEY, WAMID)).get(Keys.TTL).n())
                 .isEqualTo(Long.toString(receipt.expiresAt().getEpochSecond()));
     }
 
@@ -101,7 +101,7 @@ class DynamoGameStoreIT {
         Instant longAgo = T0.minus(Duration.ofDays(9));
         Customer lea = customer(KEY, "Léa", 0);
         store.commit(new Commit(receipt(WAMID, KEY, "sqs-old", longAgo), lea, 0, Optional.empty()));
-        assertThat(dynamo.item(Keys.receipt(WAMID))).as("still stored: TTL deletion is lazy").isNotNull();
+        assertThat(dynamo.item(Keys.receipt(KEY, WAMID))).as("still stored: TTL deletion is lazy").isNotNull();
 
         Snapshot snapshot = store.load(KEY, WAMID, T0);
         assertThat(snapshot.receipt()).isEmpty();
@@ -179,19 +179,48 @@ class DynamoGameStoreIT {
     }
 
     @Test
-    void markReplySent_recordsTheSentWamid_andRefusesAMissingReceipt() {
-        store.commit(new Commit(receipt(WAMID, KEY, "sqs-1", T0), customer(KEY, "Léa", 0), 0, Optional.empty()));
+    @DisplayName("once the reply is sent, the receipt keeps the wamid Meta gave it but no longer the reply's text")
+    void theStoredReply_isGone_onceSent() {
+        String reply = "{\"messaging_product\":\"whatsapp\",\"to\":\"+33612345678\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"Bonjour Léa, vous avez 120 points\"}}";
+        store.commit(new Commit(new InboundReceipt(WAMID, KEY, InboundReceipt.Status.REPLY_PENDING, reply, "sqs-1", T0,
+                T0.plus(InboundReceipt.RETENTION), "[{\"v\":1}]"), customer(KEY, "Léa", 0), 0, Optional.empty()));
+        assertThat(dynamo.item(Keys.receipt(KEY, WAMID)).get("replyJson").s()).contains("Léa");
 
-        store.markReplySent(WAMID, "wamid.SENT-1", T0.plusSeconds(1));
+        store.markReplySent(KEY, WAMID, "wamid.SENT-1", T0.plusSeconds(1));
 
-        Map<String, AttributeValue> item = dynamo.item(Keys.receipt(WAMID));
+        Map<String, AttributeValue> item = dynamo.item(Keys.receipt(KEY, WAMID));
         assertThat(item.get("sentWamid").s()).isEqualTo("wamid.SENT-1");
         assertThat(item.get("repliedAt").s()).isEqualTo(T0.plusSeconds(1).toString());
+        assertThat(item).doesNotContainKeys("replyJson", "jobs");
+        assertThat(item.values()).noneMatch(v -> v.s() != null && v.s().contains("Léa"));
         assertThat(store.load(KEY, WAMID, T0).receipt().orElseThrow().status()).isEqualTo(InboundReceipt.Status.REPLIED);
+    }
 
-        assertThatThrownBy(() -> store.markReplySent("wamid.NEVER-SEEN", "wamid.SENT-2", T0))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("wamid.NEVER-SEEN");
-        assertThat(dynamo.item(Keys.receipt("wamid.NEVER-SEEN"))).isNull();
+    @Test
+    void aReplyThatWillNeverGo_isForgotten_andAMissingReceipt_isNotBroughtBack() {
+        store.commit(new Commit(new InboundReceipt(WAMID, KEY, InboundReceipt.Status.REPLY_PENDING, "{\"to\":\"Léa\"}",
+                "sqs-1", T0, T0.plus(InboundReceipt.RETENTION)), customer(KEY, "Léa", 0), 0, Optional.empty()));
+
+        store.markReplyDropped(KEY, WAMID, false);
+        store.markReplySent(KEY, "wamid.NEVER-SEEN", "wamid.SENT-2", T0);
+        store.markJobsSent(KEY, "wamid.ERASED");
+
+        assertThat(dynamo.item(Keys.receipt(KEY, WAMID))).doesNotContainKey("replyJson")
+                .containsEntry("status", AttributeValue.fromS("NO_REPLY"));
+        assertThat(dynamo.item(Keys.receipt(KEY, "wamid.NEVER-SEEN"))).isNull();
+        assertThat(dynamo.item(Keys.receipt(KEY, "wamid.ERASED"))).isNull();
+    }
+
+    @Test
+    void theReceipt_livesInTheCustomersPartition() {
+        store.commit(new Commit(receipt(WAMID, KEY, "sqs-1", T0), customer(KEY, "Léa", 0), 0, Optional.empty()));
+
+        assertThat(dynamo.items()).filteredOn(i -> "RECEIPT".equals(i.get(StoreItems.TYPE).s()))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.get(Keys.PK).s()).isEqualTo("CUSTOMER#" + KEY);
+                    assertThat(i.get(Keys.SK).s()).isEqualTo("INBOUND#" + WAMID);
+                });
     }
 
     @Test
@@ -266,7 +295,7 @@ class DynamoGameStoreIT {
         CapacityMeter.Reading load = measure(() -> store.load(KEY, WAMID, T0));
         CapacityMeter.Reading commit = measure(() -> store.commit(new Commit(receipt(WAMID, KEY, "sqs-1", T0),
                 customer(KEY, "Léa", 0), 0, Optional.empty())));
-        CapacityMeter.Reading mark = measure(() -> store.markReplySent(WAMID, "wamid.SENT", T0));
+        CapacityMeter.Reading mark = measure(() -> store.markReplySent(KEY, WAMID, "wamid.SENT", T0));
         CapacityMeter.Reading secondLoad = measure(() -> store.load(KEY, "wamid.NEXT", T0));
         CapacityMeter.Reading stopCommit = measure(() -> store.commit(new Commit(receipt("wamid.NEXT", KEY, "sqs-2", T0),
                 versioned(customer(KEY, "Léa", 0), 1).withConsent(new Consent(false, T0, "wamid.NEXT")), 1,

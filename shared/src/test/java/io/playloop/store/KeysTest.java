@@ -16,8 +16,8 @@ class KeysTest {
     void keyShapes_areTheDocumentedOnes() {
         assertThat(Keys.customer("33612345678")).isEqualTo(Map.of(
                 "pk", AttributeValue.fromS("CUSTOMER#33612345678"), "sk", AttributeValue.fromS("PROFILE")));
-        assertThat(Keys.receipt("wamid.ABC=")).isEqualTo(Map.of(
-                "pk", AttributeValue.fromS("INBOUND#wamid.ABC="), "sk", AttributeValue.fromS("RECEIPT")));
+        assertThat(Keys.receipt("33612345678", "wamid.ABC=")).isEqualTo(Map.of(
+                "pk", AttributeValue.fromS("CUSTOMER#33612345678"), "sk", AttributeValue.fromS("INBOUND#wamid.ABC=")));
         assertThat(Keys.consent("US.13491208655302741918", Instant.parse("2026-11-23T10:15:30Z"), "wamid.X"))
                 .isEqualTo(Map.of("pk", AttributeValue.fromS("CUSTOMER#US.13491208655302741918"),
                         "sk", AttributeValue.fromS("CONSENT#2026-11-23T10:15:30.000Z#wamid.X")));
@@ -45,7 +45,7 @@ class KeysTest {
         assertThatThrownBy(() -> Keys.customer("")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customer key");
         assertThatThrownBy(() -> Keys.customer(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Keys.receipt("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keys.receipt("k", "  ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wamid");
         assertThatThrownBy(() -> Keys.consent("k", Instant.EPOCH, "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Keys.consent("k", null, "wamid.X")).isInstanceOf(IllegalArgumentException.class);

@@ -56,27 +56,26 @@ public final class InMemoryGameStore implements GameStore {
     }
 
     @Override
-    public synchronized void markReplySent(String wamid, String sentWamid, Instant at) {
+    public synchronized void markReplySent(String customerKey, String wamid, String sentWamid, Instant at,
+                                           boolean keepJobs) {
         InboundReceipt r = receipts.get(wamid);
-        if (r == null) {
-            throw new IllegalStateException("no receipt for " + wamid);
+        if (r != null) {
+            receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), InboundReceipt.Status.REPLIED,
+                    null, r.owner(), r.processedAt(), r.expiresAt(), keepJobs ? r.jobsJson() : null));
         }
-        receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), InboundReceipt.Status.REPLIED,
-                r.replyJson(), r.owner(), r.processedAt(), r.expiresAt()));
     }
 
     @Override
-    public synchronized void markReplyAbandoned(String wamid, Instant at) {
+    public synchronized void markReplyDropped(String customerKey, String wamid, boolean keepJobs) {
         InboundReceipt r = receipts.get(wamid);
-        if (r == null) {
-            throw new IllegalStateException("no receipt for " + wamid);
+        if (r != null) {
+            receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), InboundReceipt.Status.NO_REPLY,
+                    null, r.owner(), r.processedAt(), r.expiresAt(), keepJobs ? r.jobsJson() : null));
         }
-        receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), InboundReceipt.Status.NO_REPLY, null,
-                r.owner(), r.processedAt(), r.expiresAt(), null));
     }
 
     @Override
-    public synchronized void markJobsSent(String wamid) {
+    public synchronized void markJobsSent(String customerKey, String wamid) {
         InboundReceipt r = receipts.get(wamid);
         if (r != null) {
             receipts.put(wamid, new InboundReceipt(r.wamid(), r.customerKey(), r.status(), r.replyJson(), r.owner(),

@@ -12,11 +12,11 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * A {@link GameStore} that refuses, as DynamoDB does, a message whose receipt key is over the partition key's 2,048
- * bytes (a 3,000-character wamid): every read of it fails with a ValidationException.
+ * A {@link GameStore} that refuses, as DynamoDB does, a message whose receipt key is over the sort key's 1,024 bytes
+ * (a 3,000-character wamid): every read of it fails with a ValidationException.
  */
 final class KeySizeLimitedStore implements GameStore {
-    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
 
     private final GameStore store;
 
@@ -26,11 +26,11 @@ final class KeySizeLimitedStore implements GameStore {
 
     @Override
     public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, Instant now) {
-        String pk = Keys.receipt(wamid).get(Keys.PK).s();
-        if (pk.getBytes(StandardCharsets.UTF_8).length > MAX_PARTITION_KEY_BYTES) {
+        String sk = Keys.receipt(customerKey, wamid).get(Keys.SK).s();
+        if (sk.getBytes(StandardCharsets.UTF_8).length > MAX_SORT_KEY_BYTES) {
             throw (DynamoDbException) DynamoDbException.builder().statusCode(400)
-                    .message("One or more parameter values were invalid: Size of hashkey has exceeded the maximum"
-                            + " size limit of 2048 bytes")
+                    .message("One or more parameter values were invalid: Aggregated size of all range keys has exceeded"
+                            + " the size limit of 1024 bytes")
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
         }
         return store.load(customerKey, wamid, code, now);
@@ -42,17 +42,17 @@ final class KeySizeLimitedStore implements GameStore {
     }
 
     @Override
-    public void markReplySent(String wamid, String sentWamid, Instant at) {
-        store.markReplySent(wamid, sentWamid, at);
+    public void markReplySent(String customerKey, String wamid, String sentWamid, Instant at, boolean keepJobs) {
+        store.markReplySent(customerKey, wamid, sentWamid, at, keepJobs);
     }
 
     @Override
-    public void markReplyAbandoned(String wamid, Instant at) {
-        store.markReplyAbandoned(wamid, at);
+    public void markReplyDropped(String customerKey, String wamid, boolean keepJobs) {
+        store.markReplyDropped(customerKey, wamid, keepJobs);
     }
 
     @Override
-    public void markJobsSent(String wamid) {
-        store.markJobsSent(wamid);
+    public void markJobsSent(String customerKey, String wamid) {
+        store.markJobsSent(customerKey, wamid);
     }
 }

@@ -77,8 +77,8 @@ class CommerceWebhookDoorTest {
             }
         }
         String job = RewardJob.crmSync(order.eventId(), LEA, "demo").jobId();
-        assertThat(utf8(Keys.receipt("job:" + job).get(Keys.PK).s())).isLessThanOrEqualTo(2048);
-        assertThat(utf8(Keys.receipt(order.eventId()).get(Keys.PK).s())).isLessThanOrEqualTo(2048);
+        assertThat(utf8(Keys.receipt(LEA, "job:" + job).get(Keys.SK).s())).isLessThanOrEqualTo(1024);
+        assertThat(utf8(Keys.receipt(LEA, order.eventId()).get(Keys.SK).s())).isLessThanOrEqualTo(1024);
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.playloop.crm.CrmSecrets;
 import io.playloop.crm.CrmSinks;
 import io.playloop.crm.CrmSync;
 import io.playloop.rewards.RewardJob;
+import io.playloop.rights.CustomerErasure;
 import io.playloop.rewards.RewardJobCodec;
 import io.playloop.rewards.RewardWorker;
 import io.playloop.store.CapacityMeter;
@@ -112,7 +113,8 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 new PoolCodes(dynamo, config.tableName(), meter),
                 // One source for the function's life: its cache keeps the active campaign for a minute.
                 CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock)::campaign,
-                graph, crmSync(crm, crmSecrets, clock), clock),
+                graph, crmSync(crm, crmSecrets, clock), new CustomerErasure(dynamo, config.tableName(), meter, clock),
+                clock),
                 new PartialBatch(RETRY_BUDGET, new DynamoRecordFailures(dynamo, config.tableName(), meter), deadLetters,
                         clock, TIME_MARGIN), clock);
     }

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The table could not be read or written (unreachable, no such table, lost races, no such version). */
     public static final int TABLE_ERROR = 3;
+    /** {@code customer export}: the table holds nothing on that customer (the document is written all the same). */
+    public static final int NO_SUCH_CUSTOMER = 4;
 
     private ExitCodes() {
     }

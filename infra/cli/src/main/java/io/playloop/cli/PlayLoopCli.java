@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * playloop-cli list --table PlayLoopTable --endpoint http://127.0.0.1:8000
  * playloop-cli activate demo 2 --table PlayLoopTable
  * playloop-cli coupons-import --pool tote-bags codes.csv --table PlayLoopTable
+ * playloop-cli customer export --phone +33612345678 --table PlayLoopTable --out lea.json
+ * playloop-cli customer erase --phone +33612345678 --table PlayLoopTable --rewards-queue https://sqs...
  * </pre>
  *
  * <p>Exit status: see {@link ExitCodes}. Errors are sentences, never stack traces.
@@ -28,19 +30,22 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 @Command(name = "playloop-cli", mixinStandardHelpOptions = true, version = "playloop-cli 0.1.0 (playloop/campaign@1)",
         description = "Validates PlayLoop campaign files and manages campaigns in the PlayLoop table.",
         subcommands = {ValidateCommand.class, PushCommand.class, ListCommand.class, ActivateCommand.class,
-                CouponsImportCommand.class, ScheduleBackfillCommand.class},
+                CouponsImportCommand.class, ScheduleBackfillCommand.class, CustomerCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:the campaign file (or the coupons file) has problems (all listed); nothing written",
-                "2:wrong command line, or the file cannot be read", "3:the table could not be read or written"})
+                "2:wrong command line, or the file cannot be read", "3:the table could not be read or written",
+                "4:customer export: the table holds nothing on that customer"})
 public final class PlayLoopCli implements Runnable {
     final DynamoConnector connector;
+    final QueueConnector queues;
     final Clock clock;
 
     @Spec
     CommandSpec spec;
 
-    PlayLoopCli(DynamoConnector connector, Clock clock) {
+    PlayLoopCli(DynamoConnector connector, QueueConnector queues, Clock clock) {
         this.connector = connector;
+        this.queues = queues;
         this.clock = clock;
     }
 
@@ -53,7 +58,13 @@ public final class PlayLoopCli implements Runnable {
 
     /** Runs the CLI with the given streams, DynamoDB connector and clock; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, DynamoConnector connector, Clock clock) {
-        CommandLine cli = new CommandLine(new PlayLoopCli(connector, clock));
+        return run(args, out, err, connector, QueueConnector::sqs, clock);
+    }
+
+    /** Runs the CLI with the given rewards-queue connector too (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, DynamoConnector connector, QueueConnector queues,
+                   Clock clock) {
+        CommandLine cli = new CommandLine(new PlayLoopCli(connector, queues, clock));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, command, parsed) -> report(e, command.getErr()));

@@ -13,11 +13,12 @@ import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code schedule-backfill --table T}: once, after deploying the scheduler, puts every customer who has no schedule
- * yet into the due index, following the active campaign's reminders. Safe to run again.
+ * {@code schedule-backfill --table T}: once, after deploying or upgrading the scheduler, puts every customer who is not
+ * in the due index into it, following the active campaign's reminders and retention. Safe to run again.
  */
 @Command(name = "schedule-backfill",
-        description = "Indexes customers who chatted before the scheduler existed (run once after deploying it).")
+        description = "Indexes customers the scheduler would not visit: who chatted before it existed, or whose schedule "
+                + "has nothing ahead (run once after deploying or upgrading it).")
 final class ScheduleBackfillCommand implements Callable<Integer> {
     @Mixin
     TableOptions table;

@@ -56,7 +56,7 @@ public final class TableOptions {
         return builder.build();
     }
 
-    private Region resolveRegion() {
+    Region resolveRegion() {
         if (region != null && !region.isBlank()) {
             return Region.of(region);
         }
@@ -71,7 +71,13 @@ public final class TableOptions {
     }
 
     private AwsCredentialsProvider credentials() {
-        return isLocal() ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+        return credentials(endpoint == null ? null : endpoint.getHost());
+    }
+
+    /** Dummy credentials for a service on this machine (it ignores them), else the usual chain. */
+    AwsCredentialsProvider credentials(String host) {
+        return host != null && LOOPBACK.contains(host)
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
                 : DefaultCredentialsProvider.create();
     }
 }

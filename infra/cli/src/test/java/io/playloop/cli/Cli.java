@@ -17,9 +17,16 @@ final class Cli {
     }
 
     static Result run(DynamoConnector connector, String... args) {
+        return run(connector, (url, table) -> {
+            throw new AssertionError("no rewards queue expected");
+        }, args);
+    }
+
+    /** Runs the CLI with this rewards-queue connector. */
+    static Result run(DynamoConnector connector, QueueConnector queues, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = PlayLoopCli.run(args, new PrintWriter(out), new PrintWriter(err), connector,
+        int status = PlayLoopCli.run(args, new PrintWriter(out), new PrintWriter(err), connector, queues,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return new Result(status, out.toString(), err.toString());
     }

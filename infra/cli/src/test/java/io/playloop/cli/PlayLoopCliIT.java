@@ -189,4 +189,61 @@ class PlayLoopCliIT {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("valid playloop/campaign@1").doesNotContain("SLF4J");
     }
+
+    @Test
+    @DisplayName("customer export writes everything held on her as JSON; customer erase removes it all and queues the CRM"
+            + " deletion; a second export finds nothing (exit 4)")
+    void customer_export_and_erase() throws IOException {
+        String lea = "33612345678";
+        java.time.Clock clock = java.time.Clock.fixed(Cli.NOW, java.time.ZoneOffset.UTC);
+        io.playloop.store.DynamoGameStore store = new io.playloop.store.DynamoGameStore(dynamo, table,
+                new io.playloop.store.CapacityMeter());
+        io.playloop.engine.Engine engine = new io.playloop.engine.Engine(io.playloop.campaign.DemoCampaign.get(),
+                io.playloop.engine.MessageCatalog.bundled(), "Café Lumière");
+        io.playloop.game.MessageProcessor game = new io.playloop.game.MessageProcessor(store, engine,
+                message -> new io.playloop.whatsapp.outbound.SendResult("wamid.out", null), clock,
+                new com.fasterxml.jackson.databind.ObjectMapper());
+        int n = 0;
+        for (String text : List.of("Bonjour", "oui", "parrainer", "points")) {
+            game.process(new io.playloop.whatsapp.inbound.InboundMessage("wamid.cli-" + n, lea, lea, null,
+                    "100000000000001", "15550001111", "Léa Dupont", Cli.NOW.minusSeconds(60 - n), "text", text, null,
+                    null, null, null, false, null), "sqs-" + n++);
+        }
+        Path file = dir.resolve("lea.json");
+
+        Cli.Result export = Cli.run(connector, "customer", "export", "--phone", "+33 6 12 34 56 78", "--table", table,
+                "--out", file.toString());
+
+        assertThat(export.status()).as(export.err()).isEqualTo(ExitCodes.OK);
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(file.toFile());
+        assertThat(document.path("format").asText()).isEqualTo("playloop/customer-export@1");
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        document.path("items").forEach(item -> kinds.add(item.path("kind").asText()));
+        assertThat(kinds).contains("PROFILE", "CONSENT", "RECEIPT", "PROGRESS", "SCHEDULE", "REFERRAL_CODE");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("Léa Dupont");
+
+        List<io.playloop.rewards.RewardJob> queued = new java.util.ArrayList<>();
+        Cli.Result erase = Cli.run(connector, (url, options) -> queued::addAll, "customer", "erase", "--key", lea,
+                "--table", table, "--rewards-queue", "http://127.0.0.1:9324/000000000000/rewards.fifo");
+
+        assertThat(erase.status()).as(erase.err()).isEqualTo(ExitCodes.OK);
+        assertThat(erase.out()).contains("erased customer " + lea + ": ", "customer profile 1", "CRM deletion queued");
+        assertThat(queued).singleElement().satisfies(job -> {
+            assertThat(job.kind()).isEqualTo(io.playloop.rewards.RewardJob.Kind.ERASE);
+            assertThat(job.customerKey()).isEqualTo(lea);
+        });
+        assertThat(dynamo.scanPaginator(b -> b.tableName(table)).items().stream()
+                .flatMap(item -> item.values().stream()).map(String::valueOf))
+                .noneMatch(value -> value.contains(lea) || value.contains("Léa"));
+        Cli.Result again = Cli.run(connector, "customer", "export", "--key", lea, "--table", table);
+        assertThat(again.status()).isEqualTo(ExitCodes.NO_SUCH_CUSTOMER);
+        assertThat(again.err()).contains("the table holds nothing on customer " + lea);
+        Cli.Result eraseAgain = Cli.run(connector, "customer", "erase", "--phone", "+33612345678", "--table", table);
+        assertThat(eraseAgain.status()).isEqualTo(ExitCodes.OK);
+        assertThat(eraseAgain.out()).contains("holds nothing");
+        assertThat(eraseAgain.err()).contains("the CRMs were not told");
+        assertThat(Cli.run(connector, "customer", "erase", "--phone", "0612345678", "--table", table).status())
+                .isEqualTo(ExitCodes.USAGE);
+    }
 }

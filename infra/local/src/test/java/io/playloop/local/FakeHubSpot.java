@@ -11,19 +11,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * HubSpot's contacts batch upsert, simulated on 127.0.0.1 with the JDK's HTTP server (WireMock's Jetty 11
+ * HubSpot's contacts batch upsert (and its GDPR delete), simulated on 127.0.0.1 with the JDK's HTTP server (WireMock's Jetty 11
  * cannot share a class path with DynamoDB Local's Jetty 12, which the local cloud runs; the vendor request
  * shapes are asserted with WireMock in shared's CRM tests). Answers with the status set, records each body.
  */
 final class FakeHubSpot implements AutoCloseable {
     static final String UPSERT = "/crm/v3/objects/contacts/batch/upsert";
+    static final String GDPR_DELETE = "/crm/v3/objects/contacts/gdpr-delete";
 
     private final HttpServer server;
     private final AtomicInteger status = new AtomicInteger(200);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    /** One request: the status it got and its body. */
-    record Call(int status, String body) {
+    /** One request: the status it got, its body and its path. */
+    record Call(int status, String body, String path) {
     }
 
     FakeHubSpot() throws IOException {
@@ -35,7 +36,7 @@ final class FakeHubSpot implements AutoCloseable {
                 body = in.readAllBytes();
             }
             int answer = status.get();
-            calls.add(new Call(answer, new String(body, StandardCharsets.UTF_8)));
+            calls.add(new Call(answer, new String(body, StandardCharsets.UTF_8), UPSERT));
             byte[] response = (answer == 200 ? "{\"status\":\"COMPLETE\",\"results\":[]}"
                     : "{\"status\":\"error\",\"message\":\"Service Unavailable\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -43,6 +44,15 @@ final class FakeHubSpot implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response);
             }
+        });
+        server.createContext(GDPR_DELETE, exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            calls.add(new Call(204, new String(body, StandardCharsets.UTF_8), GDPR_DELETE));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
         });
         server.start();
     }

@@ -145,7 +145,7 @@ class PoisonRecordConversationIT extends LocalCloudConversation {
         assertThat(client.outbox(waId)).isEmpty();
         assertThat(deadLettered(waId)).isEmpty();
         Map<String, AttributeValue> receipt = cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName())
-                .key(Keys.receipt(wamid)).consistentRead(true)).item();
+                .key(Keys.receipt(waId, wamid)).consistentRead(true)).item();
         assertThat(receipt.get("status").s()).isEqualTo("NO_REPLY");
         assertThat(cloud.dynamoDb().getItem(b -> b.tableName(cloud.tableName()).key(Keys.customer(waId))
                 .consistentRead(true)).item()).isNotEmpty();

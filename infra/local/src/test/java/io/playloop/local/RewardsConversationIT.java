@@ -121,9 +121,33 @@ class RewardsConversationIT {
         client.drain();
 
         assertThat(hubspot.calls()).as("delivered once HubSpot is back").anyMatch(c -> c.status() == 200
+                && c.path().equals(FakeHubSpot.UPSERT)
                 && c.body().contains("\"" + waId + "\"") && c.body().contains("\"playloop_points\":\"15\""));
         assertThat(cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName())).items().stream()
-                .filter(i -> i.get(Keys.PK).s().startsWith("INBOUND#") && i.containsKey("jobs")))
+                .filter(i -> i.get(Keys.SK).s().startsWith("INBOUND#") && i.containsKey("jobs")))
                 .as("no reward job left behind in a receipt").isEmpty();
+    }
+
+    @Test
+    void deleteMyData_throughTheLocalCloud_erasesHerFromTheTableAndHubSpot_andALaterMessageStartsAfresh()
+            throws Exception {
+        String waId = "33600000504";
+        client.say(waId, "Maëlle Martin", "bonjour");
+        client.say(waId, "Maëlle Martin", "oui");
+        client.drain();
+
+        JsonNode question = client.say(waId, "Maëlle Martin", "supprimer mes données");
+        List<String> buttons = LocalCloudClient.buttonIds(question);
+        assertThat(buttons).hasSize(2);
+        JsonNode done = client.tap(waId, "Maëlle Martin", false, buttons.get(0), "🗑️ Oui, supprimer");
+        client.drain();
+
+        assertThat(plain(done)).contains("en cours de suppression");
+        assertThat(cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName())).items().stream()
+                .flatMap(item -> item.values().stream()).map(String::valueOf))
+                .noneMatch(value -> value.contains(waId) || value.contains("Maëlle"));
+        assertThat(hubspot.calls()).anyMatch(c -> c.path().equals(FakeHubSpot.GDPR_DELETE)
+                && c.body().contains("\"objectId\":\"" + waId + "\""));
+        assertThat(plain(client.say(waId, "Maëlle Martin", "bonjour"))).contains("Café Lumière");
     }
 }

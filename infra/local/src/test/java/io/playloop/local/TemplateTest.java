@@ -72,7 +72,8 @@ class TemplateTest {
                     EnvironmentVariables.CRM_SINKS),
             "SchedulerFunction", Set.of(EnvironmentVariables.TABLE_NAME, EnvironmentVariables.SECRETS_ARN,
                     EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION,
-                    EnvironmentVariables.BUSINESS_NAME, EnvironmentVariables.DEFAULT_LANGUAGE));
+                    EnvironmentVariables.BUSINESS_NAME, EnvironmentVariables.DEFAULT_LANGUAGE,
+                    EnvironmentVariables.REWARDS_QUEUE_URL));
     /** What DynamoGameStore calls (TransactWriteItems is authorised per contained Put/Update/ConditionCheck). */
     private static final Set<String> GAME_TABLE_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");

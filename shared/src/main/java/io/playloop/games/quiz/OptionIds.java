@@ -27,6 +27,7 @@ public final class OptionIds {
     private static final int MAC_BYTES = 6;
     private static final int MAX_ID = 256;
     private static final Pattern ROUND = Pattern.compile("[0-9a-z]{1,12}");
+    private static final Pattern PAYLOAD = Pattern.compile("[0-9a-z:_.-]{1,120}");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
@@ -80,6 +81,42 @@ public final class OptionIds {
         }
         long round = Long.parseLong(parts[2], 36);   // at most 12 base-36 digits: fits in a long
         return round < 1 ? Optional.empty() : Optional.of(new OptionRef(parts[1], round, parts[3]));
+    }
+
+    /**
+     * Another PlayLoop button of this customer signed with the same key: {@code <payload>:<mac>}. The payload names
+     * its own purpose (e.g. {@code erase:...}), never {@code q:}, so it cannot pass for a quiz option nor the reverse.
+     *
+     * @throws IllegalArgumentException when the payload is a quiz's or holds characters ids must not
+     */
+    public String signPayload(String customerKey, String payload) {
+        requireCustomerKey(customerKey);
+        if (payload == null || payload.startsWith("q:") || !PAYLOAD.matcher(payload).matches()) {
+            throw new IllegalArgumentException("a signed payload is 1 to 120 of a-z 0-9 : _ - ., not a quiz's: "
+                    + payload);
+        }
+        return payload + ":" + mac(customerKey, payload);
+    }
+
+    /**
+     * The payload of an id {@link #signPayload} made for this customer; empty for anything else (tampered, another
+     * customer's, a quiz option, too long). Never throws on bad input; compares in constant time.
+     */
+    public Optional<String> verifyPayload(String customerKey, String id) {
+        if (customerKey == null || customerKey.isBlank() || id == null || id.length() > MAX_ID) {
+            return Optional.empty();
+        }
+        int cut = id.lastIndexOf(':');
+        if (cut <= 0) {
+            return Optional.empty();
+        }
+        String payload = id.substring(0, cut);
+        if (payload.startsWith("q:") || !PAYLOAD.matcher(payload).matches()) {
+            return Optional.empty();
+        }
+        byte[] expected = mac(customerKey, payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = id.substring(cut + 1).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given) ? Optional.of(payload) : Optional.empty();
     }
 
     // NUL never occurs in a customer key (a BSUID or digits), so key and payload cannot be confused.

@@ -59,7 +59,7 @@ class MessageDoorProperties {
             }
             assertThat(SqsCharacters.acceptable(codec.write(m))).isTrue();
             assertThat(bytes(Keys.customerPartition(m.customerKey()))).isLessThanOrEqualTo(MAX_PARTITION_KEY_BYTES);
-            assertThat(bytes(Keys.receipt(m.wamid()).get(Keys.PK).s())).isLessThanOrEqualTo(MAX_PARTITION_KEY_BYTES);
+            assertThat(bytes(Keys.receipt(m.customerKey(), m.wamid()).get(Keys.SK).s())).isLessThanOrEqualTo(MAX_SORT_KEY_BYTES);
             assertThat(bytes(Keys.consent(m.customerKey(), Instant.parse("9999-12-31T23:59:59.999Z"), m.wamid()).get(Keys.SK).s()))
                     .isLessThanOrEqualTo(MAX_SORT_KEY_BYTES);
             assertThat(bytes(Keys.referral(m.customerKey(), m.customerKey()).get(Keys.SK).s()))

@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import io.playloop.config.EnvironmentVariables;
+import io.playloop.rewards.RewardQueue;
+import io.playloop.rewards.SqsRewardQueue;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
@@ -62,26 +65,41 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
     }
 
     private SchedulerHandler(Map<String, String> env, Clock clock) {
-        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock), clock);
+        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock),
+                rewardQueue(env), clock);
     }
 
-    private SchedulerHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, Clock clock) {
+    private SchedulerHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, RewardQueue rewards,
+                             Clock clock) {
         this(dynamo, new GraphApiClient(config, secrets,
                         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
-                config, clock, new CapacityMeter());
+                config, clock, new CapacityMeter(), rewards);
     }
 
-    /** A handler over these clients (tests, the local cloud). */
+    /** The rewards queue named by {@code PLAYLOOP_REWARDS_QUEUE_URL} (erasures for silence); none when unset. */
+    private static RewardQueue rewardQueue(Map<String, String> env) {
+        String url = env.get(EnvironmentVariables.REWARDS_QUEUE_URL);
+        return url == null || url.isBlank() ? RewardQueue.NONE
+                : SqsRewardQueue.fromEnvironment(AwsClients.sqs(env), url, env);
+    }
+
+    /** A handler over these clients, without a rewards queue (tests). */
     public SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
                             CapacityMeter meter) {
+        this(dynamo, graph, config, clock, meter, RewardQueue.NONE);
+    }
+
+    /** A handler over these clients (the local cloud): customers silent past the retention are erased via {@code rewards}. */
+    public SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
+                            CapacityMeter meter, RewardQueue rewards) {
         this(dynamo, graph, config, clock, meter,
                 // One source for the function's life: its cache keeps the active campaign for a minute.
-                CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock));
+                CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock), rewards);
     }
 
     private SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
-                             CapacityMeter meter, CampaignSource campaigns) {
-        this(new SchedulerService(dynamo, config, graph, campaigns, clock, meter)::run,
+                             CapacityMeter meter, CampaignSource campaigns, RewardQueue rewards) {
+        this(new SchedulerService(dynamo, config, graph, campaigns, clock, meter, rewards)::run,
                 () -> primeReadOnly(campaigns),
                 new EmfMetrics(new ObjectMapper(), System.out, Clock.systemUTC(), "scheduler"));
     }
@@ -175,6 +193,7 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         counts.put("Skipped", summary.skipped());
         counts.put("Expired", summary.expired());
         counts.put("Failed", summary.failed());
+        counts.put("Erasures", summary.erasures());
         counts.put("IndexItemsRead", summary.indexItemsRead());
         // 1 for a run that left nothing due, 0 for one stopped at its budget: a Minimum of 0 for a while means
         // the scheduler falls behind.

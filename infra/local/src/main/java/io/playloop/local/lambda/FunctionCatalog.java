@@ -161,7 +161,7 @@ public final class FunctionCatalog {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
         return new SchedulerHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock,
-                meter);
+                meter, rewardQueue);
     }
 
     /** DynamoDB capacity the functions consumed so far (all environments). */

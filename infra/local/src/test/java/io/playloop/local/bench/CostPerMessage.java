@@ -160,7 +160,7 @@ public final class CostPerMessage {
             }
             int size = ItemSize.of(e.getValue());
             String sk = e.getValue().get("sk").s();
-            String kind = sk.equals("PROFILE") ? "customer" : sk.equals("RECEIPT") ? "receipt"
+            String kind = sk.equals("PROFILE") ? "customer" : sk.startsWith("INBOUND#") ? "receipt"
                     : sk.startsWith("CONSENT#") ? "consent" : sk;
             sizes.append(kind).append(' ').append(size).append(" B; ");
             if (sk.equals("ORDER")) {

@@ -400,8 +400,7 @@ public final class KillNineRun {
         Set<String> attributed = new HashSet<>();
         Map<String, Integer> processedSpins = new HashMap<>();
         try (DynamoDbClient dynamo = LocalAwsClients.dynamoDb(cloud.dynamoDbEndpoint())) {
-            Map<String, Map<String, AttributeValue>> receipts = receipts(dynamo,
-                    accepted.stream().map(m -> m.wamid).toList());
+            Map<String, Map<String, AttributeValue>> receipts = receipts(dynamo, accepted);
             for (Inbound m : accepted) {
                 Map<String, AttributeValue> receipt = receipts.get(m.wamid);
                 String status = receipt == null || !receipt.containsKey("status") ? null : receipt.get("status").s();
@@ -459,13 +458,13 @@ public final class KillNineRun {
     }
 
     /** The receipts of these wamids (consistent reads, 100 keys a call). */
-    private static Map<String, Map<String, AttributeValue>> receipts(DynamoDbClient dynamo, List<String> wamids) {
+    private static Map<String, Map<String, AttributeValue>> receipts(DynamoDbClient dynamo, List<Inbound> messages) {
         Map<String, Map<String, AttributeValue>> byWamid = new HashMap<>();
         Map<Map<String, AttributeValue>, String> wamidOfKey = new HashMap<>();
-        wamids.forEach(w -> wamidOfKey.put(Keys.receipt(w), w));
-        for (int from = 0; from < wamids.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = wamids.subList(from, Math.min(wamids.size(), from + 100)).stream()
-                    .map(Keys::receipt).toList();
+        messages.forEach(m -> wamidOfKey.put(Keys.receipt(m.waId, m.wamid), m.wamid));
+        for (int from = 0; from < messages.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = messages.subList(from, Math.min(messages.size(), from + 100))
+                    .stream().map(m -> Keys.receipt(m.waId, m.wamid)).toList();
             Map<String, KeysAndAttributes> request = Map.of(TABLE,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!request.isEmpty()) {
