@@ -57,7 +57,7 @@ public enum ItemKind {
             Lifetime.ttl(DynamoSchedulerStore.SENT_KEPT, "sending"), Reach.DERIVED, "Keys.sentReminder"),
     RECORD_FAILURES("queue record's failures", "RECORD#<sqsMessageId>", "FAILURES",
             "game and reward functions (a record's own failures, never on success)",
-            Lifetime.ttl(DynamoRecordFailures.KEPT, "the last failure"), Reach.NONE, "Keys.recordFailures"),
+            Lifetime.ttlOnly(DynamoRecordFailures.KEPT, "the last failure"), Reach.NONE, "Keys.recordFailures"),
     SPIN_BUDGET("prize budget", "CAMPAIGN#<campaign>", "SPIN_BUDGET#<prizeId>", "game",
             Lifetime.kept("counters without anyone's data"), Reach.NONE, "Keys.spinBudget"),
     STOCK("stock counter", "CAMPAIGN#<campaign>", "STOCK#<itemId>", "game",

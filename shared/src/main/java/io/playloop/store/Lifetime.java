@@ -39,6 +39,11 @@ public record Lifetime(String rule, Optional<Duration> ttl, Scope scope) {
                 Optional.of(after), Scope.TTL);
     }
 
+    /** Removed by TTL {@code after} past {@code from}; for an item that names no customer (nothing to erase). */
+    public static Lifetime ttlOnly(Duration after, String from) {
+        return new Lifetime(from + " + " + after.toDays() + " days (TTL)", Optional.of(after), Scope.TTL);
+    }
+
     /** As long as the customer: erased with them. */
     public static Lifetime ofCustomer(String detail) {
         return new Lifetime("as long as the customer (" + detail + ")", Optional.empty(), Scope.CUSTOMER);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoSchedulerStore;
+import io.playloop.store.Keys;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.TestClock;
 import io.playloop.whatsapp.webhook.DeliveryFailure;
@@ -11,6 +12,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 // Integration tier: a webhook's failed statuses against DynamoDB Local, counted request by request.
 class DeliveryFailuresIT {
@@ -56,11 +59,25 @@ class DeliveryFailuresIT {
         for (int i = 0; i < 1_000; i++) {
             String wamid = "wamid.OUT" + i;
             if (i % 100 == 0) {
-                store.recordSent(wamid, "3360000" + String.format("%04d", i), "nudge", true, clock.instant());
+                String customer = "3360000" + String.format("%04d", i);
+                putProfile(customer); // a send is recorded only for a customer who exists and is not being erased
+                assertThat(store.recordSent(wamid, customer, "nudge", true, clock.instant())).isTrue();
             }
             all.add(new DeliveryFailure(wamid, null, 131049, clock.instant()));
         }
         return all;
+    }
+
+    private void putProfile(String customerKey) {
+        Map<String, AttributeValue> item =
+                new HashMap<>(Keys.customer(customerKey));
+        item.put("customerKey", AttributeValue.fromS(customerKey));
+        item.put("language", AttributeValue.fromS("fr"));
+        item.put("points", AttributeValue.fromN("0"));
+        item.put("version", AttributeValue.fromN("1"));
+        item.put("consent", AttributeValue.fromM(Map.of(
+                "proactive", AttributeValue.fromBool(true))));
+        dynamo.client().putItem(b -> b.tableName(dynamo.tableName()).item(item));
     }
 
     @Test
