@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -55,7 +54,10 @@ public final class FunctionCatalog {
     private final Clock clock;
     private final HttpClient graphHttp;
     private final List<CapacityMeter> meters = new CopyOnWriteArrayList<>();
-    private final Map<String, Supplier<RequestHandler<SQSEvent, ?>>> queueHandlers = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Function<String, RequestHandler<SQSEvent, ?>>> queueHandlers =
+            new LinkedHashMap<>();
+    /** A function's own table client (local IAM, {@link #useTableClient}); the shared one otherwise. */
+    private final Map<String, DynamoDbClient> tableClients = new java.util.concurrent.ConcurrentHashMap<>();
     private final RewardQueue rewardQueue;
     private final Map<String, String> crm;
 
@@ -91,10 +93,23 @@ public final class FunctionCatalog {
         queueHandlers.put(RewardHandler.class.getName(), this::newRewardHandler);
     }
 
+    /**
+     * Gives one function (by logical id) its own table client, e.g. one that enforces that function's template policy
+     * ({@code io.playloop.local.iam.TableAccessGuard}); call before the function is first invoked.
+     */
+    public FunctionCatalog useTableClient(String functionLogicalId, DynamoDbClient client) {
+        tableClients.put(functionLogicalId, client);
+        return this;
+    }
+
+    private DynamoDbClient dynamo(String functionLogicalId) {
+        return tableClients.getOrDefault(functionLogicalId, dynamo);
+    }
+
     /** The webhook function behind {@code GET|POST /webhooks/whatsapp} and {@code POST /webhooks/commerce}, with template.yaml's timeout. */
     public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest(int timeoutSeconds) {
         return new LocalFunction<>(INGEST_FUNCTION, timeoutSeconds,
-                () -> new IngestHandler(sqs, dynamo, config, secrets, clock, PhoneNumbers.DEFAULT_REGION));
+                () -> new IngestHandler(sqs, dynamo(INGEST_FUNCTION), config, secrets, clock, PhoneNumbers.DEFAULT_REGION));
     }
 
     /**
@@ -111,14 +126,15 @@ public final class FunctionCatalog {
      * @throws IllegalStateException when the template's handler is not one the local cloud can build
      */
     public LocalFunction<SQSEvent, Object> forEventSource(QueueEventSource source) {
-        Supplier<RequestHandler<SQSEvent, ?>> factory = queueHandlers.get(handlerClass(source.handler()));
+        java.util.function.Function<String, RequestHandler<SQSEvent, ?>> factory =
+                queueHandlers.get(handlerClass(source.handler()));
         if (factory == null) {
             throw new IllegalStateException("template.yaml gives " + source.functionLogicalId() + " the handler '"
                     + source.handler() + "', which the local cloud cannot build (it knows " + queueHandlers.keySet()
                     + "): add it to " + FunctionCatalog.class.getName());
         }
         return new LocalFunction<>(source.functionLogicalId(), source.functionTimeoutSeconds(), () -> {
-            RequestHandler<SQSEvent, ?> handler = factory.get();
+            RequestHandler<SQSEvent, ?> handler = factory.apply(source.functionLogicalId());
             RequestHandler<SQSEvent, Object> untyped = handler::handleRequest;
             return untyped;
         });
@@ -129,28 +145,28 @@ public final class FunctionCatalog {
         return queueHandlers.containsKey(handlerClass(handler));
     }
 
-    private GameHandler newGameHandler() {
+    private GameHandler newGameHandler(String functionLogicalId) {
         CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
         meters.add(meter);
-        return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter,
+        return new GameHandler(dynamo(functionLogicalId), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter,
                 secrets, rewardQueue);
     }
 
-    private RewardHandler newRewardHandler() {
+    private RewardHandler newRewardHandler(String functionLogicalId) {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
         CrmConfig crmConfig = CrmConfig.fromEnvironment(crm);
         StaticCrmSecrets crmSecrets = new StaticCrmSecrets(crm.get(CrmSecrets.HUBSPOT_ACCESS_TOKEN),
                 crm.get(CrmSecrets.ZOHO_CLIENT_ID), crm.get(CrmSecrets.ZOHO_CLIENT_SECRET),
                 crm.get(CrmSecrets.ZOHO_REFRESH_TOKEN), crm.get(CrmSecrets.WEBHOOK_SIGNING_SECRET));
-        return new RewardHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config,
+        return new RewardHandler(dynamo(functionLogicalId), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config,
                 crmConfig, crmSecrets, clock, meter);
     }
 
     private SchedulerHandler newSchedulerHandler() {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
-        return new SchedulerHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock,
+        return new SchedulerHandler(dynamo(SCHEDULER_FUNCTION), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock,
                 meter);
     }
 
