@@ -261,6 +261,26 @@ public final class TemplateDefinitions {
         return List.copyOf(out);
     }
 
+    /** The logical ids of the template's functions, in template order. */
+    public List<String> functionLogicalIds() {
+        return List.copyOf(resourcesOfType(FUNCTION_TYPE).keySet());
+    }
+
+    /**
+     * A function's {@code Policies} as written (statements and SAM policy templates), short tags read as their
+     * argument; an empty array when it has none.
+     *
+     * @throws IllegalArgumentException when the template has no such AWS::Serverless::Function
+     */
+    public JsonNode functionPolicies(String functionLogicalId) {
+        Node function = resourcesOfType(FUNCTION_TYPE).get(functionLogicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("template.yaml has no " + FUNCTION_TYPE + " " + functionLogicalId);
+        }
+        return function.required("Properties").optional("Policies").<JsonNode>map(n -> n.json.deepCopy())
+                .orElseGet(() -> new ObjectMapper().createArrayNode());
+    }
+
     /**
      * A function's Timeout in seconds: its own, else Globals.Function's, else Lambda's default of 3.
      *

@@ -28,6 +28,8 @@ import io.playloop.local.graph.GraphSimulator;
 import io.playloop.local.graph.Outbox;
 import io.playloop.local.http.ApiGatewayHttpApi;
 import io.playloop.local.http.LocalHttpServer;
+import io.playloop.local.iam.TableAccessGuard;
+import io.playloop.local.iam.TablePolicy;
 import io.playloop.local.lambda.FunctionCatalog;
 import io.playloop.local.lambda.LocalFunction;
 import java.io.IOException;
@@ -144,6 +146,17 @@ final class CloudAssembly {
                     new StaticSecrets(options.appSecret(), options.verifyToken(), options.accessToken(), options.shopSecret()),
                     clock, graphHttp, rewards == null ? null : rewards.url(), options.crm(),
                     deadLetterQueueUrls(queues));
+            // Local IAM: each function gets its own table client that refuses what its template policy does not allow.
+            Map<String, TableAccessGuard> guards = new java.util.LinkedHashMap<>();
+            TablePolicy.fromTemplate(template).forEach((function, policy) -> {
+                TableAccessGuard guard = new TableAccessGuard(policy);
+                guards.put(function, guard);
+                DynamoDbClient client = LocalAwsClients.dynamoDb(dynamoDbServer.value().endpoint(), guard,
+                        functionsDynamoRequests);
+                started.add(0, client);
+                catalog.useTableClient(function, client);
+            });
+            started.add(0, () -> appendIamUsage(guards));
             for (QueueEventSource source : sources) {
                 if (!catalog.knows(source.handler())) {
                     catalog.forEventSource(source); // throws, naming the handler
@@ -219,6 +232,26 @@ final class CloudAssembly {
         JsonLinesJournal journal = JsonLinesJournal.open(dataDir.local(name));
         kept.add(0, journal);
         return journal;
+    }
+
+    /**
+     * With {@code -Dplayloop.local.iamReport=<file>}, appends what each function did on the table ("GameFunction
+     * dynamodb:PutItem CUSTOMER#") when the cloud stops: the evidence for narrowing template.yaml's policies.
+     */
+    private static void appendIamUsage(Map<String, TableAccessGuard> guards) {
+        String file = System.getProperty("playloop.local.iamReport");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        guards.forEach((function, guard) -> guard.used().stream().sorted()
+                .forEach(u -> lines.append(function).append(' ').append(u).append('\n')));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // a report only: the cloud stops anyway
+        }
     }
 
     private static LocalHttpServer bind(LocalCloudOptions options) {

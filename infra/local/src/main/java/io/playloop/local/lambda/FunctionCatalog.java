@@ -28,7 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -57,8 +57,11 @@ public final class FunctionCatalog {
     private final Clock clock;
     private final HttpClient graphHttp;
     private final List<CapacityMeter> meters = new CopyOnWriteArrayList<>();
-    private final Map<String, Function<DeadLetterQueue, RequestHandler<SQSEvent, ?>>> queueHandlers =
+    /** Handler class → how to build it for a function (logical id) with its dead-letter queue. */
+    private final Map<String, BiFunction<String, DeadLetterQueue, RequestHandler<SQSEvent, ?>>> queueHandlers =
             new LinkedHashMap<>();
+    /** A function's own table client (local IAM, {@link #useTableClient}); the shared one otherwise. */
+    private final Map<String, DynamoDbClient> tableClients = new java.util.concurrent.ConcurrentHashMap<>();
     private final RewardQueue rewardQueue;
     private final Map<String, String> crm;
     private final Map<String, String> deadLetterQueueUrls;
@@ -100,10 +103,23 @@ public final class FunctionCatalog {
         queueHandlers.put(RewardHandler.class.getName(), this::newRewardHandler);
     }
 
+    /**
+     * Gives one function (by logical id) its own table client, e.g. one that enforces that function's template policy
+     * ({@code io.playloop.local.iam.TableAccessGuard}); call before the function is first invoked.
+     */
+    public FunctionCatalog useTableClient(String functionLogicalId, DynamoDbClient client) {
+        tableClients.put(functionLogicalId, client);
+        return this;
+    }
+
+    private DynamoDbClient dynamo(String functionLogicalId) {
+        return tableClients.getOrDefault(functionLogicalId, dynamo);
+    }
+
     /** The webhook function behind {@code GET|POST /webhooks/whatsapp} and {@code POST /webhooks/commerce}, with template.yaml's timeout. */
     public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest(int timeoutSeconds) {
         return new LocalFunction<>(INGEST_FUNCTION, timeoutSeconds,
-                () -> new IngestHandler(sqs, dynamo, config, secrets, clock, PhoneNumbers.DEFAULT_REGION));
+                () -> new IngestHandler(sqs, dynamo(INGEST_FUNCTION), config, secrets, clock, PhoneNumbers.DEFAULT_REGION));
     }
 
     /**
@@ -120,7 +136,8 @@ public final class FunctionCatalog {
      * @throws IllegalStateException when the template's handler is not one the local cloud can build
      */
     public LocalFunction<SQSEvent, Object> forEventSource(QueueEventSource source) {
-        Function<DeadLetterQueue, RequestHandler<SQSEvent, ?>> factory = queueHandlers.get(handlerClass(source.handler()));
+        BiFunction<String, DeadLetterQueue, RequestHandler<SQSEvent, ?>> factory =
+                queueHandlers.get(handlerClass(source.handler()));
         if (factory == null) {
             throw new IllegalStateException("template.yaml gives " + source.functionLogicalId() + " the handler '"
                     + source.handler() + "', which the local cloud cannot build (it knows " + queueHandlers.keySet()
@@ -128,7 +145,7 @@ public final class FunctionCatalog {
         }
         DeadLetterQueue deadLetters = SqsDeadLetterQueue.orNone(sqs, deadLetterQueueUrls.get(source.queueLogicalId()));
         return new LocalFunction<>(source.functionLogicalId(), source.functionTimeoutSeconds(), () -> {
-            RequestHandler<SQSEvent, ?> handler = factory.apply(deadLetters);
+            RequestHandler<SQSEvent, ?> handler = factory.apply(source.functionLogicalId(), deadLetters);
             RequestHandler<SQSEvent, Object> untyped = handler::handleRequest;
             return untyped;
         });
@@ -139,29 +156,29 @@ public final class FunctionCatalog {
         return queueHandlers.containsKey(handlerClass(handler));
     }
 
-    private GameHandler newGameHandler(DeadLetterQueue deadLetters) {
+    private GameHandler newGameHandler(String functionLogicalId, DeadLetterQueue deadLetters) {
         CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
         meters.add(meter);
-        return new GameHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock, meter,
-                secrets, rewardQueue, deadLetters);
+        return new GameHandler(dynamo(functionLogicalId), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT),
+                config, clock, meter, secrets, rewardQueue, deadLetters);
     }
 
-    private RewardHandler newRewardHandler(DeadLetterQueue deadLetters) {
+    private RewardHandler newRewardHandler(String functionLogicalId, DeadLetterQueue deadLetters) {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
         CrmConfig crmConfig = CrmConfig.fromEnvironment(crm);
         StaticCrmSecrets crmSecrets = new StaticCrmSecrets(crm.get(CrmSecrets.HUBSPOT_ACCESS_TOKEN),
                 crm.get(CrmSecrets.ZOHO_CLIENT_ID), crm.get(CrmSecrets.ZOHO_CLIENT_SECRET),
                 crm.get(CrmSecrets.ZOHO_REFRESH_TOKEN), crm.get(CrmSecrets.WEBHOOK_SIGNING_SECRET));
-        return new RewardHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config,
-                crmConfig, crmSecrets, clock, meter, deadLetters);
+        return new RewardHandler(dynamo(functionLogicalId), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT),
+                config, crmConfig, crmSecrets, clock, meter, deadLetters);
     }
 
     private SchedulerHandler newSchedulerHandler() {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
-        return new SchedulerHandler(dynamo, new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT), config, clock,
-                meter, rewardQueue);
+        return new SchedulerHandler(dynamo(SCHEDULER_FUNCTION), new GraphApiClient(config, secrets, graphHttp,
+                GRAPH_TIMEOUT), config, clock, meter, rewardQueue);
     }
 
     /** DynamoDB capacity the functions consumed so far (all environments). */
