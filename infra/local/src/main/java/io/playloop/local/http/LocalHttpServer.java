@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * dropped connection.
  *
  * <p>An oversized body is answered 413 at once and its connection closed: a declared Content-Length over
- * the limit is not read at all, a chunked body is read up to the limit and no further. No thread waits on
- * the rest of a body that may never end.
+ * the limit is not read by the worker, a chunked body is read up to the limit and no further. No worker thread
+ * waits on the rest of a body that may never end. A declared body of at most {@link #LINGER_MAX_BYTES} is then
+ * read and dropped for up to {@link #LINGER_TIME} by a small side pool before the connection is closed: closing a
+ * socket with unread bytes makes TCP reset it, and a client still sending (the JDK's HttpClient, curl) would lose
+ * the 413 it was sent.
  */
 public final class LocalHttpServer implements AutoCloseable {
     /** API Gateway's payload limit (10 MB); larger requests get 413 before any function runs. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The largest refused body still read and dropped after its 413 (see the class comment). */
+    static final long LINGER_MAX_BYTES = 64L * 1024 * 1024;
+    /** How long a refused body is read and dropped at most before its connection is closed anyway. */
+    static final Duration LINGER_TIME = Duration.ofSeconds(3);
+    private static final int LINGERING_CONNECTIONS = 4;
 
     static {
         configureJdkServer();
@@ -39,6 +48,19 @@ public final class LocalHttpServer implements AutoCloseable {
     private final PrintStream errors;
     private final AtomicLong requests = new AtomicLong();
     private volatile Router router = new Router();
+    /** Reads and drops refused bodies after their 413; when all are busy the connection is closed at once. */
+    private final ThreadPoolExecutor lingering = new ThreadPoolExecutor(0, LINGERING_CONNECTIONS, 10, TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "local-http-linger");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.ScheduledExecutorService lingerDeadlines =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "local-http-linger-deadline");
+                t.setDaemon(true);
+                return t;
+            });
 
     private LocalHttpServer(HttpServer server, ThreadPoolExecutor executor, PrintStream errors) {
         this.server = server;
@@ -106,7 +128,8 @@ public final class LocalHttpServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        try (exchange) {
+        boolean handedOver = false;
+        try {
             LocalResponse response;
             try {
                 LocalRequest request = read(exchange);
@@ -120,6 +143,43 @@ public final class LocalHttpServer implements AutoCloseable {
                 response = LocalResponse.error(500, "Internal Server Error: " + e);
             }
             write(exchange, response);
+            handedOver = response.status() == 413 && lingerThenClose(exchange);
+        } finally {
+            if (!handedOver) {
+                exchange.close();
+            }
+        }
+    }
+
+    /**
+     * After a 413: reads and drops a declared body of at most {@link #LINGER_MAX_BYTES} on the side pool, for at most
+     * {@link #LINGER_TIME}, then closes the exchange. False when the body is too large, undeclared, or the pool busy:
+     * the caller closes at once.
+     */
+    private boolean lingerThenClose(HttpExchange exchange) {
+        long declared = declaredLength(exchange);
+        if (declared <= MAX_BODY_BYTES || declared > LINGER_MAX_BYTES) {
+            return false;
+        }
+        try {
+            lingering.execute(() -> {
+                java.util.concurrent.ScheduledFuture<?> deadline = lingerDeadlines.schedule(exchange::close,
+                        LINGER_TIME.toMillis(), TimeUnit.MILLISECONDS);
+                try (InputStream in = exchange.getRequestBody()) {
+                    byte[] drop = new byte[64 * 1024];
+                    while (in.read(drop) >= 0) {
+                        // dropped: the client only has to finish sending to read its 413
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // closed by the deadline or by the client: either way the connection ends here
+                } finally {
+                    deadline.cancel(false);
+                    exchange.close();
+                }
+            });
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
         }
     }
 
@@ -176,6 +236,8 @@ public final class LocalHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        lingering.shutdownNow();
+        lingerDeadlines.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {

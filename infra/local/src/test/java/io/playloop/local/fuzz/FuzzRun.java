@@ -39,10 +39,17 @@ final class FuzzRun {
     /** Posts one case; records a finding when the answer breaks the bar. */
     int post(FuzzCase c) {
         Instant now = target.now();
-        int status = target.post(c.route().path, c.body(), signer.headers(c, now));
+        FuzzTarget.Answer answer = target.exchange(c.route().path, c.body(), signer.headers(c, now));
+        int status = answer.status();
         cases++;
-        byStatus.merge(status == -1 ? "no answer" : Integer.toString(status), 1, Integer::sum);
         byRoute.merge(c.route().name(), 1, Integer::sum);
+        if (status == 503 && c.route() == FuzzCase.Route.SHOPIFY && answer.body().contains("not seen yet")) {
+            // A refund whose order has not arrived yet (Shopify does not order its deliveries): for 30 minutes a
+            // retry can succeed, so 503 is the right answer, not a fault of the door.
+            byStatus.merge("503 refund before its order", 1, Integer::sum);
+            return status;
+        }
+        byStatus.merge(status == -1 ? "no answer" : Integer.toString(status), 1, Integer::sum);
         if (status >= 500 || status == 401 || status == -1) {
             finding("answered " + (status == -1 ? "nothing" : status) + ": " + c.describe());
         }
@@ -90,7 +97,7 @@ final class FuzzRun {
     }
 
     int fiveHundreds() {
-        return byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToInt(Map.Entry::getValue).sum();
+        return byStatus.entrySet().stream().filter(e -> e.getKey().matches("5\\d\\d")).mapToInt(Map.Entry::getValue).sum();
     }
 
     private void finding(String text) {

@@ -22,18 +22,28 @@ final class FuzzTarget {
         this.base = base;
     }
 
+    /** An answer: its status (-1 when the connection failed without one) and body. */
+    record Answer(int status, String body) {
+    }
+
     /** Posts exact bytes with these headers; answers the status, or -1 when the connection failed (no answer). */
     int post(String path, byte[] body, Map<String, String> headers) {
+        return exchange(path, body, headers).status();
+    }
+
+    /** Posts exact bytes with these headers; answers the status and the body. */
+    Answer exchange(String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
-            return -1;
+            return new Answer(-1, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Answer(-1, "interrupted");
         }
     }
 
