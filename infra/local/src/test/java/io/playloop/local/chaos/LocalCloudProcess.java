@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * runs it: started, read until ready, and stopped with Ctrl-C's signal or killed without warning ({@code kill -9}).
  * Its console goes to a file, so the pipe never fills.
  */
-final class LocalCloudProcess implements AutoCloseable {
+public final class LocalCloudProcess implements AutoCloseable {
     private static final Pattern HTTP_LINE = Pattern.compile("HTTP\\s+(http://127\\.0\\.0\\.1:\\d+)");
     private static final Pattern DYNAMO_LINE = Pattern.compile("DynamoDB Local\\s+(http://127\\.0\\.0\\.1:\\d+)");
 
@@ -44,7 +44,7 @@ final class LocalCloudProcess implements AutoCloseable {
      *
      * @param consoleFile where its console is appended
      */
-    static LocalCloudProcess start(Path jar, List<String> args, Path consoleFile, Duration timeout) throws Exception {
+    public static LocalCloudProcess start(Path jar, List<String> args, Path consoleFile, Duration timeout) throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn -pl infra/local -am package -DskipTests` first");
         }
@@ -96,7 +96,7 @@ final class LocalCloudProcess implements AutoCloseable {
         ready.completeExceptionally(new IllegalStateException("the local cloud exited before it was ready:\n" + console()));
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
