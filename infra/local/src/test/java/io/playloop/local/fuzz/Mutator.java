@@ -49,8 +49,22 @@ final class Mutator {
         this.phoneNumberId = phoneNumberId;
     }
 
+    /**
+     * Bodies above this are drawn again: API Gateway refuses anything over 10 MB (a case just above it is kept), and a
+     * client sending hundreds of megabytes cannot read the 413 before its connection is closed.
+     */
+    static final int MAX_CASE_BYTES = 16 * 1024 * 1024;
+
     /** The next case: a seed filled for {@code now}, 1 to 4 mutations, sometimes a byte-level one. */
     FuzzCase next(Random random, Instant now, long index) {
+        FuzzCase c = draw(random, now, index);
+        while (c.body().length > MAX_CASE_BYTES) {
+            c = draw(random, now, index);
+        }
+        return c;
+    }
+
+    private FuzzCase draw(Random random, Instant now, long index) {
         double kind = random.nextDouble();
         FuzzCase.Route route = kind < 0.7 ? FuzzCase.Route.WHATSAPP
                 : kind < 0.85 ? FuzzCase.Route.SHOPIFY : FuzzCase.Route.GENERIC;
