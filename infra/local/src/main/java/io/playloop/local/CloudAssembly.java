@@ -148,15 +148,16 @@ final class CloudAssembly {
                     deadLetterQueueUrls(queues));
             // Local IAM: each function gets its own table client that refuses what its template policy does not allow.
             Map<String, TableAccessGuard> guards = new java.util.LinkedHashMap<>();
+            List<AutoCloseable> tableClients = new ArrayList<>();
             TablePolicy.fromTemplate(template).forEach((function, policy) -> {
                 TableAccessGuard guard = new TableAccessGuard(policy);
                 guards.put(function, guard);
                 DynamoDbClient client = LocalAwsClients.dynamoDb(dynamoDbServer.value().endpoint(), guard,
                         functionsDynamoRequests);
                 started.add(0, client);
+                tableClients.add(client);
                 catalog.useTableClient(function, client);
             });
-            started.add(0, () -> appendIamUsage(guards));
             for (QueueEventSource source : sources) {
                 if (!catalog.knows(source.handler())) {
                     catalog.forEventSource(source); // throws, naming the handler
@@ -180,7 +181,10 @@ final class CloudAssembly {
             functions.add(scheduler);
             SchedulerTicks ticks = new SchedulerTicks(scheduler, clock, out);
             // The automatic ticks stop first, before the clients they use are closed.
-            List<AutoCloseable> clients = List.of(ticks, functionsDynamo, functionsSqs, pollerSqs, adminSqs, adminDynamo);
+            List<AutoCloseable> clients = new ArrayList<>(List.of(ticks, functionsDynamo, functionsSqs, pollerSqs, adminSqs,
+                    adminDynamo));
+            clients.addAll(tableClients);
+            clients.add(() -> appendIamUsage(guards));
             started.add(0, ticks);
             List<ProvisionedQueue> sourceQueues = sources.stream().map(s -> queues.get(s.queueLogicalId())).distinct().toList();
             Drainer drainer = new Drainer(adminSqs, sourceQueues,
