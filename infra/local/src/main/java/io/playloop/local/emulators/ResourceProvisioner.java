@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -52,13 +51,13 @@ public final class ResourceProvisioner {
      */
     public static TableProvisioning createOrReuseTable(DynamoDbClient dynamo, CreateTableRequest request,
                                                        String ttlAttribute) {
-        TableDescription existing;
-        try {
-            existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table();
-        } catch (ResourceNotFoundException e) {
+        // ListTables, not DescribeTable: DynamoDB Local logs a missing table's DescribeTable as a warning with a stack
+        // trace, from its own threads, on every start without a data directory.
+        if (!dynamo.listTablesPaginator(b -> b.limit(100)).tableNames().stream().anyMatch(request.tableName()::equals)) {
             createTable(dynamo, request, ttlAttribute);
             return new TableProvisioning(false, List.of());
         }
+        TableDescription existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table();
         Set<String> present = new HashSet<>();
         if (existing.globalSecondaryIndexes() != null) {
             existing.globalSecondaryIndexes().forEach(i -> present.add(i.indexName()));
