@@ -19,6 +19,7 @@ import io.playloop.config.SecretsManagerSecrets;
 import io.playloop.definitions.QueueDefinition;
 import io.playloop.definitions.QueueEventSource;
 import io.playloop.definitions.TemplateDefinitions;
+import io.playloop.local.iam.TablePolicy;
 import io.playloop.store.Keys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,9 +75,6 @@ class TemplateTest {
                     EnvironmentVariables.PHONE_NUMBER_ID, EnvironmentVariables.GRAPH_API_VERSION,
                     EnvironmentVariables.BUSINESS_NAME, EnvironmentVariables.DEFAULT_LANGUAGE,
                     EnvironmentVariables.REWARDS_QUEUE_URL));
-    /** What DynamoGameStore calls (TransactWriteItems is authorised per contained Put/Update/ConditionCheck). */
-    private static final Set<String> GAME_TABLE_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem",
-            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem", "dynamodb:Query");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -191,31 +189,97 @@ class TemplateTest {
         assertThat(table.at("/Properties/SSESpecification/SSEEnabled").asBoolean()).isTrue();
     }
 
+    /**
+     * Each function's table policy, as reviewed against the code (and enforced locally on every call by
+     * {@link io.playloop.local.iam.TableAccessGuard}, so an IT fails when a function needs more): the actions, the
+     * partitions ({@code dynamodb:LeadingKeys}) and whether it may query the index. A wider policy fails here.
+     */
+    private static final Map<String, TableGrant> TABLE_GRANTS = Map.of(
+            // ShopOrders (order links), DeliveryFailures (sent reminders, the customer's schedule).
+            "IngestFunction", new TableGrant(Set.of("GetItem", "BatchGetItem", "PutItem", "UpdateItem"),
+                    Set.of("SHOPORDER#*", "OUTBOUND#*", "CUSTOMER#*"), false),
+            // DynamoGameStore, CampaignTable, the leaderboards (index), the batch loop's failure counts.
+            "GameFunction", new TableGrant(Set.of("GetItem", "BatchGetItem", "PutItem", "UpdateItem", "ConditionCheckItem"),
+                    Set.of("CUSTOMER#*", "CODE#*", "COUPON#*", "CAMPAIGN#*", "RECORD#*"), true),
+            // PoolCodes, CrmSync's reads, CustomerErasure, the batch loop's failure counts.
+            "RewardFunction", new TableGrant(Set.of("GetItem", "BatchGetItem", "Query", "PutItem", "UpdateItem",
+                    "DeleteItem", "ConditionCheckItem", "BatchWriteItem"),
+                    Set.of("CUSTOMER#*", "CODE#*", "COUPON#*", "SHOPORDER#*", "OUTBOUND#*", "POOL#*", "CAMPAIGN#*",
+                            "RECORD#*"), false),
+            // DynamoSchedulerStore (due index, visits, sent reminders, expiry), spend, reach, the cursor.
+            "SchedulerFunction", new TableGrant(Set.of("GetItem", "BatchGetItem", "PutItem", "UpdateItem",
+                    "ConditionCheckItem"),
+                    Set.of("CUSTOMER#*", "OUTBOUND#*", "COUPON#*", "CAMPAIGN#*", "SENDER#*", "SCHEDULER"), true));
+
+    /** What one function may do on the table: actions (without "dynamodb:"), partitions, and index queries. */
+    private record TableGrant(Set<String> actions, Set<String> partitions, boolean queriesIndex) {
+    }
+
     @Test
-    void theGamesTablePolicy_allowsWhatTheStoreCalls_andNothingElse() {
-        List<String> actions = new ArrayList<>();
-        for (JsonNode policy : property("GameFunction", "Policies")) {
-            for (JsonNode statement : policy.path("Statement")) {
-                statement.path("Action").forEach(a -> actions.add(a.asText()));
+    void eachFunctionsTablePolicy_namesOnlyTheActionsAndPartitionsItUses() {
+        Map<String, TablePolicy> policies = TablePolicy.fromTemplate(definitions);
+        assertThat(policies.keySet()).containsExactlyInAnyOrderElementsOf(TABLE_GRANTS.keySet());
+        TABLE_GRANTS.forEach((function, grant) -> {
+            TablePolicy policy = policies.get(function);
+            Set<String> expected = new java.util.TreeSet<>();
+            grant.actions().forEach(a -> expected.add("dynamodb:" + a));
+            if (grant.queriesIndex()) {
+                expected.add("dynamodb:Query");
+            }
+            assertThat(policy.actions()).as(function + "'s actions").containsExactlyInAnyOrderElementsOf(expected);
+            for (String action : grant.actions()) {
+                assertThat(policy.leadingKeyPatterns("dynamodb:" + action))
+                        .as(function + " may " + action + " only these partitions")
+                        .containsExactlyInAnyOrderElementsOf(grant.partitions());
+            }
+            assertThat(policy.allows("dynamodb:Query", TablePolicy.On.INDEX, null))
+                    .as(function + " queries the index").isEqualTo(grant.queriesIndex());
+            assertThat(policy.allows("dynamodb:GetItem", TablePolicy.On.TABLE, "SOMETHING#ELSE"))
+                    .as(function + " outside its partitions").isFalse();
+        });
+        // Nothing broad anywhere: no wildcard action, no Scan, no resource "*" for the table.
+        for (String function : TABLE_GRANTS.keySet()) {
+            for (JsonNode policy : property(function, "Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = new ArrayList<>();
+                    statement.path("Action").forEach(a -> actions.add(a.asText()));
+                    assertThat(actions).as(function).noneMatch(a -> a.equals("*") || a.equals("dynamodb:*")
+                            || a.equals("dynamodb:Scan") || a.startsWith("dynamodb:Delete") && a.contains("Table"));
+                    if (actions.stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                        assertThat(statement.path("Resource").toString()).as(function).doesNotContain("\"*\"");
+                    }
+                }
             }
         }
-        assertThat(actions).filteredOn(a -> a.startsWith("dynamodb:") || a.equals("*"))
-                .containsExactlyInAnyOrderElementsOf(GAME_TABLE_ACTIONS);
-        // Ingest touches the table for the shop order -> customer link (ShopOrders) and for a failed status of a
-        // proactive message (DeliveryFailures: read and mark the sent reminder, read the customer, put the schedule);
-        // never the index.
-        List<String> ingestActions = new ArrayList<>();
-        List<String> ingestResources = new ArrayList<>();
-        for (JsonNode policy : property("IngestFunction", "Policies")) {
-            for (JsonNode statement : policy.path("Statement")) {
-                statement.path("Action").forEach(a -> ingestActions.add(a.asText()));
-                ingestResources.add(statement.path("Resource").toString());
-            }
-        }
-        assertThat(ingestActions).filteredOn(a -> a.startsWith("dynamodb:") || a.equals("*"))
-                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem",
-                        "dynamodb:PutItem");
-        assertThat(ingestResources.toString()).doesNotContain("index");
+    }
+
+    @Test
+    void theHttpApi_isThrottled_andAccessLoggedWithoutBodiesHeadersOrQueryStrings_andCarriesEveryRoute() {
+        JsonNode api = template.at("/Resources/PlayLoopHttpApi");
+        assertThat(api.path("Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
+        JsonNode throttle = api.at("/Properties/DefaultRouteSettings");
+        assertThat(throttle.path("ThrottlingRateLimit").asText()).isEqualTo("ApiRateLimit");
+        assertThat(throttle.path("ThrottlingBurstLimit").asText()).isEqualTo("ApiBurstLimit");
+        assertThat(template.at("/Parameters/ApiRateLimit/Default").asInt()).isPositive();
+        JsonNode logs = api.at("/Properties/AccessLogSettings");
+        assertThat(logs.path("DestinationArn").asText()).isEqualTo("ApiAccessLogGroup.Arn");
+        String format = logs.path("Format").asText();
+        assertThat(format).contains("$context.requestId", "$context.status", "$context.routeKey")
+                .doesNotContainIgnoringCase("body").doesNotContainIgnoringCase("header")
+                .doesNotContainIgnoringCase("querystring").doesNotContain("$context.path");
+        assertThat(template.at("/Resources/ApiAccessLogGroup/Properties/RetentionInDays").asInt()).isPositive();
+        List<String> apiIds = new ArrayList<>();
+        template.at("/Resources/IngestFunction/Properties/Events").forEach(e -> apiIds.add(e.at("/Properties/ApiId").asText()));
+        assertThat(apiIds).isNotEmpty().allMatch("PlayLoopHttpApi"::equals);
+        assertThat(template.at("/Outputs/WebhookUrl/Value").asText()).contains("${PlayLoopHttpApi}");
+    }
+
+    @Test
+    void ingestsReservedConcurrency_isAParameter_thatZeroLeavesUnreserved() {
+        JsonNode reserved = template.at("/Resources/IngestFunction/Properties/ReservedConcurrentExecutions");
+        assertThat(reserved.toString()).contains("ReservesIngestConcurrency", "IngestReservedConcurrency", "AWS::NoValue");
+        assertThat(template.at("/Parameters/IngestReservedConcurrency/Default").asInt()).isPositive();
+        assertThat(template.at("/Parameters/IngestReservedConcurrency/MinValue").asInt()).isZero();
     }
 
     // --- queues and event sources -------------------------------------------------------------------------
