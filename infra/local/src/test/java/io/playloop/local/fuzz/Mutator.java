@@ -170,9 +170,11 @@ final class Mutator {
                 return "unicode wamid";
             }
             default: {
-                if (!messages.isEmpty()) {
-                    ArrayNode array = (ArrayNode) root.findParent("messages").get("messages");
-                    array.add(messages.get(0).deepCopy());
+                JsonNode parent = root.findParent("messages");
+                JsonNode array = parent == null ? null : parent.get("messages");
+                ObjectNode first = firstObject(array);
+                if (first != null) {
+                    ((ArrayNode) array).add(first.deepCopy());
                 }
                 return "same wamid twice";
             }
@@ -181,10 +183,10 @@ final class Mutator {
 
     private String manyMessages(JsonNode root, Random random, long index) {
         ObjectNode value = (ObjectNode) root.findParent("messages");
-        if (value == null) {
-            return "1,000 messages (no messages to copy)";
+        ObjectNode first = value == null ? null : firstObject(value.get("messages"));
+        if (first == null) {
+            return "1,000 messages (no message to copy)";
         }
-        ObjectNode first = (ObjectNode) value.get("messages").get(0);
         ArrayNode messages = value.putArray("messages");
         ArrayNode contacts = value.putArray("contacts");
         int n = 100 + random.nextInt(901);
@@ -467,6 +469,19 @@ final class Mutator {
             }
         }
         return out;
+    }
+
+    /** The first object of an array node; null when it is no array or holds no object (an earlier mutation). */
+    private static ObjectNode firstObject(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return null;
+        }
+        for (JsonNode n : array) {
+            if (n instanceof ObjectNode o) {
+                return o;
+            }
+        }
+        return null;
     }
 
     private static String waId(Random random) {

@@ -44,6 +44,8 @@ public final class WebhookFuzz {
             if (e instanceof OutOfMemoryError) {
                 outOfMemory.incrementAndGet();
             }
+            System.err.println("uncaught in " + t.getName() + ": " + e);
+            e.printStackTrace();
         });
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RunningLocalCloud cloud = url != null ? null : LocalCloud.start(LocalCloudOptions.forTests()
