@@ -49,9 +49,12 @@ class LogPrivacyIT {
                         LocalCloudClient.newWamid(), ZOLTAN, "Zoltan Quixote-Pryce", text, now))).isEqualTo(200);
                 client.drain();
             }
-            List<String> answers = LocalCloudClient.buttonIds(client.last(ZOLTAN));
+            // The question is drawn at random: three options come as buttons, the four-option one as a list.
+            JsonNode question = client.last(ZOLTAN);
+            boolean asList = "list".equals(question.path("interactive").path("type").asText());
+            List<String> answers = DemoQuiz.optionIds(question);
             assertThat(client.postWebhook(Webhooks.tap(LocalCloudOptions.DEFAULT_PHONE_NUMBER_ID,
-                    LocalCloudClient.newWamid(), ZOLTAN, "Zoltan Quixote-Pryce", false, answers.get(0), "A",
+                    LocalCloudClient.newWamid(), ZOLTAN, "Zoltan Quixote-Pryce", asList, answers.get(0), "A",
                     "wamid.OUT", now))).isEqualTo(200);
             for (String text : List.of("SPIN", "my secret diary entry-zebra-7431", "STOP", "START")) {
                 assertThat(client.postWebhook(Webhooks.text(LocalCloudOptions.DEFAULT_PHONE_NUMBER_ID,

@@ -23,20 +23,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Router} and writes the answer. A handler that throws gets a 500 with the reason, never a
  * dropped connection.
  *
- * <p>An oversized body is answered 413 at once and its connection closed: a declared Content-Length over
- * the limit is not read by the worker, a chunked body is read up to the limit and no further. No worker thread
- * waits on the rest of a body that may never end. A declared body of at most {@link #LINGER_MAX_BYTES} is then
- * read and dropped for up to {@link #LINGER_TIME} by a small side pool before the connection is closed: closing a
- * socket with unread bytes makes TCP reset it, and a client still sending (the JDK's HttpClient, curl) would lose
- * the 413 it was sent.
+ * <p>An oversized body never reaches a function. A declared body of at most {@link #LINGER_MAX_BYTES} is read and
+ * dropped by a small side pool, for up to {@link #LINGER_TIME}, and only then answered 413: closing a socket with
+ * unread bytes makes TCP reset it, and a client still sending (the JDK's HttpClient, curl) would lose the 413 it was
+ * sent (CI saw exactly that when the 413 went out first). A larger or undeclared body, one that is still arriving at
+ * the deadline, or one refused while the side pool is busy is answered 413 at once and its connection closed: no
+ * worker thread waits on the rest of a body that may never end.
  */
 public final class LocalHttpServer implements AutoCloseable {
     /** API Gateway's payload limit (10 MB); larger requests get 413 before any function runs. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    /** The largest refused body still read and dropped after its 413 (see the class comment). */
+    /** The largest refused body still read and dropped before its 413 (see the class comment). */
     static final long LINGER_MAX_BYTES = 64L * 1024 * 1024;
     /** How long a refused body is read and dropped at most before its connection is closed anyway. */
-    static final Duration LINGER_TIME = Duration.ofSeconds(3);
+    static final Duration LINGER_TIME = Duration.ofSeconds(15);
     private static final int LINGERING_CONNECTIONS = 4;
 
     static {
@@ -128,35 +128,36 @@ public final class LocalHttpServer implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        boolean handedOver = false;
+        if (dropThenRefuse(exchange)) {
+            return;
+        }
         try {
             LocalResponse response;
             try {
                 LocalRequest request = read(exchange);
-                response = request == null
-                        ? LocalResponse.error(413, "Request Entity Too Large: API Gateway accepts at most "
-                                + MAX_BODY_BYTES + " bytes").withHeader("Connection", "close")
-                        : router.dispatch(request);
+                response = request == null ? tooLarge() : router.dispatch(request);
             } catch (Exception | StackOverflowError e) {
                 errors.println("local cloud: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                         + " failed: " + e);
                 response = LocalResponse.error(500, "Internal Server Error: " + e);
             }
             write(exchange, response);
-            handedOver = response.status() == 413 && lingerThenClose(exchange);
         } finally {
-            if (!handedOver) {
-                exchange.close();
-            }
+            exchange.close();
         }
     }
 
+    private static LocalResponse tooLarge() {
+        return LocalResponse.error(413, "Request Entity Too Large: API Gateway accepts at most " + MAX_BODY_BYTES
+                + " bytes").withHeader("Connection", "close");
+    }
+
     /**
-     * After a 413: reads and drops a declared body of at most {@link #LINGER_MAX_BYTES} on the side pool, for at most
-     * {@link #LINGER_TIME}, then closes the exchange. False when the body is too large, undeclared, or the pool busy:
-     * the caller closes at once.
+     * A declared body over the limit but at most {@link #LINGER_MAX_BYTES}: hands the exchange to the side pool, which
+     * reads and drops the body for at most {@link #LINGER_TIME}, then answers 413 and closes. False when the body is
+     * within the limit, too large or undeclared, or the pool is busy: the caller goes on (and answers 413 at once).
      */
-    private boolean lingerThenClose(HttpExchange exchange) {
+    private boolean dropThenRefuse(HttpExchange exchange) {
         long declared = declaredLength(exchange);
         if (declared <= MAX_BODY_BYTES || declared > LINGER_MAX_BYTES) {
             return false;
@@ -168,7 +169,10 @@ public final class LocalHttpServer implements AutoCloseable {
                 try (InputStream in = exchange.getRequestBody()) {
                     byte[] drop = new byte[64 * 1024];
                     while (in.read(drop) >= 0) {
-                        // dropped: the client only has to finish sending to read its 413
+                        // dropped: no function sees a body over API Gateway's limit
+                    }
+                    if (deadline.cancel(false)) {
+                        write(exchange, tooLarge());
                     }
                 } catch (IOException | RuntimeException e) {
                     // closed by the deadline or by the client: either way the connection ends here

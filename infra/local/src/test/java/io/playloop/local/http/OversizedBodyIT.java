@@ -22,7 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Senders of bodies over API Gateway's 10 MB, as a clumsy or hostile client would send them: each gets its 413
+ * Senders of bodies over API Gateway's 10 MB, as a clumsy or hostile client would send them: each gets its 413 (a body
+ * of at most 64 MB after it was read and dropped, so the client is done sending and reads it)
  * within a couple of seconds however much it still has to send, no worker thread stays behind on it, and the
  * server answers the next normal request.
  */
@@ -49,7 +50,7 @@ class OversizedBodyIT {
     }
 
     @Test
-    void twelveMegabytes_withTheirLength_get413AtOnce_andTheConnectionIsClosed() throws Exception {
+    void twelveMegabytes_withTheirLength_areDroppedThenAnswered413_andTheConnectionIsClosed() throws Exception {
         try (Socket socket = connect()) {
             sendHeaders(socket, "Content-Length: " + 12 * 1024 * 1024);
             Sender sender = Sender.start(socket, 12 * 1024 * 1024, 0);
