@@ -113,6 +113,8 @@ public final class CustomerWindows {
         return last != null && now.isBefore(last.plus(WINDOW));
     }
 
+    private static final int MAX_SENDER_LENGTH = 256;
+
     /**
      * The customers who wrote in a WhatsApp webhook body ({@code messages[].from} and {@code from_user_id}, and
      * the {@code wa_id} and {@code user_id} of the contacts beside them); empty for statuses or unreadable JSON.
@@ -145,7 +147,8 @@ public final class CustomerWindows {
 
     private static void add(Set<String> senders, JsonNode id) {
         String text = id.asText("");
-        if (!text.isBlank()) {
+        // Longer than any id ingest accepts (wa_id 20 digits, BSUID 256): never a customer Meta could answer.
+        if (!text.isBlank() && text.length() <= MAX_SENDER_LENGTH) {
             senders.add(text);
         }
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Every request the Graph API simulator accepted, in order: what {@code GET /_local/outbox} shows.
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  * before the simulator answers, so what a customer was sent survives a restart (or a kill) of the local cloud.
  */
 public final class Outbox {
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()\\-.]*[0-9][+0-9 ()\\-.]*");
 
     private final List<Entry> entries = new ArrayList<>();
     private final Journal journal;
@@ -101,9 +99,22 @@ public final class Outbox {
         return entries.size();
     }
 
-    /** Digits only for a phone number, the value itself (trimmed) for a BSUID. */
+    /**
+     * Digits only for a phone number, the value itself (trimmed) for a BSUID. One pass: a regular expression with two
+     * greedy runs around a digit took minutes on a 1.1 M-digit {@code from} (the fuzz found it), inside the lock of
+     * every webhook.
+     */
     static String normalise(String recipient) {
         String trimmed = recipient.trim();
-        return PHONE.matcher(trimmed).matches() ? trimmed.replaceAll("[^0-9]", "") : trimmed;
+        StringBuilder digits = new StringBuilder(Math.min(trimmed.length(), 32));
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if ("+ ()-.".indexOf(c) < 0) {
+                return trimmed; // not a phone number
+            }
+        }
+        return digits.length() == 0 ? trimmed : digits.toString();
     }
 }

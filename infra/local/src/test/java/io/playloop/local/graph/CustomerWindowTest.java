@@ -87,6 +87,25 @@ class CustomerWindowTest {
     }
 
     @Test
+    void aSenderLongerThanAnyIdIngestAccepts_opensNoWindow_andAHugeOneIsReadInOnePass() {
+        // The fuzz posted a 1.1 M-digit "from" ending in a letter: the old pattern backtracked for hours inside the
+        // lock every webhook takes, and every later webhook timed out.
+        String huge = "3".repeat(1_100_000) + "x";
+        String webhook = WEBHOOK.replace("\"from\":\"971501234567\"", "\"from\":\"" + huge + "\"");
+
+        List<String> senders = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> CustomerWindows.senders(webhook.getBytes(StandardCharsets.UTF_8)));
+        String normalised = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Outbox.normalise(huge));
+
+        assertThat(senders).containsExactly("33612345678");
+        assertThat(normalised).as("not a phone number: kept as it is").isEqualTo(huge);
+        assertThat(Outbox.normalise(" +33 (6) 12-34.56.78 ")).isEqualTo("33612345678");
+        assertThat(Outbox.normalise("US.13491208655302741918")).isEqualTo("US.13491208655302741918");
+        assertThat(Outbox.normalise("+ ( )")).as("no digit: not a phone number").isEqualTo("+ ( )");
+    }
+
+    @Test
     void aCustomerWithABsuid_isReachableByEitherAddress() {
         String webhook = "{\"entry\":[{\"changes\":[{\"value\":{\"contacts\":[{\"wa_id\":\"16505551234\","
                 + "\"user_id\":\"US.13491208655302741918\"}],\"messages\":[{\"from\":\"16505551234\","
