@@ -64,7 +64,9 @@ class WebhookFuzzIT {
         for (int i = 0; i < CASES_PER_ROUND; i++) {
             run.post(mutator.next(random, target.now(), i));
         }
-        boolean ok = run.endRound(Duration.ofSeconds(90));
+        // Generous: a round may hold several 1,000-message bodies, and a starved 2-core machine took over 90 s to drain
+        // one. A real hang (the local cloud's regex that backtracked for hours) still fails it.
+        boolean ok = run.endRound(Duration.ofMinutes(5));
         assertThat(run.findings).as("round seed " + roundSeed + ": " + run.summary()).isEmpty();
         assertThat(ok).isTrue();
         assertThat(CONSOLE.toString(StandardCharsets.UTF_8)).doesNotContain("OutOfMemoryError");
