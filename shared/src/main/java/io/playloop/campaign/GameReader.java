@@ -1,7 +1,7 @@
 package io.playloop.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.playloop.engine.TextNormalizer;
+import io.playloop.text.TextNormalizer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.playloop.campaign;
 
-import io.playloop.engine.TextNormalizer;
+import io.playloop.text.TextNormalizer;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;

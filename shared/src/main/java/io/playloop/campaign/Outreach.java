@@ -1,8 +1,8 @@
 package io.playloop.campaign;
 
-import io.playloop.scheduler.ContactBudget;
-import io.playloop.scheduler.Priority;
-import io.playloop.scheduler.ReminderKind;
+import io.playloop.outreach.ContactBudget;
+import io.playloop.outreach.Priority;
+import io.playloop.outreach.ReminderKind;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -2,9 +2,9 @@ package io.playloop.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.playloop.scheduler.ContactBudget;
-import io.playloop.scheduler.Priority;
-import io.playloop.scheduler.ReminderKind;
+import io.playloop.outreach.ContactBudget;
+import io.playloop.outreach.Priority;
+import io.playloop.outreach.ReminderKind;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;

@@ -1,6 +1,6 @@
 package io.playloop.campaign;
 
-import io.playloop.engine.TextNormalizer;
+import io.playloop.text.TextNormalizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

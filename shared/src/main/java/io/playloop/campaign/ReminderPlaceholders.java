@@ -1,6 +1,6 @@
 package io.playloop.campaign;
 
-import io.playloop.scheduler.ReminderKind;
+import io.playloop.outreach.ReminderKind;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.playloop.campaign;
 
-import io.playloop.scheduler.ReminderKind;
+import io.playloop.outreach.ReminderKind;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;

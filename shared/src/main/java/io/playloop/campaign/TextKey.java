@@ -14,7 +14,7 @@ import static io.playloop.campaign.TextKind.LIST_BUTTON;
 import static io.playloop.campaign.TextKind.ROW_DESCRIPTION;
 import static io.playloop.campaign.TextKind.ROW_TITLE;
 
-import io.playloop.scheduler.ReminderKind;
+import io.playloop.outreach.ReminderKind;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import io.playloop.campaign.CouponSource;
 import io.playloop.campaign.TextKey;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
+import io.playloop.text.TextNormalizer;
 import io.playloop.whatsapp.outbound.ListMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.time.Instant;

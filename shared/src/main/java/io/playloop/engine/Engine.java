@@ -22,6 +22,7 @@ import io.playloop.ledger.EarningCap;
 import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
+import io.playloop.text.TextNormalizer;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.security.SecureRandom;

@@ -3,6 +3,7 @@ package io.playloop.engine;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.Keywords;
+import io.playloop.text.TextNormalizer;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import java.util.HashMap;
 import java.util.Map;

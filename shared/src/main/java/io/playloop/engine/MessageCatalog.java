@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.text.TextNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -18,6 +18,7 @@ import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.EarningCap;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
+import io.playloop.text.TextNormalizer;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.ListMessage;

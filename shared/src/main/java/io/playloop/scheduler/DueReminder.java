@@ -1,5 +1,6 @@
 package io.playloop.scheduler;
 
+import io.playloop.outreach.ReminderKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -6,6 +6,7 @@ import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.TextKey;
 import io.playloop.engine.BidiIsolate;
 import io.playloop.engine.CommandIds;
+import io.playloop.outreach.ReminderKind;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.TemplateMessage;

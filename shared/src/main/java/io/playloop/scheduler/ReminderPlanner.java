@@ -13,6 +13,7 @@ import io.playloop.games.challenge.ActionCount;
 import io.playloop.games.challenge.ChallengePeriod;
 import io.playloop.games.leaderboard.WeekKey;
 import io.playloop.ledger.Lot;
+import io.playloop.outreach.ReminderKind;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

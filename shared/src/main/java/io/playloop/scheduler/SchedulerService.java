@@ -20,6 +20,7 @@ import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
 import io.playloop.logging.Masking;
+import io.playloop.outreach.ReminderKind;
 import io.playloop.rewards.RewardJob;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.store.BudgetExhaustedException;

@@ -125,7 +125,7 @@ class DemoCampaignTest {
         assertThat(index.get("arret").command()).isEqualTo(Command.STOP);
         assertThat(index.get("arret").languages()).containsExactly("fr");
         assertThat(index.get("stop").languages()).containsExactlyInAnyOrder("en", "fr");
-        assertThat(index.get(io.playloop.engine.TextNormalizer.normalize("إيقاف")).command()).isEqualTo(Command.STOP);
+        assertThat(index.get(io.playloop.text.TextNormalizer.normalize("إيقاف")).command()).isEqualTo(Command.STOP);
         assertThat(index.get("yes").command()).isEqualTo(Command.START);
         assertThat(demo.points().keywordRule("ÉTÉ !")).map(KeywordRule::id).contains("summer");
         assertThat(List.of(Command.values())).allSatisfy(command -> demo.languages()

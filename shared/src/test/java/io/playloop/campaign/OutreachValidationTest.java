@@ -173,7 +173,7 @@ class OutreachValidationTest {
                 .containsExactly("outreach.reminders.streak_at_risk.at: write the time as text, e.g. at: \"18:00\"");
         // Unquoted, the YAML reader keeps 18:00 as text (no YAML 1.1 base-60 number).
         assertThat(CampaignLoader.fromYaml(demoWith("{ at: \"18:00\" }", "{ at: 18:00 }"), "demo.yaml")
-                .outreach().reminder(io.playloop.scheduler.ReminderKind.STREAK_AT_RISK).orElseThrow().at())
+                .outreach().reminder(io.playloop.outreach.ReminderKind.STREAK_AT_RISK).orElseThrow().at())
                 .isEqualTo(java.time.LocalTime.of(18, 0));
     }
 

@@ -11,6 +11,7 @@ import io.playloop.campaign.SendingLimits;
 import io.playloop.engine.Customer;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
+import io.playloop.outreach.ReminderKind;
 import io.playloop.store.Commit;
 import io.playloop.store.InboundReceipt;
 import io.playloop.store.PointsWrite;

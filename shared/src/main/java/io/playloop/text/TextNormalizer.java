@@ -1,4 +1,4 @@
-package io.playloop.engine;
+package io.playloop.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -62,7 +62,7 @@ public final class TextNormalizer {
     }
 
     /** The words of a normalised string (split on single spaces); empty for an empty string. */
-    static String[] words(String normalized) {
+    public static String[] words(String normalized) {
         return normalized.isEmpty() ? new String[0] : normalized.split(" ");
     }
 

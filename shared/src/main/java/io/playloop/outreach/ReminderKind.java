@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 /**
  * The reminders the scheduler sends, each with the campaign key that configures it, its priority class and

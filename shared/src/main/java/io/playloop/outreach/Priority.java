@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 /**
  * The classes of proactive messages, highest first, with what each does when the customer's contact budget is
