@@ -3,13 +3,8 @@ package io.playloop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playloop.store.Keys;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,23 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Issue 10's replay: a signed webhook carries no time, so a captured SPIN posted again after its receipt's 8 days
  * would spin again. The door acknowledges a message sent more than 7 days 12 hours ago and does not queue it.
  */
-class ReplayIT {
-    private static RunningLocalCloud cloud;
-    private static LocalCloudClient client;
-
-    @BeforeAll
-    static void start() {
-        cloud = LocalCloud.start(LocalCloudOptions.forTests()
-                .withOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-        client = new LocalCloudClient(cloud.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cloud != null) {
-            cloud.close();
-        }
-    }
+class ReplayIT extends LocalCloudConversation {
 
     @Test
     void aSpinReplayedNineDaysLater_isAcknowledged_andNeitherSpinsNorAnswers() throws Exception {

@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,15 +53,15 @@ public final class LocalHttpServer implements AutoCloseable {
     private final PrintStream errors;
     private final AtomicLong requests = new AtomicLong();
     private volatile Router router = new Router();
-    /** Reads and drops refused bodies after their 413; when all are busy the connection is closed at once. */
+    /** Reads and drops refused bodies before their 413; when all are busy the 413 goes at once. */
     private final ThreadPoolExecutor lingering = new ThreadPoolExecutor(0, LINGERING_CONNECTIONS, 10, TimeUnit.SECONDS,
-            new java.util.concurrent.SynchronousQueue<>(), r -> {
+            new SynchronousQueue<>(), r -> {
                 Thread t = new Thread(r, "local-http-linger");
                 t.setDaemon(true);
                 return t;
             });
-    private final java.util.concurrent.ScheduledExecutorService lingerDeadlines =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService lingerDeadlines =
+            Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "local-http-linger-deadline");
                 t.setDaemon(true);
                 return t;
@@ -164,7 +169,7 @@ public final class LocalHttpServer implements AutoCloseable {
         }
         try {
             lingering.execute(() -> {
-                java.util.concurrent.ScheduledFuture<?> deadline = lingerDeadlines.schedule(exchange::close,
+                ScheduledFuture<?> deadline = lingerDeadlines.schedule(exchange::close,
                         LINGER_TIME.toMillis(), TimeUnit.MILLISECONDS);
                 try (InputStream in = exchange.getRequestBody()) {
                     byte[] drop = new byte[64 * 1024];
@@ -182,7 +187,7 @@ public final class LocalHttpServer implements AutoCloseable {
                 }
             });
             return true;
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return false;
         }
     }
