@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -527,25 +528,25 @@ final class Mutator {
      * still checked against the limit, this only keeps a body of gigabytes from being written at all.
      */
     static boolean writtenBytesExceed(JsonNode tree, boolean escapeNonAscii, long limit) {
-        long[] total = {0};
-        java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+        long total = 0;
+        ArrayDeque<JsonNode> pending = new ArrayDeque<>();
         pending.push(tree);
         while (!pending.isEmpty()) {
             JsonNode node = pending.pop();
             if (node.isObject()) {
-                total[0] += 2;
+                total += 2;
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
-                    total[0] += textBytes(field.getKey(), escapeNonAscii) + 4;
+                    total += textBytes(field.getKey(), escapeNonAscii) + 4;
                     pending.push(field.getValue());
                 }
             } else if (node.isArray()) {
-                total[0] += 2 + node.size();
+                total += 2 + node.size();
                 node.forEach(pending::push);
             } else {
-                total[0] += node.isTextual() ? textBytes(node.textValue(), escapeNonAscii) + 2 : node.toString().length();
+                total += node.isTextual() ? textBytes(node.textValue(), escapeNonAscii) + 2 : node.toString().length();
             }
-            if (total[0] > limit) {
+            if (total > limit) {
                 return true;
             }
         }
