@@ -97,7 +97,7 @@ public final class CampaignSource {
         if (current != null && active.sameVersionAs(current.pointer().orElse(null))) {
             return new ActiveCampaign(current.campaign(), pointer);
         }
-        String where = CampaignKeys.describe(active.campaignId(), active.version());
+        String where = StoredVersion.describe(active.campaignId(), active.version());
         String json = store.versionJson(active.campaignId(), active.version()).orElseThrow(() ->
                 new IllegalStateException("the active pointer names " + where + ", which is not in the table"));
         Campaign campaign = CampaignLoader.fromJson(json, "table:" + where);

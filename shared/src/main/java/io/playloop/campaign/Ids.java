@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Identifier rules of the format, and a check that the ids of one list are unique. */
-final class Ids {
+public final class Ids {
     /** Campaign ids: they become table keys, so plain and short. */
-    static final Pattern CAMPAIGN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
-    static final String CAMPAIGN_RULE =
+    public static final Pattern CAMPAIGN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?");
+    public static final String CAMPAIGN_RULE =
             "must be 1–40 lower-case letters, digits and dashes, not starting or ending with a dash";
     /** Ids of questions, prizes, challenges, badges, tiers and keyword rules. */
     static final Pattern ITEM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
@@ -18,6 +18,9 @@ final class Ids {
     static final String OPTION_RULE = "must be 1–16 lower-case letters, digits, '-' or '_'";
 
     private final Map<String, String> seen = new HashMap<>();
+
+    Ids() {
+    }
 
     /** Reads the item id at {@code fields.id} and reports it if an earlier item of the list has it. */
     String unique(Fields fields, Pattern pattern, String rule) {

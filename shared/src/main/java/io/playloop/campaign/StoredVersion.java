@@ -13,4 +13,8 @@ import java.time.Instant;
  * @param bytes      size of its JSON in UTF-8
  */
 public record StoredVersion(String campaignId, int version, String name, Instant pushedAt, String sha256, long bytes) {
+    /** "demo v3": how logs and errors name a stored version. */
+    public static String describe(String campaignId, int version) {
+        return campaignId + " v" + version;
+    }
 }

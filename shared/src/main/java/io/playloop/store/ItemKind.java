@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Every kind of item the single table holds, with its key shape, who writes it, its lifetime, whether it names a
  * customer and how an erasure reaches it: the registry behind the table in {@link Keys}' Javadoc and the README's
- * "Data lifetimes". A test fails when a key builder of {@link Keys} or {@link io.playloop.campaign.CampaignKeys}
+ * "Data lifetimes". A test fails when a key builder of {@link Keys} or {@link CampaignKeys}
  * belongs to no kind, and when a kind that names a customer is kept for ever or out of an erasure's reach.
  */
 public enum ItemKind {

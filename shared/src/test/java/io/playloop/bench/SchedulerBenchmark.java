@@ -6,7 +6,7 @@ import io.playloop.campaign.Action;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.CampaignLoader;
 import io.playloop.campaign.CampaignSource;
-import io.playloop.campaign.CampaignTable;
+import io.playloop.store.CampaignTable;
 import io.playloop.campaign.DemoCampaign;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.engine.Consent;

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Campaign files for tests: the demo as written, and real-looking broken copies of it. */
-final class CampaignFiles {
+public final class CampaignFiles {
     /** The demo campaign's source, relative to the shared module (Maven runs tests from there). */
     static final Path DEMO_YAML = Path.of("..", "infra", "campaigns", "demo.yaml");
 
     private CampaignFiles() {
     }
 
-    static String demoYaml() {
+    public static String demoYaml() {
         try {
             return Files.readString(DEMO_YAML, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -27,7 +27,7 @@ final class CampaignFiles {
     }
 
     /** The demo with one exact piece of text replaced; fails if the piece is not there exactly once. */
-    static String demoWith(String from, String to) {
+    public static String demoWith(String from, String to) {
         return replaceOnce(demoYaml(), from, to);
     }
 

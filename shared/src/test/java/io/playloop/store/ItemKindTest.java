@@ -2,7 +2,6 @@ package io.playloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.playloop.campaign.CampaignKeys;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,8 +1,8 @@
 package io.playloop.cli;
 
 import io.playloop.campaign.ActivePointer;
-import io.playloop.campaign.CampaignKeys;
-import io.playloop.campaign.CampaignTable;
+import io.playloop.campaign.StoredVersion;
+import io.playloop.store.CampaignTable;
 import io.playloop.store.CapacityMeter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class ActivateCommand implements Callable<Integer> {
         try (DynamoDbClient dynamo = cli.connector.connect(table)) {
             ActivePointer pointer = new CampaignTable(dynamo, table.table(), new CapacityMeter())
                     .activate(campaignId, version, cli.clock.instant());
-            cli.spec.commandLine().getOut().println("active: " + CampaignKeys.describe(pointer.campaignId(),
+            cli.spec.commandLine().getOut().println("active: " + StoredVersion.describe(pointer.campaignId(),
                     pointer.version()) + " (the game picks it up within a minute)");
         }
         return ExitCodes.OK;

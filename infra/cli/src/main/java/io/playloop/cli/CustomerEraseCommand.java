@@ -1,10 +1,10 @@
 package io.playloop.cli;
 
 import io.playloop.campaign.CampaignSource;
-import io.playloop.campaign.CampaignTable;
 import io.playloop.rewards.RewardJob;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rights.CustomerErasure;
+import io.playloop.store.CampaignTable;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.ItemKind;
 import java.io.PrintWriter;

@@ -2,8 +2,8 @@ package io.playloop.cli;
 
 import io.playloop.campaign.ActivePointer;
 import io.playloop.campaign.CampaignListing;
-import io.playloop.campaign.CampaignTable;
 import io.playloop.campaign.StoredVersion;
+import io.playloop.store.CampaignTable;
 import io.playloop.store.CapacityMeter;
 import java.io.PrintWriter;
 import java.util.List;

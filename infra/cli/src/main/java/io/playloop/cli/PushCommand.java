@@ -2,9 +2,9 @@ package io.playloop.cli;
 
 import io.playloop.campaign.ActivePointer;
 import io.playloop.campaign.Campaign;
-import io.playloop.campaign.CampaignKeys;
-import io.playloop.campaign.CampaignTable;
 import io.playloop.campaign.PushResult;
+import io.playloop.campaign.StoredVersion;
+import io.playloop.store.CampaignTable;
 import io.playloop.store.CapacityMeter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,14 +42,14 @@ final class PushCommand implements Callable<Integer> {
         try (DynamoDbClient dynamo = cli.connector.connect(table)) {
             CampaignTable campaigns = new CampaignTable(dynamo, table.table(), new CapacityMeter());
             PushResult pushed = campaigns.push(campaign, cli.clock.instant(), activate);
-            out.println("pushed " + CampaignKeys.describe(pushed.campaignId(), pushed.version()) + " to table "
+            out.println("pushed " + StoredVersion.describe(pushed.campaignId(), pushed.version()) + " to table "
                     + table.table() + " (" + pushed.bytes() + " bytes, sha256 " + pushed.sha256().substring(0, 12) + ")");
             if (pushed.activated()) {
-                out.println("active: " + CampaignKeys.describe(pushed.campaignId(), pushed.version())
+                out.println("active: " + StoredVersion.describe(pushed.campaignId(), pushed.version())
                         + " (the game picks it up within a minute)");
             } else {
                 Optional<ActivePointer> active = campaigns.activePointer();
-                out.println("not activated; the game plays " + active.map(p -> CampaignKeys.describe(p.campaignId(),
+                out.println("not activated; the game plays " + active.map(p -> StoredVersion.describe(p.campaignId(),
                         p.version())).orElse("the bundled demo") + ". To play this version: playloop-cli activate "
                         + pushed.campaignId() + " " + pushed.version() + " --table " + table.table());
             }

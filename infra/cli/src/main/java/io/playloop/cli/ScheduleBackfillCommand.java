@@ -1,8 +1,8 @@
 package io.playloop.cli;
 
 import io.playloop.campaign.CampaignSource;
-import io.playloop.campaign.CampaignTable;
 import io.playloop.scheduler.ScheduleBackfill;
+import io.playloop.store.CampaignTable;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoSchedulerStore;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.campaign.CampaignSource;
-import io.playloop.campaign.CampaignTable;
+import io.playloop.store.CampaignTable;
 import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.Secrets;

@@ -1,11 +1,20 @@
-package io.playloop.campaign;
+package io.playloop.store;
 
 import io.playloop.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.playloop.campaign.ActivePointer;
+import io.playloop.campaign.Campaign;
+import io.playloop.campaign.CampaignFiles;
+import io.playloop.campaign.CampaignListing;
+import io.playloop.campaign.CampaignLoader;
+import io.playloop.campaign.CampaignSource;
+import io.playloop.campaign.DemoCampaign;
+import io.playloop.campaign.PushResult;
+import io.playloop.campaign.StoredVersion;
+import io.playloop.campaign.TextKey;
 import io.playloop.definitions.TemplateDefinitions;
-import io.playloop.store.CapacityMeter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,13 @@
-package io.playloop.campaign;
+package io.playloop.store;
 
-import io.playloop.store.CapacityMeter;
-import io.playloop.store.Keys;
+import io.playloop.campaign.ActivePointer;
+import io.playloop.campaign.Campaign;
+import io.playloop.campaign.CampaignListing;
+import io.playloop.campaign.CampaignLoader;
+import io.playloop.campaign.CampaignStore;
+import io.playloop.campaign.ConcurrentCampaignChangeException;
+import io.playloop.campaign.PushResult;
+import io.playloop.campaign.StoredVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -110,7 +116,7 @@ public final class CampaignTable implements CampaignStore {
                     return new ActivePointer(campaignId, version, current.map(ActivePointer::revision).orElse(0L) + 1, now);
                 }
             } catch (VersionMissing e) {
-                throw new IllegalArgumentException("campaign " + CampaignKeys.describe(campaignId, version)
+                throw new IllegalArgumentException("campaign " + StoredVersion.describe(campaignId, version)
                         + " is not in table " + tableName + " (see list)");
             }
             backOff(attempt);

@@ -1,6 +1,6 @@
-package io.playloop.campaign;
+package io.playloop.store;
 
-import io.playloop.store.Keys;
+import io.playloop.campaign.Ids;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -86,11 +86,6 @@ public final class CampaignKeys {
     /** The pointer to the version that plays. */
     public static Map<String, AttributeValue> active() {
         return key(ACTIVE_PARTITION, ACTIVE_SORT);
-    }
-
-    /** "demo v3": how logs and errors name a stored version. */
-    public static String describe(String campaignId, int version) {
-        return campaignId + " v" + version;
     }
 
     private static int checked(int version) {
