@@ -36,6 +36,30 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("configuration reads only outreach's three values (the planner reads the campaign, not the reverse)")
+    void configuration_namesOnlyTheOutreachValues() {
+        Set<String> named = new TreeSet<>();
+        for (String violation : violations("campaign", List.of("io.playloop.outreach."))) {
+            named.add(violation.substring(violation.indexOf(" -> ") + 4));
+        }
+        assertThat(named).isSubsetOf("io.playloop.outreach.ContactBudget", "io.playloop.outreach.Priority",
+                "io.playloop.outreach.ReminderKind");
+    }
+
+    @Test
+    @DisplayName("the outreach planner is pure: it names no store, scheduling service or AWS SDK")
+    void outreach_namesNoInputOrOutput() {
+        assertThat(violations("outreach", concat(List.of("io.playloop.store.", "io.playloop.scheduling.",
+                "io.playloop.scheduler."), AWS))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the store (an adapter) names no scheduling service; it may hold the outreach.Schedule value")
+    void store_namesNoSchedulingService() {
+        assertThat(violations("store", List.of("io.playloop.scheduling.", "io.playloop.scheduler."))).isEmpty();
+    }
+
+    @Test
     @DisplayName("the check catches an uphill import, a name written out in full, and ignores comments and strings")
     void theCheck_canFail() {
         String source = """

@@ -23,7 +23,7 @@ import java.util.Optional;
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
                      Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
                      Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
-                     Optional<io.playloop.scheduler.Schedule> schedule, Optional<ShopOrder> order) {
+                     Optional<io.playloop.outreach.Schedule> schedule, Optional<ShopOrder> order) {
     /** A paid shop order, as its link {@link Keys#shopOrder} names it. */
     public record ShopOrder(String source, String orderId) {
         public ShopOrder {
@@ -45,7 +45,7 @@ public record Commit(InboundReceipt receipt, Customer customer, long expectedVer
     public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
                   Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
                   Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
-                  Optional<io.playloop.scheduler.Schedule> schedule) {
+                  Optional<io.playloop.outreach.Schedule> schedule) {
         this(receipt, customer, expectedVersion, consentChange, points, quiz, spin, progress, schedule,
                 Optional.empty());
     }

@@ -89,7 +89,7 @@ public final class DynamoGameStore implements GameStore {
         SpinState spin = SpinState.NONE;
         ProgressState progress = ProgressState.NONE;
         Optional<CodeHolder> holder = Optional.empty();
-        io.playloop.scheduler.Schedule schedule = io.playloop.scheduler.Schedule.NONE;
+        io.playloop.outreach.Schedule schedule = io.playloop.outreach.Schedule.NONE;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
             if (Keys.SCHEDULE.equals(sk)) {
@@ -212,7 +212,7 @@ public final class DynamoGameStore implements GameStore {
 
         int scheduleAction = -1;
         if (commit.schedule().isPresent()) {
-            io.playloop.scheduler.Schedule schedule = commit.schedule().get();
+            io.playloop.outreach.Schedule schedule = commit.schedule().get();
             scheduleAction = actions.size();
             actions.add(TransactWriteItem.builder().put(versionedPut(
                     ScheduleItems.item(customer.key(), schedule, schedule.version() + 1), ScheduleItems.VERSION,

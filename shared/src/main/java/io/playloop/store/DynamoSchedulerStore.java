@@ -3,7 +3,7 @@ package io.playloop.store;
 import io.playloop.engine.Customer;
 import io.playloop.engine.WalletEntry;
 import io.playloop.ledger.LedgerEntry;
-import io.playloop.scheduler.Schedule;
+import io.playloop.outreach.Schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.playloop.store;
 
-import io.playloop.scheduler.Schedule;
+import io.playloop.outreach.Schedule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package io.playloop.store;
 
 import io.playloop.engine.WalletEntry;
-import io.playloop.scheduler.Schedule;
+import io.playloop.outreach.Schedule;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -13,11 +13,11 @@ import java.util.Optional;
  * @param receipt  the live receipt of this wamid, empty when it was never processed (or its record expired)
  * @param progress the customer's progress ({@link ProgressState#NONE} when none)
  * @param codeHolder who holds the referral code the message carries, when it carries one the table knows
- * @param schedule the customer's outreach schedule ({@link io.playloop.scheduler.Schedule#NONE} when none)
+ * @param schedule the customer's outreach schedule ({@link io.playloop.outreach.Schedule#NONE} when none)
  */
 public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
                        QuizState quiz, SpinState spin, ProgressState progress,
-                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.scheduler.Schedule schedule) {
+                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.outreach.Schedule schedule) {
     public Snapshot {
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
@@ -31,7 +31,7 @@ public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> rec
     public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
                     QuizState quiz, SpinState spin, ProgressState progress,
                     Optional<io.playloop.engine.CodeHolder> codeHolder) {
-        this(customer, receipt, points, quiz, spin, progress, codeHolder, io.playloop.scheduler.Schedule.NONE);
+        this(customer, receipt, points, quiz, spin, progress, codeHolder, io.playloop.outreach.Schedule.NONE);
     }
 
     /** A snapshot of a customer without progress, of a message without a referral code. */

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.playloop.campaign.DemoCampaign;
 import io.playloop.rewards.RewardJob;
 import io.playloop.rewards.RewardWorker;
-import io.playloop.scheduler.RunSummary;
+import io.playloop.scheduling.RunSummary;
 import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.CustomerErasingException;
 import io.playloop.store.CustomerRecords;

@@ -31,7 +31,7 @@ import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.Lot;
 import io.playloop.ledger.LotShare;
 import io.playloop.ledger.PointsAccount;
-import io.playloop.scheduler.Schedule;
+import io.playloop.outreach.Schedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.playloop.store;
 import io.playloop.engine.Customer;
 import io.playloop.engine.Progress;
 import io.playloop.ledger.PointsAccount;
-import io.playloop.scheduler.Schedule;
+import io.playloop.outreach.Schedule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -21,7 +21,7 @@ import io.playloop.whatsapp.webhook.Refused;
 import io.playloop.whatsapp.webhook.MalformedWebhookException;
 import io.playloop.whatsapp.webhook.ParsedWebhook;
 import io.playloop.whatsapp.webhook.DeliveryFailure;
-import io.playloop.scheduler.DeliveryFailures;
+import io.playloop.scheduling.DeliveryFailures;
 import io.playloop.store.CapacityMeter;
 import io.playloop.whatsapp.webhook.WebhookParser;
 import io.playloop.whatsapp.webhook.WebhookSignature;

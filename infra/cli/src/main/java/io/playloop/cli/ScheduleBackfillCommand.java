@@ -1,7 +1,7 @@
 package io.playloop.cli;
 
 import io.playloop.campaign.CampaignSource;
-import io.playloop.scheduler.ScheduleBackfill;
+import io.playloop.scheduling.ScheduleBackfill;
 import io.playloop.store.CampaignTable;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoSchedulerStore;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.metrics.EmfMetrics;
-import io.playloop.scheduler.RunSummary;
+import io.playloop.scheduling.RunSummary;
 import io.playloop.store.CapacityMeter;
 import io.playloop.whatsapp.outbound.GraphApi;
 import io.playloop.whatsapp.outbound.OutboundMessage;

@@ -7,7 +7,7 @@ import io.playloop.ingest.IngestHandler;
 import io.playloop.local.emulators.DynamoDbLocalServer;
 import io.playloop.local.emulators.LocalAwsClients;
 import io.playloop.local.emulators.ResourceProvisioner;
-import io.playloop.scheduler.DeliveryFailures;
+import io.playloop.scheduling.DeliveryFailures;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoSchedulerStore;
 import io.playloop.testing.WebhookEvents;

@@ -1,5 +1,7 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
+import io.playloop.outreach.MetaBackoff;
+import io.playloop.outreach.Schedule;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DynamoSchedulerStore;

@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
@@ -6,7 +6,6 @@ import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.TextKey;
 import io.playloop.engine.BidiIsolate;
 import io.playloop.engine.CommandIds;
-import io.playloop.outreach.ReminderKind;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.TemplateMessage;

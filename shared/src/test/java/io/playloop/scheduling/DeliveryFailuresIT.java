@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.CampaignSource;
@@ -20,7 +20,20 @@ import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
 import io.playloop.logging.Masking;
+import io.playloop.outreach.Channel;
+import io.playloop.outreach.CustomerView;
+import io.playloop.outreach.DueReminder;
+import io.playloop.outreach.MetaBackoff;
+import io.playloop.outreach.Outgoing;
+import io.playloop.outreach.ReachCounter;
 import io.playloop.outreach.ReminderKind;
+import io.playloop.outreach.ReminderMessages;
+import io.playloop.outreach.ReminderPlanner;
+import io.playloop.outreach.RewardExpiry;
+import io.playloop.outreach.Schedule;
+import io.playloop.outreach.SendPacer;
+import io.playloop.outreach.VisitPlan;
+import io.playloop.outreach.VisitPlanner;
 import io.playloop.rewards.RewardJob;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.store.BudgetExhaustedException;

@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import io.playloop.campaign.MessageTemplate;
 import java.util.Objects;

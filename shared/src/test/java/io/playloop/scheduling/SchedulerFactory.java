@@ -1,7 +1,8 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
 import io.playloop.campaign.CampaignSource;
 import io.playloop.config.PlayLoopConfig;
+import io.playloop.outreach.SendPacer;
 import io.playloop.store.CapacityMeter;
 import io.playloop.store.DynamoLeaderboardReader;
 import io.playloop.store.DynamoSchedulerStore;

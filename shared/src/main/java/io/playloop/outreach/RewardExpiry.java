@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import io.playloop.engine.WalletEntry;
 import java.time.Instant;

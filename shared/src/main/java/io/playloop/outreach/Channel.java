@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 /** How a proactive message travels. */
 public enum Channel {

@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Challenge;
@@ -13,7 +13,6 @@ import io.playloop.games.challenge.ActionCount;
 import io.playloop.games.challenge.ChallengePeriod;
 import io.playloop.games.leaderboard.WeekKey;
 import io.playloop.ledger.Lot;
-import io.playloop.outreach.ReminderKind;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

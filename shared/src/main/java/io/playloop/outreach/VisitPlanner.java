@@ -1,10 +1,9 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.Outreach;
 import io.playloop.campaign.ReminderRule;
 import io.playloop.campaign.TemplateCategory;
-import io.playloop.outreach.ContactBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

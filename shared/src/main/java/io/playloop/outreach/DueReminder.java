@@ -1,6 +1,5 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
-import io.playloop.outreach.ReminderKind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

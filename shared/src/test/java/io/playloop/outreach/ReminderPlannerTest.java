@@ -1,11 +1,10 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.playloop.engine.WalletEntry;
 import io.playloop.games.challenge.Streak;
 import io.playloop.ledger.PointsAccount;
-import io.playloop.outreach.ReminderKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

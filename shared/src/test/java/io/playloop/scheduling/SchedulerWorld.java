@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.campaign.Campaign;

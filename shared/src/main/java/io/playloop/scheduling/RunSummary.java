@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.playloop.scheduler;
+package io.playloop.outreach;
 
 import java.time.Duration;
 import java.time.Instant;

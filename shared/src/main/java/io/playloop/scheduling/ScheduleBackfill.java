@@ -1,6 +1,9 @@
-package io.playloop.scheduler;
+package io.playloop.scheduling;
 
 import io.playloop.campaign.Campaign;
+import io.playloop.outreach.CustomerView;
+import io.playloop.outreach.ReminderPlanner;
+import io.playloop.outreach.Schedule;
 import io.playloop.store.ConcurrentUpdateException;
 import io.playloop.store.DynamoSchedulerStore;
 import io.playloop.store.DynamoSchedulerStore.CustomerState;
