@@ -28,7 +28,9 @@ import io.playloop.whatsapp.outbound.GraphApiClient;
 import io.playloop.batch.DeadLetterQueue;
 import io.playloop.batch.PartialBatch;
 import io.playloop.batch.QueueRecord;
+import io.playloop.batch.RecordFailures;
 import io.playloop.batch.RetryBudget;
+import io.playloop.batch.SqsBatchLoop;
 import io.playloop.batch.UnreadableRecordException;
 import io.playloop.sqs.SqsDeadLetterQueue;
 import io.playloop.store.DynamoRecordFailures;
@@ -39,8 +41,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
@@ -78,7 +80,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     private static final Logger LOG = LoggerFactory.getLogger(GameHandler.class);
 
     private final MessageProcessor processor;
-    private final PartialBatch batch;
+    private final SqsBatchLoop loop;
     private final InboundMessageCodec codec;
     private final CommerceEventCodec commerceCodec;
     private final CapacityMeter meter;
@@ -86,25 +88,34 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     /** Called by the Lambda runtime: builds the clients once, from the environment, without calling AWS. */
     public GameHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(fromEnvironment(System.getenv(), Clock.systemUTC()));
         Core.getGlobalContext().register(this);
     }
 
-    private GameHandler(Map<String, String> env, Clock clock) {
-        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), env, clock);
+    /** A handler over these dependencies (tests, the local cloud, benchmarks). */
+    public GameHandler(Dependencies dependencies) {
+        Dependencies d = Objects.requireNonNull(dependencies, "dependencies");
+        ObjectMapper mapper = new ObjectMapper();
+        this.processor = d.processor != null ? d.processor : processorOverTable(d);
+        RecordFailures failures = d.recordFailures != null ? d.recordFailures
+                : new DynamoRecordFailures(d.dynamo, d.config.tableName(), d.meter);
+        this.loop = new SqsBatchLoop(new PartialBatch(RETRY_BUDGET, failures, d.deadLetters, d.clock, TIME_MARGIN));
+        this.codec = new InboundMessageCodec(mapper);
+        this.commerceCodec = new CommerceEventCodec(mapper);
+        this.meter = d.meter;
+        this.metrics = new EmfMetrics(mapper, System.out, Clock.systemUTC(), "game");
     }
 
-    private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Map<String, String> env, Clock clock) {
-        this(dynamo, config, AwsClients.secrets(env, clock), AwsClients.sqs(env), env, clock);
-    }
-
-    private GameHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, SqsClient sqs,
-                        Map<String, String> env, Clock clock) {
-        this(dynamo,
-                new GraphApiClient(config, secrets,
-                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
-                config, clock, new CapacityMeter(), secrets, rewardQueue(sqs, env),
-                deadLetterQueue(sqs, env.get(EnvironmentVariables.INBOUND_DLQ_URL)));
+    private static Dependencies fromEnvironment(Map<String, String> env, Clock clock) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        PlayLoopConfig config = PlayLoopConfig.fromEnvironment(env);
+        Secrets secrets = AwsClients.secrets(env, clock);
+        SqsClient sqs = AwsClients.sqs(env);
+        return Dependencies.builder().dynamo(dynamo)
+                .graph(new GraphApiClient(config, secrets,
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT))
+                .config(config).clock(clock).secrets(secrets).rewards(rewardQueue(sqs, env))
+                .deadLetters(deadLetterQueue(sqs, env.get(EnvironmentVariables.INBOUND_DLQ_URL))).build();
     }
 
     /** The rewards queue named by {@code PLAYLOOP_REWARDS_QUEUE_URL}; none when unset. */
@@ -122,54 +133,23 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
 
     /**
-     * A handler whose quiz ids are signed with a key made for this instance only: for tests and tools
-     * where one JVM both asks and judges.
+     * The processor over the table. With secrets, quiz ids and referral codes are signed with keys derived from the
+     * app secret ({@link CampaignEngines#optionIdsFromAppSecret}), asked per message so a rotation is picked up;
+     * without, with keys made for this instance only (tests and tools where one JVM both asks and judges). Draws use
+     * a new {@link SecureRandom} each, never one made at SnapStart initialisation.
      */
-    public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter) {
-        this(dynamo, graph, config, clock, meter, instanceOptionIds(), instanceSecret(), RewardQueue.NONE);
-    }
-
-    /**
-     * A handler whose quiz ids are signed with a key derived from the app secret
-     * ({@link CampaignEngines#optionIdsFromAppSecret}), asked per message so a rotation is picked up.
-     * Draws use a new {@link SecureRandom} each, never one made at SnapStart initialisation.
-     */
-    public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                       Secrets secrets) {
-        this(dynamo, graph, config, clock, meter, secrets, RewardQueue.NONE);
-    }
-
-    /** The same, handing reward jobs (pool codes, CRM syncs) to {@code rewards}. */
-    public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                       Secrets secrets, RewardQueue rewards) {
-        this(dynamo, graph, config, clock, meter, secrets, rewards, DeadLetterQueue.NONE);
-    }
-
-    /** The same, setting aside in {@code deadLetters} a record that used its own retry budget. */
-    public GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                       Secrets secrets, RewardQueue rewards, DeadLetterQueue deadLetters) {
-        this(dynamo, graph, config, clock, meter,
-                (Supplier<OptionIds>) () -> CampaignEngines.optionIdsFromAppSecret(secrets.appSecret()),
-                () -> CampaignEngines.referralSecretFromAppSecret(secrets.appSecret()), rewards, deadLetters);
-    }
-
-    private GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                        Supplier<OptionIds> optionIds, Supplier<byte[]> referralSecret, RewardQueue rewards) {
-        this(dynamo, graph, config, clock, meter, optionIds, referralSecret, rewards, DeadLetterQueue.NONE);
-    }
-
-    private GameHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock, CapacityMeter meter,
-                        Supplier<OptionIds> optionIds, Supplier<byte[]> referralSecret, RewardQueue rewards,
-                        DeadLetterQueue deadLetters) {
-        this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
+    private static MessageProcessor processorOverTable(Dependencies d) {
+        Supplier<OptionIds> optionIds = d.secrets == null ? instanceOptionIds()
+                : () -> CampaignEngines.optionIdsFromAppSecret(d.secrets.appSecret());
+        Supplier<byte[]> referralSecret = d.secrets == null ? instanceSecret()
+                : () -> CampaignEngines.referralSecretFromAppSecret(d.secrets.appSecret());
+        return new MessageProcessor(new DynamoGameStore(d.dynamo, d.config.tableName(), d.meter),
                 new CampaignEngines(CampaignSource.withDemoFallback(
-                        new CampaignTable(dynamo, config.tableName(), meter), clock),
-                        MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new, referralSecret),
-                graph, clock, new ObjectMapper(),
-                new DynamoLeaderboardReader(dynamo, config.tableName(), meter), rewards),
-                new PartialBatch(RETRY_BUDGET, new DynamoRecordFailures(dynamo, config.tableName(), meter), deadLetters,
-                        clock, TIME_MARGIN),
-                meter);
+                        new CampaignTable(d.dynamo, d.config.tableName(), d.meter), d.clock),
+                        MessageCatalog.bundled(), d.config.businessName(), optionIds, SecureRandom::new,
+                        referralSecret),
+                d.graph, d.clock, new ObjectMapper(),
+                new DynamoLeaderboardReader(d.dynamo, d.config.tableName(), d.meter), d.rewards);
     }
 
     private static Supplier<byte[]> instanceSecret() {
@@ -183,16 +163,6 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         new SecureRandom().nextBytes(key);
         OptionIds ids = new OptionIds(key);
         return () -> ids;
-    }
-
-    GameHandler(MessageProcessor processor, PartialBatch batch, CapacityMeter meter) {
-        ObjectMapper mapper = new ObjectMapper();
-        this.processor = processor;
-        this.batch = batch;
-        this.codec = new InboundMessageCodec(mapper);
-        this.commerceCodec = new CommerceEventCodec(mapper);
-        this.meter = meter;
-        this.metrics = new EmfMetrics(mapper, System.out, Clock.systemUTC(), "game");
     }
 
     /**
@@ -227,15 +197,12 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         }
         CapacityMeter.Reading before = meter.reading();
         Map<ProcessingResult, Integer> results = new EnumMap<>(ProcessingResult.class);
-        List<QueueRecord> records = event.getRecords() == null ? List.of() : event.getRecords().stream()
-                .map(m -> QueueRecord.of(m.getMessageId(), m.getBody(), m.getAttributes(), m.getEventSourceArn()))
-                .toList();
-        PartialBatch.Report report = batch.run(records,
-                context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis,
+        SqsBatchLoop.Result batch = loop.run(event, context,
                 record -> results.merge(process(record), 1, Integer::sum));
+        PartialBatch.Report report = batch.report();
         CapacityMeter.Reading capacity = meter.reading().minus(before);
         Map<String, Number> counts = new LinkedHashMap<>();
-        counts.put("Records", records.size());
+        counts.put("Records", batch.records());
         counts.put("FailedRecords", report.failedIds().size());
         counts.put("ParkedRecords", report.parked());
         counts.put("DeferredRecords", report.deferred());
@@ -243,7 +210,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         counts.put("ReadUnits", capacity.readUnits());
         counts.put("WriteUnits", capacity.writeUnits());
         metrics.counts(counts);
-        LOG.atInfo().addKeyValue("records", records.size())
+        LOG.atInfo().addKeyValue("records", batch.records())
                 .addKeyValue("failed", report.retrying())
                 .addKeyValue("waiting", report.waiting())
                 .addKeyValue("deferred", report.deferred())
@@ -253,8 +220,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                 .addKeyValue("writeUnits", capacity.writeUnits())
                 .addKeyValue("dynamoRequests", capacity.requests())
                 .log("batch processed");
-        return SQSBatchResponse.builder().withBatchItemFailures(report.failedIds().stream()
-                .map(SQSBatchResponse.BatchItemFailure::new).toList()).build();
+        return batch.response();
     }
 
     /** One record: the customer's chat messages and the shop's events share the queue, in one order. */
@@ -271,6 +237,130 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             return decode.get();
         } catch (RuntimeException e) {
             throw new UnreadableRecordException("not an inbound record of this version", e);
+        }
+    }
+
+    /**
+     * What a game handler runs on, built with {@link #builder()}: a table client, the Graph API and the configuration
+     * (the handler builds its processor over them), or a ready {@code processor} and {@code recordFailures} (unit
+     * tests over an in-memory store). Immutable.
+     */
+    public static final class Dependencies {
+        private final DynamoDbClient dynamo;
+        private final GraphApi graph;
+        private final PlayLoopConfig config;
+        private final Clock clock;
+        private final CapacityMeter meter;
+        private final Secrets secrets;
+        private final RewardQueue rewards;
+        private final DeadLetterQueue deadLetters;
+        private final MessageProcessor processor;
+        private final RecordFailures recordFailures;
+
+        private Dependencies(Builder b) {
+            this.dynamo = b.dynamo;
+            this.graph = b.graph;
+            this.config = b.config;
+            this.clock = b.clock;
+            this.meter = b.meter;
+            this.secrets = b.secrets;
+            this.rewards = b.rewards;
+            this.deadLetters = b.deadLetters;
+            this.processor = b.processor;
+            this.recordFailures = b.recordFailures;
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Dependencies}; what is not set takes the default its setter names. */
+        public static final class Builder {
+            private DynamoDbClient dynamo;
+            private GraphApi graph;
+            private PlayLoopConfig config;
+            private Clock clock = Clock.systemUTC();
+            private CapacityMeter meter = new CapacityMeter();
+            private Secrets secrets;
+            private RewardQueue rewards = RewardQueue.NONE;
+            private DeadLetterQueue deadLetters = DeadLetterQueue.NONE;
+            private MessageProcessor processor;
+            private RecordFailures recordFailures;
+
+            private Builder() {
+            }
+
+            /** The table client: the store, the campaigns, the leaderboards and the records' failure counts. */
+            public Builder dynamo(DynamoDbClient dynamo) {
+                this.dynamo = dynamo;
+                return this;
+            }
+
+            public Builder graph(GraphApi graph) {
+                this.graph = graph;
+                return this;
+            }
+
+            public Builder config(PlayLoopConfig config) {
+                this.config = config;
+                return this;
+            }
+
+            /** Default: the system's UTC clock. */
+            public Builder clock(Clock clock) {
+                this.clock = Objects.requireNonNull(clock, "clock");
+                return this;
+            }
+
+            /** Default: a new meter (one per execution environment, as on Lambda). */
+            public Builder meter(CapacityMeter meter) {
+                this.meter = Objects.requireNonNull(meter, "meter");
+                return this;
+            }
+
+            /**
+             * The app secret, from which quiz ids and referral codes are signed. Default: none, and keys made for
+             * this instance only (tests and tools where one JVM both asks and judges).
+             */
+            public Builder secrets(Secrets secrets) {
+                this.secrets = secrets;
+                return this;
+            }
+
+            /** Where reward jobs (pool codes, CRM syncs) go. Default: {@link RewardQueue#NONE}. */
+            public Builder rewards(RewardQueue rewards) {
+                this.rewards = Objects.requireNonNull(rewards, "rewards");
+                return this;
+            }
+
+            /** Where a record that used its own retry budget is set aside. Default: {@link DeadLetterQueue#NONE}. */
+            public Builder deadLetters(DeadLetterQueue deadLetters) {
+                this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+                return this;
+            }
+
+            /** A processor to use instead of the one built over the table (unit tests). */
+            public Builder processor(MessageProcessor processor) {
+                this.processor = processor;
+                return this;
+            }
+
+            /** The records' failure counts, instead of the table's (unit tests). */
+            public Builder recordFailures(RecordFailures recordFailures) {
+                this.recordFailures = recordFailures;
+                return this;
+            }
+
+            /** @throws IllegalStateException when neither a table (with graph and config) nor its stand-ins are set */
+            public Dependencies build() {
+                if (processor == null && (dynamo == null || graph == null || config == null)) {
+                    throw new IllegalStateException("a game handler needs dynamo, graph and config, or a processor");
+                }
+                if (recordFailures == null && (dynamo == null || config == null)) {
+                    throw new IllegalStateException("a game handler needs dynamo and config, or recordFailures");
+                }
+                return new Dependencies(this);
+            }
         }
     }
 }

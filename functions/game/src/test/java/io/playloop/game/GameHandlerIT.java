@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.playloop.config.PlayLoopConfig;
-import io.playloop.store.CapacityMeter;
 import io.playloop.store.Keys;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.RecordingGraphApi;
@@ -32,9 +31,10 @@ class GameHandlerIT {
     private final LocalDynamo dynamo = LocalDynamo.create();
     private final RecordingGraphApi graph = new RecordingGraphApi();
     private final TestClock clock = new TestClock(Instant.parse("2025-11-21T10:00:10Z"));
-    private final GameHandler handler = new GameHandler(dynamo.client(), graph,
-            new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café Lumière", "en"),
-            clock, new CapacityMeter());
+    private final GameHandler handler = new GameHandler(GameHandler.Dependencies.builder().dynamo(dynamo.client())
+            .graph(graph).clock(clock)
+            .config(new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café Lumière", "en"))
+            .build());
 
     @AfterEach
     void close() {

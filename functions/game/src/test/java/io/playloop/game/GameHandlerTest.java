@@ -10,9 +10,7 @@ import io.playloop.campaign.DemoCampaign;
 import io.playloop.engine.Engine;
 import io.playloop.engine.MessageCatalog;
 import io.playloop.batch.DeadLetterQueue;
-import io.playloop.batch.PartialBatch;
 import io.playloop.definitions.TemplateDefinitions;
-import io.playloop.store.CapacityMeter;
 import io.playloop.store.InboundReceipt;
 import io.playloop.testing.InMemoryGameStore;
 import io.playloop.testing.InMemoryRecordFailures;
@@ -43,12 +41,11 @@ class GameHandlerTest {
     private final TestClock clock = new TestClock(Instant.parse("2025-11-21T10:00:10Z"));
     private final RecordingDeadLetterQueue deadLetters = new RecordingDeadLetterQueue();
     private final InMemoryRecordFailures failures = new InMemoryRecordFailures();
-    private final GameHandler handler = new GameHandler(
-            new MessageProcessor(new KeySizeLimitedStore(store),
+    private final GameHandler handler = new GameHandler(GameHandler.Dependencies.builder()
+            .processor(new MessageProcessor(new KeySizeLimitedStore(store),
                     new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière"), graph, clock,
-                    new ObjectMapper()),
-            new PartialBatch(GameHandler.RETRY_BUDGET, failures, deadLetters, clock, GameHandler.TIME_MARGIN),
-            new CapacityMeter());
+                    new ObjectMapper()))
+            .recordFailures(failures).deadLetters(deadLetters).clock(clock).build());
     private final InboundMessageCodec codec = new InboundMessageCodec(new ObjectMapper());
     private final FifoQueueSimulation queue = new FifoQueueSimulation(
             TemplateDefinitions.bundled().queue("InboundQueue").orElseThrow(), clock);

@@ -37,6 +37,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -98,44 +99,33 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
      * are fetched on first use.
      */
     public IngestHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(fromEnvironment(System.getenv(), Clock.systemUTC()));
         warmUp();
     }
 
-    private IngestHandler(Map<String, String> env, Clock clock) {
-        this(AwsClients.sqs(env), AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env),
-                AwsClients.secrets(env, clock), clock, env.get(EnvironmentVariables.DEFAULT_PHONE_REGION));
-    }
-
-    /** WhatsApp only: without a table client the commerce route answers 404 (tests of the WhatsApp path). */
-    public IngestHandler(SqsClient sqs, PlayLoopConfig config, Secrets secrets, Clock clock) {
-        this(sqs, null, config, secrets, clock, null);
-    }
-
-    /**
-     * Both routes.
-     *
-     * @param dynamo             the table client, for the shop order → customer link refunds need
-     *                           ({@link ShopOrders}); null serves WhatsApp only
-     * @param defaultPhoneRegion the region of shop phone numbers without a country code; null for
-     *                           {@link PhoneNumbers#DEFAULT_REGION}
-     */
-    public IngestHandler(SqsClient sqs, DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, Clock clock,
-                         String defaultPhoneRegion) {
-        if (config.inboundQueueUrl() == null) {
+    /** A handler over these dependencies (tests, the local cloud, benchmarks). */
+    public IngestHandler(Dependencies dependencies) {
+        Dependencies d = Objects.requireNonNull(dependencies, "dependencies");
+        if (d.config.inboundQueueUrl() == null) {
             throw new IllegalStateException(EnvironmentVariables.INBOUND_QUEUE_URL
                     + " is not set: the ingest function needs the inbound FIFO queue's URL");
         }
-        this.secrets = secrets;
-        this.clock = clock;
-        this.parser = new WebhookParser(config.phoneNumberId());
-        this.queue = new InboundQueue(sqs, config.inboundQueueUrl(), new InboundMessageCodec(new ObjectMapper()));
-        this.commerce = dynamo == null ? null : new CommerceWebhookHandler(sqs, config.inboundQueueUrl(),
-                new ShopOrders(dynamo, config.tableName(), clock), secrets, clock, new PhoneNumbers(defaultPhoneRegion));
-        this.failures = dynamo == null ? null
-                : new DeliveryFailures(dynamo, config.tableName(), new CapacityMeter(), clock);
+        this.secrets = d.secrets;
+        this.clock = d.clock;
+        this.parser = new WebhookParser(d.config.phoneNumberId());
+        this.queue = new InboundQueue(d.sqs, d.config.inboundQueueUrl(), new InboundMessageCodec(new ObjectMapper()));
+        this.commerce = d.dynamo == null ? null : new CommerceWebhookHandler(d.sqs, d.config.inboundQueueUrl(),
+                new ShopOrders(d.dynamo, d.config.tableName(), d.clock), d.secrets, d.clock,
+                new PhoneNumbers(d.defaultPhoneRegion));
+        this.failures = d.dynamo == null ? null
+                : new DeliveryFailures(d.dynamo, d.config.tableName(), new CapacityMeter(), d.clock);
     }
 
+    private static Dependencies fromEnvironment(Map<String, String> env, Clock clock) {
+        return Dependencies.builder().sqs(AwsClients.sqs(env)).dynamo(AwsClients.dynamoDb(env))
+                .config(PlayLoopConfig.fromEnvironment(env)).secrets(AwsClients.secrets(env, clock)).clock(clock)
+                .defaultPhoneRegion(env.get(EnvironmentVariables.DEFAULT_PHONE_REGION)).build();
+    }
 
     /**
      * Runs signature, parsing and record encoding once on a synthetic webhook, so the classes of the
@@ -412,5 +402,90 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();
+    }
+
+    /** What an ingest handler runs on, built with {@link #builder()}. Immutable. */
+    public static final class Dependencies {
+        private final SqsClient sqs;
+        private final DynamoDbClient dynamo;
+        private final PlayLoopConfig config;
+        private final Secrets secrets;
+        private final Clock clock;
+        private final String defaultPhoneRegion;
+
+        private Dependencies(Builder b) {
+            this.sqs = b.sqs;
+            this.dynamo = b.dynamo;
+            this.config = b.config;
+            this.secrets = b.secrets;
+            this.clock = b.clock;
+            this.defaultPhoneRegion = b.defaultPhoneRegion;
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Dependencies}; what is not set takes the default its setter names. */
+        public static final class Builder {
+            private SqsClient sqs;
+            private DynamoDbClient dynamo;
+            private PlayLoopConfig config;
+            private Secrets secrets;
+            private Clock clock = Clock.systemUTC();
+            private String defaultPhoneRegion;
+
+            private Builder() {
+            }
+
+            /** The client of the inbound FIFO queue. */
+            public Builder sqs(SqsClient sqs) {
+                this.sqs = sqs;
+                return this;
+            }
+
+            /**
+             * The table client, for the shop order → customer link refunds need ({@link ShopOrders}) and the failed
+             * statuses of proactive messages. Default: none, and the handler serves WhatsApp only (the commerce
+             * route answers 404, failed statuses are only logged).
+             */
+            public Builder dynamo(DynamoDbClient dynamo) {
+                this.dynamo = dynamo;
+                return this;
+            }
+
+            public Builder config(PlayLoopConfig config) {
+                this.config = config;
+                return this;
+            }
+
+            /** The app secret (signatures), the verify token and the shop's webhook secret. */
+            public Builder secrets(Secrets secrets) {
+                this.secrets = secrets;
+                return this;
+            }
+
+            /** Default: the system's UTC clock. */
+            public Builder clock(Clock clock) {
+                this.clock = Objects.requireNonNull(clock, "clock");
+                return this;
+            }
+
+            /**
+             * The region of shop phone numbers without a country code. Default: {@link PhoneNumbers#DEFAULT_REGION}.
+             */
+            public Builder defaultPhoneRegion(String defaultPhoneRegion) {
+                this.defaultPhoneRegion = defaultPhoneRegion;
+                return this;
+            }
+
+            /** @throws IllegalStateException without the queue client or the configuration */
+            public Dependencies build() {
+                if (sqs == null || config == null) {
+                    throw new IllegalStateException("an ingest handler needs sqs and config");
+                }
+                return new Dependencies(this);
+            }
+        }
     }
 }

@@ -46,9 +46,10 @@ class CommerceWebhookHandlerTest {
 
     private APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event, Instant now) {
         PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, "100000000000001", null, null);
-        IngestHandler handler = new IngestHandler(sqs, table, config,
-                new StaticSecrets("local-app-secret", "local-verify-token", "token", SHOP_SECRET),
-                Clock.fixed(now, ZoneOffset.UTC), "FR");
+        IngestHandler handler = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).dynamo(table)
+                .config(config)
+                .secrets(new StaticSecrets("local-app-secret", "local-verify-token", "token", SHOP_SECRET))
+                .clock(Clock.fixed(now, ZoneOffset.UTC)).defaultPhoneRegion("FR").build());
         return handler.handleRequest(event, null);
     }
 
@@ -186,7 +187,8 @@ class CommerceWebhookHandlerTest {
         assertThat(post(Events.event("GET", "/webhooks/commerce", new HashMap<>(), null, false)).getStatusCode())
                 .isEqualTo(405);
         PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, "100000000000001", null, null);
-        IngestHandler whatsAppOnly = new IngestHandler(sqs, config, new StaticSecrets("a", "v", "t"), Clock.systemUTC());
+        IngestHandler whatsAppOnly = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).config(config)
+                .secrets(new StaticSecrets("a", "v", "t")).build());
         assertThat(whatsAppOnly.handleRequest(sample("shopify-orders-paid.json"), null).getStatusCode()).isEqualTo(404);
     }
 

@@ -94,8 +94,9 @@ class IngestHandlerIT {
     private IngestHandler handlerFor(String url) {
         PlayLoopConfig config = new PlayLoopConfig("playloop", url, null, null, PHONE_NUMBER_ID, null, null);
         // The samples are dated 2025-11-21 10:00 UTC: the handler's clock is a few seconds later.
-        return new IngestHandler(sqs, config, new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"),
-                Clock.fixed(Instant.parse("2025-11-21T10:00:05Z"), ZoneOffset.UTC));
+        return new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).config(config)
+                .secrets(new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"))
+                .clock(Clock.fixed(Instant.parse("2025-11-21T10:00:05Z"), ZoneOffset.UTC)).build());
     }
 
     /** Three messages from two customers (one writes Arabic), as Meta batches them. */

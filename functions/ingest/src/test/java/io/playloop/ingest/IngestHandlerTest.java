@@ -47,7 +47,8 @@ class IngestHandlerTest {
 
     private IngestHandler handler(String phoneNumberId) {
         PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, phoneNumberId, null, null);
-        return new IngestHandler(sqs, config, new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"), CLOCK);
+        return new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).config(config)
+                .secrets(new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token")).clock(CLOCK).build());
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -69,8 +70,8 @@ class IngestHandlerTest {
                             throw software.amazon.awssdk.core.exception.SdkClientException.create("table unreachable");
                         });
         PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, PHONE_NUMBER_ID, null, null);
-        IngestHandler withTable = new IngestHandler(sqs, down, config,
-                new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token"), CLOCK, null);
+        IngestHandler withTable = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).dynamo(down)
+                .config(config).secrets(new StaticSecrets(APP_SECRET, VERIFY_TOKEN, "token")).clock(CLOCK).build());
         String body = Events.textWebhook("wamid.IN1", "33612345678", "Léa", "points").replace("]},\"field\"",
                 "],\"statuses\":[{\"id\":\"wamid.OUT1\",\"status\":\"failed\",\"timestamp\":\"1763719200\","
                         + "\"recipient_id\":\"33612345678\",\"errors\":[{\"code\":131049}]}]},\"field\"");
@@ -619,22 +620,23 @@ class IngestHandlerTest {
         @Test
         void secretsThatCannotBeRead_are500_notA401() {
             PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, PHONE_NUMBER_ID, null, null);
-            IngestHandler broken = new IngestHandler(sqs, config, new io.playloop.config.Secrets() {
-                @Override
-                public String appSecret() {
-                    throw new IllegalStateException("Secrets Manager unreachable");
-                }
+            IngestHandler broken = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).config(config)
+                    .clock(CLOCK).secrets(new io.playloop.config.Secrets() {
+                        @Override
+                        public String appSecret() {
+                            throw new IllegalStateException("Secrets Manager unreachable");
+                        }
 
-                @Override
-                public String verifyToken() {
-                    throw new IllegalStateException("Secrets Manager unreachable");
-                }
+                        @Override
+                        public String verifyToken() {
+                            throw new IllegalStateException("Secrets Manager unreachable");
+                        }
 
-                @Override
-                public String accessToken() {
-                    return "";
-                }
-            }, CLOCK);
+                        @Override
+                        public String accessToken() {
+                            return "";
+                        }
+                    }).build());
 
             assertThat(broken.handleRequest(Events.signedPost(body), null).getStatusCode()).isEqualTo(500);
             assertThat(broken.handleRequest(Events.verification("subscribe", VERIFY_TOKEN, "1"), null).getStatusCode())
@@ -645,22 +647,23 @@ class IngestHandlerTest {
     @Test
     void theWarmUpTouchesNeitherSqsNorSecrets() {
         PlayLoopConfig config = new PlayLoopConfig("playloop", QUEUE_URL, null, null, PHONE_NUMBER_ID, null, null);
-        IngestHandler h = new IngestHandler(sqs, config, new io.playloop.config.Secrets() {
-            @Override
-            public String appSecret() {
-                throw new AssertionError("warm-up must not read secrets");
-            }
+        IngestHandler h = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).config(config)
+                .clock(CLOCK).secrets(new io.playloop.config.Secrets() {
+                    @Override
+                    public String appSecret() {
+                        throw new AssertionError("warm-up must not read secrets");
+                    }
 
-            @Override
-            public String verifyToken() {
-                throw new AssertionError("warm-up must not read secrets");
-            }
+                    @Override
+                    public String verifyToken() {
+                        throw new AssertionError("warm-up must not read secrets");
+                    }
 
-            @Override
-            public String accessToken() {
-                throw new AssertionError("warm-up must not read secrets");
-            }
-        }, CLOCK);
+                    @Override
+                    public String accessToken() {
+                        throw new AssertionError("warm-up must not read secrets");
+                    }
+                }).build());
 
         h.warmUp();
 

@@ -14,6 +14,7 @@ import io.playloop.config.SecretsManagerSecrets;
 import io.playloop.batch.DeadLetterQueue;
 import io.playloop.batch.PartialBatch;
 import io.playloop.batch.QueueRecord;
+import io.playloop.batch.SqsBatchLoop;
 import io.playloop.batch.RetryBudget;
 import io.playloop.batch.RetryLaterException;
 import io.playloop.batch.UnreadableRecordException;
@@ -38,8 +39,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,62 +68,43 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private static final Logger LOG = LoggerFactory.getLogger(RewardHandler.class);
 
     private final RewardWorker worker;
-    private final PartialBatch batch;
+    private final SqsBatchLoop loop;
     private final RewardJobCodec codec = new RewardJobCodec(new ObjectMapper());
     private final Clock clock;
 
     /** Called by the Lambda runtime: builds the clients once, from the environment, without calling AWS. */
     public RewardHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(fromEnvironment(System.getenv(), Clock.systemUTC()));
     }
 
-    private RewardHandler(Map<String, String> env, Clock clock) {
-        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock),
-                CrmConfig.fromEnvironment(env),
-                SqsDeadLetterQueue.orNone(AwsClients.sqs(env), env.get(EnvironmentVariables.REWARDS_DLQ_URL)), clock);
-    }
-
-    private RewardHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, CrmConfig crm,
-                          DeadLetterQueue deadLetters, Clock clock) {
-        // The CRM tokens live in the same secret: read through the same cache.
-        this(dynamo, new GraphApiClient(config, secrets, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                        .build(), GRAPH_TIMEOUT), config, crm,
-                secrets instanceof SecretsManagerSecrets s ? new SecretsManagerCrmSecrets(s) : null, clock,
-                new CapacityMeter(), deadLetters);
-    }
-
-    /**
-     * A handler over these clients (tests, the local cloud), without a dead-letter queue of its own: a job that
-     * used its budget stays until SQS's redrive takes it.
-     *
-     * @param crmSecrets the CRM tokens, or null when no CRM is configured
-     */
-    public RewardHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, CrmConfig crm,
-                         CrmSecrets crmSecrets, Clock clock, CapacityMeter meter) {
-        this(dynamo, graph, config, crm, crmSecrets, clock, meter, DeadLetterQueue.NONE);
-    }
-
-    /**
-     * A handler over these clients that sets aside in {@code deadLetters} a job that used its own retry budget.
-     *
-     * @param crmSecrets the CRM tokens, or null when no CRM is configured
-     */
-    public RewardHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, CrmConfig crm,
-                         CrmSecrets crmSecrets, Clock clock, CapacityMeter meter, DeadLetterQueue deadLetters) {
-        this(new RewardWorker(new DynamoGameStore(dynamo, config.tableName(), meter),
-                new PoolCodes(dynamo, config.tableName(), meter),
+    /** A handler over these dependencies (tests, the local cloud). */
+    public RewardHandler(Dependencies dependencies) {
+        Dependencies d = Objects.requireNonNull(dependencies, "dependencies");
+        this.worker = new RewardWorker(new DynamoGameStore(d.dynamo, d.config.tableName(), d.meter),
+                new PoolCodes(d.dynamo, d.config.tableName(), d.meter),
                 // One source for the function's life: its cache keeps the active campaign for a minute.
-                CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock)::campaign,
-                graph, crmSync(crm, crmSecrets, clock), new CustomerErasure(dynamo, config.tableName(), meter, clock),
-                clock),
-                new PartialBatch(RETRY_BUDGET, new DynamoRecordFailures(dynamo, config.tableName(), meter), deadLetters,
-                        clock, TIME_MARGIN), clock);
+                CampaignSource.withDemoFallback(new CampaignTable(d.dynamo, d.config.tableName(), d.meter), d.clock)
+                        ::campaign,
+                d.graph, crmSync(d.crm, d.crmSecrets, d.clock),
+                new CustomerErasure(d.dynamo, d.config.tableName(), d.meter, d.clock), d.clock);
+        this.loop = new SqsBatchLoop(new PartialBatch(RETRY_BUDGET,
+                new DynamoRecordFailures(d.dynamo, d.config.tableName(), d.meter), d.deadLetters, d.clock,
+                TIME_MARGIN));
+        this.clock = d.clock;
     }
 
-    RewardHandler(RewardWorker worker, PartialBatch batch, Clock clock) {
-        this.worker = worker;
-        this.batch = batch;
-        this.clock = clock;
+    private static Dependencies fromEnvironment(Map<String, String> env, Clock clock) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        PlayLoopConfig config = PlayLoopConfig.fromEnvironment(env);
+        Secrets secrets = AwsClients.secrets(env, clock);
+        return Dependencies.builder().dynamo(dynamo)
+                .graph(new GraphApiClient(config, secrets, HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT))
+                .config(config).clock(clock).crm(CrmConfig.fromEnvironment(env))
+                // The CRM tokens live in the same secret: read through the same cache.
+                .crmSecrets(secrets instanceof SecretsManagerSecrets s ? new SecretsManagerCrmSecrets(s) : null)
+                .deadLetters(SqsDeadLetterQueue.orNone(AwsClients.sqs(env),
+                        env.get(EnvironmentVariables.REWARDS_DLQ_URL))).build();
     }
 
     private static Optional<CrmSync> crmSync(CrmConfig config, CrmSecrets secrets, Clock clock) {
@@ -137,17 +119,12 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
         if (context != null) {
             PowertoolsLogging.initializeLogging(context);
         }
-        List<QueueRecord> records = event.getRecords() == null ? List.of() : event.getRecords().stream()
-                .map(m -> QueueRecord.of(m.getMessageId(), m.getBody(), m.getAttributes(), m.getEventSourceArn()))
-                .toList();
-        PartialBatch.Report report = batch.run(records,
-                context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis,
-                record -> run(record, context));
-        LOG.atInfo().addKeyValue("records", records.size()).addKeyValue("failed", report.retrying())
+        SqsBatchLoop.Result batch = loop.run(event, context, record -> run(record, context));
+        PartialBatch.Report report = batch.report();
+        LOG.atInfo().addKeyValue("records", batch.records()).addKeyValue("failed", report.retrying())
                 .addKeyValue("waiting", report.waiting()).addKeyValue("deferred", report.deferred())
                 .addKeyValue("parked", report.parked()).log("reward batch processed");
-        return SQSBatchResponse.builder().withBatchItemFailures(report.failedIds().stream()
-                .map(SQSBatchResponse.BatchItemFailure::new).toList()).build();
+        return batch.response();
     }
 
     /** One job; a job that must wait (a pool to refill, a CRM to come back) is retried like a transient failure. */
@@ -163,6 +140,105 @@ public final class RewardHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 : clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
         if (worker.run(job, deadline) != RewardWorker.Result.DONE) {
             throw new RetryLaterException("the reward job must wait (a coupon pool to refill, a CRM to come back)");
+        }
+    }
+
+    /** What a reward handler runs on, built with {@link #builder()}. Immutable. */
+    public static final class Dependencies {
+        private final DynamoDbClient dynamo;
+        private final GraphApi graph;
+        private final PlayLoopConfig config;
+        private final CrmConfig crm;
+        private final CrmSecrets crmSecrets;
+        private final Clock clock;
+        private final CapacityMeter meter;
+        private final DeadLetterQueue deadLetters;
+
+        private Dependencies(Builder b) {
+            this.dynamo = b.dynamo;
+            this.graph = b.graph;
+            this.config = b.config;
+            this.crm = b.crm;
+            this.crmSecrets = b.crmSecrets;
+            this.clock = b.clock;
+            this.meter = b.meter;
+            this.deadLetters = b.deadLetters;
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Dependencies}; what is not set takes the default its setter names. */
+        public static final class Builder {
+            private DynamoDbClient dynamo;
+            private GraphApi graph;
+            private PlayLoopConfig config;
+            private CrmConfig crm = CrmConfig.fromEnvironment(Map.of());
+            private CrmSecrets crmSecrets;
+            private Clock clock = Clock.systemUTC();
+            private CapacityMeter meter = new CapacityMeter();
+            private DeadLetterQueue deadLetters = DeadLetterQueue.NONE;
+
+            private Builder() {
+            }
+
+            /** The table client: the store, the coupon pools, the campaigns, erasures and the jobs' failure counts. */
+            public Builder dynamo(DynamoDbClient dynamo) {
+                this.dynamo = dynamo;
+                return this;
+            }
+
+            public Builder graph(GraphApi graph) {
+                this.graph = graph;
+                return this;
+            }
+
+            public Builder config(PlayLoopConfig config) {
+                this.config = config;
+                return this;
+            }
+
+            /** The CRMs to sync. Default: none. */
+            public Builder crm(CrmConfig crm) {
+                this.crm = Objects.requireNonNull(crm, "crm");
+                return this;
+            }
+
+            /** The CRM tokens. Default: none, and no CRM sync. */
+            public Builder crmSecrets(CrmSecrets crmSecrets) {
+                this.crmSecrets = crmSecrets;
+                return this;
+            }
+
+            /** Default: the system's UTC clock. */
+            public Builder clock(Clock clock) {
+                this.clock = Objects.requireNonNull(clock, "clock");
+                return this;
+            }
+
+            /** Default: a new meter (one per execution environment, as on Lambda). */
+            public Builder meter(CapacityMeter meter) {
+                this.meter = Objects.requireNonNull(meter, "meter");
+                return this;
+            }
+
+            /**
+             * Where a job that used its own retry budget is set aside. Default: {@link DeadLetterQueue#NONE}, and the
+             * job stays until SQS's redrive takes it.
+             */
+            public Builder deadLetters(DeadLetterQueue deadLetters) {
+                this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+                return this;
+            }
+
+            /** @throws IllegalStateException without a table client, the Graph API or the configuration */
+            public Dependencies build() {
+                if (dynamo == null || graph == null || config == null) {
+                    throw new IllegalStateException("a reward handler needs dynamo, graph and config");
+                }
+                return new Dependencies(this);
+            }
         }
     }
 }

@@ -7,10 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.batch.DeadLetterQueue;
 import io.playloop.config.PlayLoopConfig;
-import io.playloop.crm.CrmConfig;
 import io.playloop.rewards.RewardJob;
 import io.playloop.rewards.RewardJobCodec;
-import io.playloop.store.CapacityMeter;
 import io.playloop.store.Keys;
 import io.playloop.testing.LocalDynamo;
 import io.playloop.testing.RecordingDeadLetterQueue;
@@ -33,9 +31,10 @@ class RewardHandlerIT {
     private final LocalDynamo dynamo = LocalDynamo.create();
     private final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final RecordingDeadLetterQueue deadLetters = new RecordingDeadLetterQueue();
-    private final RewardHandler handler = new RewardHandler(dynamo.client(), new RecordingGraphApi(),
-            new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café Lumière", "en"),
-            CrmConfig.fromEnvironment(Map.of()), null, clock, new CapacityMeter(), deadLetters);
+    private final RewardHandler handler = new RewardHandler(RewardHandler.Dependencies.builder()
+            .dynamo(dynamo.client()).graph(new RecordingGraphApi()).clock(clock).deadLetters(deadLetters)
+            .config(new PlayLoopConfig(dynamo.tableName(), null, null, null, "100000000000001", "Café Lumière", "en"))
+            .build());
     private final RewardJobCodec codec = new RewardJobCodec(new ObjectMapper());
 
     @AfterEach

@@ -45,12 +45,13 @@ public final class IngestBenchmark {
         int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         PrintStream out = "stdout".equals(System.getProperty("bench.out")) ? System.out : System.err;
 
-        IngestHandler handler = new IngestHandler(new InstantSqs(),
-                new PlayLoopConfig("playloop", "https://sqs.eu-west-1.amazonaws.com/123456789012/inbound.fifo",
-                        null, null, "100000000000001", null, null),
-                new StaticSecrets("local-app-secret", "local-verify-token", "token"),
+        IngestHandler handler = new IngestHandler(IngestHandler.Dependencies.builder().sqs(new InstantSqs())
+                .config(new PlayLoopConfig("playloop", "https://sqs.eu-west-1.amazonaws.com/123456789012/inbound.fifo",
+                        null, null, "100000000000001", null, null))
+                .secrets(new StaticSecrets("local-app-secret", "local-verify-token", "token"))
                 // The webhook is dated 2025-11-21 10:00 UTC: a clock seconds later keeps it current at the door.
-                Clock.fixed(java.time.Instant.parse("2025-11-21T10:00:05Z"), java.time.ZoneOffset.UTC));
+                .clock(Clock.fixed(java.time.Instant.parse("2025-11-21T10:00:05Z"), java.time.ZoneOffset.UTC))
+                .build());
         APIGatewayV2HTTPEvent event = event(WEBHOOK);
 
         long first = time(handler, event);

@@ -60,20 +60,35 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
 
     /** Called by the Lambda runtime: builds the clients once, from the environment, without calling AWS. */
     public SchedulerHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(fromEnvironment(System.getenv(), Clock.systemUTC()));
         Core.getGlobalContext().register(this);
     }
 
-    private SchedulerHandler(Map<String, String> env, Clock clock) {
-        this(AwsClients.dynamoDb(env), PlayLoopConfig.fromEnvironment(env), AwsClients.secrets(env, clock),
-                rewardQueue(env), clock);
+    /** A handler over these dependencies (tests, the local cloud). */
+    public SchedulerHandler(Dependencies dependencies) {
+        Dependencies d = Objects.requireNonNull(dependencies, "dependencies");
+        if (d.run != null) {
+            this.run = d.run;
+            this.priming = d.priming != null ? d.priming : () -> { };
+        } else {
+            // One source for the function's life: its cache keeps the active campaign for a minute.
+            CampaignSource campaigns = CampaignSource.withDemoFallback(
+                    new CampaignTable(d.dynamo, d.config.tableName(), d.meter), d.clock);
+            this.run = new SchedulerService(d.dynamo, d.config, d.graph, campaigns, d.clock, d.meter, d.rewards)::run;
+            this.priming = d.priming != null ? d.priming : () -> primeReadOnly(campaigns);
+        }
+        this.metrics = d.metrics != null ? d.metrics
+                : new EmfMetrics(new ObjectMapper(), System.out, Clock.systemUTC(), "scheduler");
     }
 
-    private SchedulerHandler(DynamoDbClient dynamo, PlayLoopConfig config, Secrets secrets, RewardQueue rewards,
-                             Clock clock) {
-        this(dynamo, new GraphApiClient(config, secrets,
-                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT),
-                config, clock, new CapacityMeter(), rewards);
+    private static Dependencies fromEnvironment(Map<String, String> env, Clock clock) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        PlayLoopConfig config = PlayLoopConfig.fromEnvironment(env);
+        Secrets secrets = AwsClients.secrets(env, clock);
+        return Dependencies.builder().dynamo(dynamo)
+                .graph(new GraphApiClient(config, secrets,
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build(), GRAPH_TIMEOUT))
+                .config(config).clock(clock).rewards(rewardQueue(env)).build();
     }
 
     /** The rewards queue named by {@code PLAYLOOP_REWARDS_QUEUE_URL} (erasures for silence); none when unset. */
@@ -81,38 +96,6 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         String url = env.get(EnvironmentVariables.REWARDS_QUEUE_URL);
         return url == null || url.isBlank() ? RewardQueue.NONE
                 : SqsRewardQueue.fromEnvironment(AwsClients.sqs(env), url, env);
-    }
-
-    /** A handler over these clients, without a rewards queue (tests). */
-    public SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
-                            CapacityMeter meter) {
-        this(dynamo, graph, config, clock, meter, RewardQueue.NONE);
-    }
-
-    /** A handler over these clients (the local cloud): customers silent past the retention are erased via {@code rewards}. */
-    public SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
-                            CapacityMeter meter, RewardQueue rewards) {
-        this(dynamo, graph, config, clock, meter,
-                // One source for the function's life: its cache keeps the active campaign for a minute.
-                CampaignSource.withDemoFallback(new CampaignTable(dynamo, config.tableName(), meter), clock), rewards);
-    }
-
-    private SchedulerHandler(DynamoDbClient dynamo, GraphApi graph, PlayLoopConfig config, Clock clock,
-                             CapacityMeter meter, CampaignSource campaigns, RewardQueue rewards) {
-        this(new SchedulerService(dynamo, config, graph, campaigns, clock, meter, rewards)::run,
-                () -> primeReadOnly(campaigns),
-                new EmfMetrics(new ObjectMapper(), System.out, Clock.systemUTC(), "scheduler"));
-    }
-
-    /**
-     * @param run     one scheduler run for a time budget ({@link SchedulerService#run} outside tests)
-     * @param priming what SnapStart runs before the snapshot: reads only, never a write or a send
-     * @param metrics where the run's counts go (EMF lines on stdout on Lambda)
-     */
-    SchedulerHandler(Function<Duration, RunSummary> run, Runnable priming, EmfMetrics metrics) {
-        this.run = Objects.requireNonNull(run, "run");
-        this.priming = Objects.requireNonNull(priming, "priming");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -199,5 +182,117 @@ public final class SchedulerHandler implements RequestHandler<Map<String, Object
         // the scheduler falls behind.
         counts.put("Finished", summary.finished() ? 1 : 0);
         return counts;
+    }
+
+    /**
+     * What a scheduler handler runs on, built with {@link #builder()}: a table client, the Graph API and the
+     * configuration (the handler builds its {@link SchedulerService} over them), or a ready {@code run} (unit tests).
+     * Immutable.
+     */
+    public static final class Dependencies {
+        private final DynamoDbClient dynamo;
+        private final GraphApi graph;
+        private final PlayLoopConfig config;
+        private final Clock clock;
+        private final CapacityMeter meter;
+        private final RewardQueue rewards;
+        private final Function<Duration, RunSummary> run;
+        private final Runnable priming;
+        private final EmfMetrics metrics;
+
+        private Dependencies(Builder b) {
+            this.dynamo = b.dynamo;
+            this.graph = b.graph;
+            this.config = b.config;
+            this.clock = b.clock;
+            this.meter = b.meter;
+            this.rewards = b.rewards;
+            this.run = b.run;
+            this.priming = b.priming;
+            this.metrics = b.metrics;
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Dependencies}; what is not set takes the default its setter names. */
+        public static final class Builder {
+            private DynamoDbClient dynamo;
+            private GraphApi graph;
+            private PlayLoopConfig config;
+            private Clock clock = Clock.systemUTC();
+            private CapacityMeter meter = new CapacityMeter();
+            private RewardQueue rewards = RewardQueue.NONE;
+            private Function<Duration, RunSummary> run;
+            private Runnable priming;
+            private EmfMetrics metrics;
+
+            private Builder() {
+            }
+
+            /** The table client: the due index, the customers' items, the campaigns. */
+            public Builder dynamo(DynamoDbClient dynamo) {
+                this.dynamo = dynamo;
+                return this;
+            }
+
+            public Builder graph(GraphApi graph) {
+                this.graph = graph;
+                return this;
+            }
+
+            public Builder config(PlayLoopConfig config) {
+                this.config = config;
+                return this;
+            }
+
+            /** Default: the system's UTC clock. */
+            public Builder clock(Clock clock) {
+                this.clock = Objects.requireNonNull(clock, "clock");
+                return this;
+            }
+
+            /** Default: a new meter. */
+            public Builder meter(CapacityMeter meter) {
+                this.meter = Objects.requireNonNull(meter, "meter");
+                return this;
+            }
+
+            /** Where customers silent past the retention are sent to be erased. Default: {@link RewardQueue#NONE}. */
+            public Builder rewards(RewardQueue rewards) {
+                this.rewards = Objects.requireNonNull(rewards, "rewards");
+                return this;
+            }
+
+            /** One scheduler run for a time budget, instead of {@link SchedulerService#run} over the table (tests). */
+            public Builder run(Function<Duration, RunSummary> run) {
+                this.run = run;
+                return this;
+            }
+
+            /**
+             * What SnapStart runs before the snapshot: reads only, never a write or a send. Default: read the active
+             * campaign and serialise two Graph payloads ({@link #primeReadOnly}); nothing with a {@code run} given.
+             */
+            public Builder priming(Runnable priming) {
+                this.priming = priming;
+                return this;
+            }
+
+            /** Where the run's counts go. Default: EMF lines on stdout (Lambda). */
+            public Builder metrics(EmfMetrics metrics) {
+                this.metrics = metrics;
+                return this;
+            }
+
+            /** @throws IllegalStateException when neither a table (with graph and config) nor a {@code run} is set */
+            public Dependencies build() {
+                if (run == null && (dynamo == null || graph == null || config == null)) {
+                    throw new IllegalStateException("a scheduler handler needs dynamo, graph and config, or a run");
+                }
+                return new Dependencies(this);
+            }
+        }
     }
 }

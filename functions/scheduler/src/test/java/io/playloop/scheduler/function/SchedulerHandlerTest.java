@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.metrics.EmfMetrics;
 import io.playloop.scheduling.RunSummary;
-import io.playloop.store.CapacityMeter;
 import io.playloop.whatsapp.outbound.GraphApi;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.io.ByteArrayOutputStream;
@@ -40,11 +39,14 @@ class SchedulerHandlerTest {
     private final List<Duration> budgets = new ArrayList<>();
     private final ByteArrayOutputStream emf = new ByteArrayOutputStream();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-    private final SchedulerHandler handler = new SchedulerHandler(budget -> {
-        budgets.add(budget);
-        return SUMMARY;
-    }, () -> { }, new EmfMetrics(new ObjectMapper(), new PrintStream(emf, true, StandardCharsets.UTF_8), clock,
-            "scheduler"));
+    private final SchedulerHandler handler = new SchedulerHandler(SchedulerHandler.Dependencies.builder()
+            .run(budget -> {
+                budgets.add(budget);
+                return SUMMARY;
+            })
+            .metrics(new EmfMetrics(new ObjectMapper(), new PrintStream(emf, true, StandardCharsets.UTF_8), clock,
+                    "scheduler"))
+            .build());
 
     @Test
     void aRun_getsTheRemainingTimeLessTenSeconds_andTheAnswerIsItsSummary() {
@@ -97,10 +99,13 @@ class SchedulerHandlerTest {
 
     @Test
     void aFailedRun_isReportedToLambda_withoutMetrics() {
-        SchedulerHandler failing = new SchedulerHandler(budget -> {
-            throw new IllegalStateException("table unreachable");
-        }, () -> { }, new EmfMetrics(new ObjectMapper(), new PrintStream(emf, true, StandardCharsets.UTF_8), clock,
-                "scheduler"));
+        SchedulerHandler failing = new SchedulerHandler(SchedulerHandler.Dependencies.builder()
+                .run(budget -> {
+                    throw new IllegalStateException("table unreachable");
+                })
+                .metrics(new EmfMetrics(new ObjectMapper(), new PrintStream(emf, true, StandardCharsets.UTF_8), clock,
+                        "scheduler"))
+                .build());
 
         assertThatThrownBy(() -> failing.handleRequest(Map.of(), new TestContext(60_000)))
                 .hasMessage("table unreachable");
@@ -115,8 +120,9 @@ class SchedulerHandlerTest {
             sent.add(message);
             throw new AssertionError("priming must not send");
         };
-        SchedulerHandler real = new SchedulerHandler(readOnlyDynamo(calls), graph, new PlayLoopConfig("playloop", null,
-                null, null, "100000000000001", "Shop", "en"), clock, new CapacityMeter());
+        SchedulerHandler real = new SchedulerHandler(SchedulerHandler.Dependencies.builder()
+                .dynamo(readOnlyDynamo(calls)).graph(graph).clock(clock)
+                .config(new PlayLoopConfig("playloop", null, null, null, "100000000000001", "Shop", "en")).build());
 
         real.beforeCheckpoint(null);
 
@@ -126,9 +132,12 @@ class SchedulerHandlerTest {
 
     @Test
     void aPrimingFailure_isSwallowed_soTheSnapshotIsStillTaken() {
-        SchedulerHandler failingPrime = new SchedulerHandler(budget -> SUMMARY, () -> {
-            throw new IllegalStateException("no network at snapshot time");
-        }, new EmfMetrics(new ObjectMapper(), new PrintStream(emf), clock, "scheduler"));
+        SchedulerHandler failingPrime = new SchedulerHandler(SchedulerHandler.Dependencies.builder()
+                .run(budget -> SUMMARY)
+                .priming(() -> {
+                    throw new IllegalStateException("no network at snapshot time");
+                })
+                .metrics(new EmfMetrics(new ObjectMapper(), new PrintStream(emf), clock, "scheduler")).build());
 
         failingPrime.beforeCheckpoint(null);
         assertThat(failingPrime.handleRequest(Map.of(), new TestContext(60_000))).isEqualTo(SUMMARY.toMap());

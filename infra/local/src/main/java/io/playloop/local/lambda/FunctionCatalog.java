@@ -119,7 +119,9 @@ public final class FunctionCatalog {
     /** The webhook function behind {@code GET|POST /webhooks/whatsapp} and {@code POST /webhooks/commerce}, with template.yaml's timeout. */
     public LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ingest(int timeoutSeconds) {
         return new LocalFunction<>(INGEST_FUNCTION, timeoutSeconds,
-                () -> new IngestHandler(sqs, dynamo(INGEST_FUNCTION), config, secrets, clock, PhoneNumbers.DEFAULT_REGION));
+                () -> new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).dynamo(dynamo(INGEST_FUNCTION))
+                        .config(config).secrets(secrets).clock(clock).defaultPhoneRegion(PhoneNumbers.DEFAULT_REGION)
+                        .build()));
     }
 
     /**
@@ -159,8 +161,9 @@ public final class FunctionCatalog {
     private GameHandler newGameHandler(String functionLogicalId, DeadLetterQueue deadLetters) {
         CapacityMeter meter = new CapacityMeter(); // one per execution environment, as on Lambda
         meters.add(meter);
-        return new GameHandler(dynamo(functionLogicalId), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT),
-                config, clock, meter, secrets, rewardQueue, deadLetters);
+        return new GameHandler(GameHandler.Dependencies.builder().dynamo(dynamo(functionLogicalId))
+                .graph(new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT)).config(config).clock(clock)
+                .meter(meter).secrets(secrets).rewards(rewardQueue).deadLetters(deadLetters).build());
     }
 
     private RewardHandler newRewardHandler(String functionLogicalId, DeadLetterQueue deadLetters) {
@@ -170,15 +173,17 @@ public final class FunctionCatalog {
         StaticCrmSecrets crmSecrets = new StaticCrmSecrets(crm.get(CrmSecrets.HUBSPOT_ACCESS_TOKEN),
                 crm.get(CrmSecrets.ZOHO_CLIENT_ID), crm.get(CrmSecrets.ZOHO_CLIENT_SECRET),
                 crm.get(CrmSecrets.ZOHO_REFRESH_TOKEN), crm.get(CrmSecrets.WEBHOOK_SIGNING_SECRET));
-        return new RewardHandler(dynamo(functionLogicalId), new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT),
-                config, crmConfig, crmSecrets, clock, meter, deadLetters);
+        return new RewardHandler(RewardHandler.Dependencies.builder().dynamo(dynamo(functionLogicalId))
+                .graph(new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT)).config(config).crm(crmConfig)
+                .crmSecrets(crmSecrets).clock(clock).meter(meter).deadLetters(deadLetters).build());
     }
 
     private SchedulerHandler newSchedulerHandler() {
         CapacityMeter meter = new CapacityMeter();
         meters.add(meter);
-        return new SchedulerHandler(dynamo(SCHEDULER_FUNCTION), new GraphApiClient(config, secrets, graphHttp,
-                GRAPH_TIMEOUT), config, clock, meter, rewardQueue);
+        return new SchedulerHandler(SchedulerHandler.Dependencies.builder().dynamo(dynamo(SCHEDULER_FUNCTION))
+                .graph(new GraphApiClient(config, secrets, graphHttp, GRAPH_TIMEOUT)).config(config).clock(clock)
+                .meter(meter).rewards(rewardQueue).build());
     }
 
     /** DynamoDB capacity the functions consumed so far (all environments). */

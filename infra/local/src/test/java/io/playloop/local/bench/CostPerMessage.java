@@ -78,10 +78,12 @@ public final class CostPerMessage {
             PlayLoopConfig config = new PlayLoopConfig(dynamo.tableName(), inbound, null, null, "100000000000001",
                     "Café Lumière", "en");
             StaticSecrets secrets = new StaticSecrets(APP_SECRET, "local-verify-token", "token", "local-shop-secret");
-            IngestHandler ingest = new IngestHandler(sqs, ddb, config, secrets, Clock.systemUTC(), "FR");
+            IngestHandler ingest = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs).dynamo(ddb)
+                    .config(config).secrets(secrets).clock(Clock.systemUTC()).defaultPhoneRegion("FR").build());
             CapacityMeter meter = new CapacityMeter();
-            GameHandler game = new GameHandler(ddb, new RecordingGraphApi(), config, Clock.systemUTC(), meter,
-                    secrets);
+            GameHandler game = new GameHandler(GameHandler.Dependencies.builder().dynamo(ddb)
+                    .graph(new RecordingGraphApi()).config(config).clock(Clock.systemUTC()).meter(meter)
+                    .secrets(secrets).build());
 
             System.out.println("PlayLoop: cost of one inbound message, by kind");
             System.out.println();

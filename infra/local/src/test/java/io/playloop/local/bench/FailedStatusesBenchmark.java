@@ -52,8 +52,10 @@ public final class FailedStatusesBenchmark {
             Clock clock = Clock.systemUTC();
             PlayLoopConfig config = new PlayLoopConfig(table, "https://sqs.local/inbound.fifo", null, null,
                     PHONE_NUMBER_ID, "Café Lumière", "en");
-            IngestHandler ingest = new IngestHandler(new InstantSqs(), dynamo, config,
-                    new StaticSecrets(APP_SECRET, "local-verify-token", "token", "local-shop-secret"), clock, "FR");
+            IngestHandler ingest = new IngestHandler(IngestHandler.Dependencies.builder().sqs(new InstantSqs())
+                    .dynamo(dynamo).config(config)
+                    .secrets(new StaticSecrets(APP_SECRET, "local-verify-token", "token", "local-shop-secret"))
+                    .clock(clock).defaultPhoneRegion("FR").build());
             DynamoSchedulerStore store = new DynamoSchedulerStore(dynamo, table, new CapacityMeter());
 
             System.err.println("ingest, one webhook of " + STATUSES + " failed statuses, DynamoDB Local over HTTP");

@@ -13,7 +13,6 @@ import io.playloop.ingest.IngestHandler;
 import io.playloop.local.Webhooks;
 import io.playloop.testing.WebhookEvents;
 import io.playloop.local.esm.SqsEvents;
-import io.playloop.store.CapacityMeter;
 import io.playloop.store.Keys;
 import io.playloop.testing.RecordingGraphApi;
 import io.playloop.testing.TestClock;
@@ -83,10 +82,11 @@ abstract class PipelineContract {
 
         PlayLoopConfig config = new PlayLoopConfig(tableName, inboundQueueUrl, "http://127.0.0.1:9", "v23.0",
                 PHONE_NUMBER_ID, "Café Lumière", "en");
-        ingest = new IngestHandler(sqs(), config, new StaticSecrets(APP_SECRET, "local-verify-token", "token"), clock);
-        game = new GameHandler(dynamo(), graph, config, clock, new CapacityMeter(),
-                new StaticSecrets(APP_SECRET, "local-verify-token", "token"), io.playloop.rewards.RewardQueue.NONE,
-                new io.playloop.sqs.SqsDeadLetterQueue(sqs(), deadLetterQueueUrl));
+        ingest = new IngestHandler(IngestHandler.Dependencies.builder().sqs(sqs()).config(config)
+                .secrets(new StaticSecrets(APP_SECRET, "local-verify-token", "token")).clock(clock).build());
+        game = new GameHandler(GameHandler.Dependencies.builder().dynamo(dynamo()).graph(graph).config(config)
+                .clock(clock).secrets(new StaticSecrets(APP_SECRET, "local-verify-token", "token"))
+                .deadLetters(new io.playloop.sqs.SqsDeadLetterQueue(sqs(), deadLetterQueueUrl)).build());
     }
 
     @Test
