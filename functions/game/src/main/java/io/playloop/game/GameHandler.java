@@ -20,7 +20,7 @@ import io.playloop.config.EnvironmentVariables;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.store.DynamoGameStore;
-import io.playloop.store.DynamoLeaderboardReader;
+import io.playloop.store.DynamoStandings;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.outbound.GraphApi;
@@ -166,7 +166,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                         new CampaignTable(dynamo, config.tableName(), meter), clock),
                         MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new, referralSecret),
                 graph, clock, new ObjectMapper(),
-                new DynamoLeaderboardReader(dynamo, config.tableName(), meter), rewards),
+                new DynamoStandings(dynamo, config.tableName(), meter), rewards),
                 new PartialBatch(RETRY_BUDGET, new DynamoRecordFailures(dynamo, config.tableName(), meter), deadLetters,
                         clock, TIME_MARGIN),
                 meter);

@@ -51,4 +51,31 @@ public final class Standings {
         }
         return new Rank.About(Math.max(top.size() + 1L, aboveInMyShard * shards + 1));
     }
+
+    /**
+     * The rank of {@code me} on a loaded {@link Board}: exact in its top (matched by customer key), otherwise
+     * "about" one past the deepest mark whose score sorts before theirs (the mark's own rank when the mark is
+     * them), never inside the top. Unranked without a score this week.
+     */
+    public static Rank rank(Board board, Optional<Score> me) {
+        Objects.requireNonNull(board, "board");
+        if (me.isEmpty()) {
+            return new Rank.Unranked();
+        }
+        List<Score> top = board.top();
+        for (int i = 0; i < top.size(); i++) {
+            if (top.get(i).customer().equals(me.get().customer())) {
+                return new Rank.Exact(i + 1);
+            }
+        }
+        long place = top.size() + 1L;
+        for (Board.Mark mark : board.marks()) {
+            if (mark.score().customer().equals(me.get().customer())) {
+                place = Math.max(place, mark.rank());
+            } else if (Score.BOARD_ORDER.compare(mark.score(), me.get()) < 0) {
+                place = Math.max(place, mark.rank() + 1);
+            }
+        }
+        return new Rank.About(place);
+    }
 }
