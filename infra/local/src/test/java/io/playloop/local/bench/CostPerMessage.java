@@ -359,7 +359,8 @@ public final class CostPerMessage {
         private synchronized void record(Object request, Object result) {
             if (result instanceof software.amazon.awssdk.services.dynamodb.model.QueryResponse q) {
                 queries++;
-                queryUnits += q.consumedCapacity() == null ? 0 : q.consumedCapacity().capacityUnits();
+                // AWS bills an eventually consistent Query at least 0.5 RRU (DynamoDB Local may report less).
+                queryUnits += Math.max(0.5, q.consumedCapacity() == null ? 0 : q.consumedCapacity().capacityUnits());
                 return;
             }
             if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest r
