@@ -7,7 +7,7 @@ import io.playloop.campaign.Command;
 import io.playloop.campaign.KeywordRule;
 import io.playloop.commerce.CommerceEvent;
 import io.playloop.games.challenge.Completion;
-import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.games.leaderboard.Board;
 import io.playloop.games.leaderboard.Rank;
 import io.playloop.games.leaderboard.Score;
 import io.playloop.games.leaderboard.ScoreItem;
@@ -162,6 +162,31 @@ public final class Engine {
         this.progress = new ProgressPlay(campaign);
         this.progressReplies = new ProgressReplies(campaign);
         checkEveryReplyFits();
+    }
+
+    /**
+     * The slices {@link #handle} needs for this message, resolved as {@code handle} resolves it but without any state:
+     * a tapped answer or text the open question may take reads the quiz; SPIN and REWARDS the wheel; TOP the board;
+     * a referral code its holder. A plan that misses a slice the step then writes is caught by the caller
+     * ({@link ReadPlan#covers}) and the step runs again on everything.
+     */
+    public ReadPlan readPlan(InboundMessage message) {
+        Objects.requireNonNull(message, "message");
+        boolean tapped = "interactive".equals(message.type()) || "button".equals(message.type());
+        Intent intent;
+        if (QuizPlay.looksLikeAnswer(message.replyId()) && tapped) {
+            intent = Intent.ANSWER;
+        } else if (CataloguePlay.isRow(message.replyId()) && tapped) {
+            intent = Intent.REDEEM;
+        } else {
+            Resolution resolution = resolver.resolve(message);
+            intent = resolution.intent() == Intent.UNKNOWN && resolution.text() != null
+                    && campaign.points().keywordRule(resolution.text()).isPresent() ? Intent.EARN : resolution.intent();
+        }
+        boolean quizSlice = quiz != null && (intent == Intent.QUIZ || intent == Intent.ANSWER || intent == Intent.UNKNOWN);
+        boolean spinSlice = intent == Intent.SPIN || intent == Intent.REWARDS;
+        boolean boardSlice = intent == Intent.TOP && campaign.leaderboard().isPresent();
+        return new ReadPlan(quizSlice, spinSlice, boardSlice, referralCodeIn(message));
     }
 
     /**
@@ -397,7 +422,7 @@ public final class Engine {
         } else if (current != null && windowOpen && played == Intent.BADGES && !campaign.badges().isEmpty()) {
             gameReply = Optional.of(progressReplies.badges(forCustomer, customer.language(), to(customer), progressAfter));
         } else if (current != null && windowOpen && played == Intent.TOP && campaign.leaderboard().isPresent()) {
-            gameReply = Optional.of(top(forCustomer, state.leaderboard(), progressAfter, customer, now));
+            gameReply = Optional.of(top(forCustomer, state.board(), progressAfter, customer, now));
         }
         // The profile keeps the live balance for reports; expired lots no longer count in it.
         customer = customer.withPoints(account.balance(now));
@@ -468,17 +493,15 @@ public final class Engine {
                 step.wheel().map(h -> new Outcome.SpinOutcome(h, Optional.empty())), change);
     }
 
-    /** TOP: the week's top from the board's shards, and the customer's rank from their own score. */
-    private OutboundMessage top(Replies replies, LeaderboardReader boards, Progress progress, Customer customer, Instant now) {
+    /** TOP: the week's board as loaded before the step, and the customer's rank from their own score. */
+    private OutboundMessage top(Replies replies, Board loaded, Progress progress, Customer customer, Instant now) {
         String week = WeekKey.of(now, campaign.timeZone());
-        int n = campaign.leaderboard().orElseThrow().top();
-        List<Score> top = boards.top(campaign.id(), week, n, ProgressPlay.LEADERBOARD_SHARDS);
+        Board board = loaded.week().equals(week) ? loaded.limit(campaign.leaderboard().orElseThrow().top())
+                : Board.empty(week);
         Optional<Score> mine = progress.weeklyScore()
                 .filter(s -> s.sk().equals(ScoreItem.boardPrefix(campaign.id(), week))).map(ScoreItem::score);
-        long above = mine.isEmpty() || top.stream().anyMatch(s -> s.customer().equals(customer.key())) ? 0
-                : boards.aboveInShard(campaign.id(), week, mine.get(), ProgressPlay.LEADERBOARD_SHARDS);
-        Rank rank = Standings.rank(top, mine, above, ProgressPlay.LEADERBOARD_SHARDS);
-        return progressReplies.top(replies, customer.language(), to(customer), top, rank, mine);
+        Rank rank = Standings.rank(board, mine);
+        return progressReplies.top(replies, customer.language(), to(customer), board.top(), rank, mine);
     }
 
     private static Supplier<byte[]> memoized(Supplier<byte[]> source) {

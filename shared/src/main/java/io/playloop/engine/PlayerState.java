@@ -1,6 +1,6 @@
 package io.playloop.engine;
 
-import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.games.leaderboard.Board;
 import io.playloop.games.quiz.QuizSession;
 import io.playloop.ledger.PointsAccount;
 import java.util.Objects;
@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A customer's game state besides the profile, as read before a message, and what the engine may look up.
+ * A customer's game state besides the profile, and what else the step needs, all read before a message: the
+ * engine reads no table itself.
  *
  * @param points          the points account
  * @param quiz            the quiz session
@@ -18,11 +19,11 @@ import java.util.Set;
  * @param codeHolder      who holds the referral code this message carries, if it carries a known one
  * @param codeAttempt     which referral code to offer this customer if they have none yet (0, then 1, 2… when
  *                        the table said an earlier one is another customer's)
- * @param leaderboard     the weekly boards, read only when the customer asks TOP
+ * @param board           the week's board, loaded only when the message asks TOP (else an empty one)
  */
 public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes,
                           Progress progress, Optional<CodeHolder> codeHolder, int codeAttempt,
-                          LeaderboardReader leaderboard) {
+                          Board board) {
     /** A customer who has neither points nor a quiz yet. */
     public static final PlayerState NEW = new PlayerState(PointsAccount.empty(), QuizSession.start());
 
@@ -32,7 +33,7 @@ public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory sp
         Objects.requireNonNull(spin, "spin");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(codeHolder, "codeHolder");
-        Objects.requireNonNull(leaderboard, "leaderboard");
+        Objects.requireNonNull(board, "board");
         exhaustedPrizes = Set.copyOf(exhaustedPrizes);
         if (codeAttempt < 0) {
             throw new IllegalArgumentException("codeAttempt must not be negative");
@@ -41,7 +42,7 @@ public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory sp
 
     /** A customer with no progress yet. */
     public PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes) {
-        this(points, quiz, spin, exhaustedPrizes, Progress.NONE, Optional.empty(), 0, LeaderboardReader.NONE);
+        this(points, quiz, spin, exhaustedPrizes, Progress.NONE, Optional.empty(), 0, Board.empty(""));
     }
 
     /** A customer who never spun. */

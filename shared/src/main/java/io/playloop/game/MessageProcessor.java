@@ -7,7 +7,13 @@ import io.playloop.engine.Engine;
 import io.playloop.engine.Outcome;
 import io.playloop.engine.PlayerState;
 import io.playloop.logging.Masking;
+import io.playloop.engine.ReadPlan;
+import io.playloop.games.leaderboard.Board;
+import io.playloop.games.leaderboard.BoardSource;
 import io.playloop.games.leaderboard.LeaderboardReader;
+import io.playloop.games.leaderboard.Score;
+import io.playloop.games.leaderboard.ScoreItem;
+import io.playloop.games.leaderboard.WeekKey;
 import io.playloop.rewards.RewardJob;
 import io.playloop.rewards.RewardJobCodec;
 import io.playloop.rewards.RewardQueue;
@@ -78,7 +84,7 @@ public final class MessageProcessor {
     private final GraphApi graph;
     private final Clock clock;
     private final ReplyCodec replies;
-    private final LeaderboardReader leaderboard;
+    private final BoardSource boards;
     private final RewardQueue rewardQueue;
     private final RewardJobCodec jobs;
 
@@ -96,22 +102,29 @@ public final class MessageProcessor {
         this(store, engines, graph, clock, mapper, LeaderboardReader.NONE, RewardQueue.NONE);
     }
 
-    /** A processor whose TOP reads the weekly boards through {@code leaderboard}. */
+    /** A processor whose TOP reads the weekly boards' shards through {@code leaderboard} (before the engine runs). */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper, LeaderboardReader leaderboard) {
         this(store, engines, graph, clock, mapper, leaderboard, RewardQueue.NONE);
     }
 
+    /** A processor that reads the weekly boards' shards through {@code leaderboard} and hands jobs to {@code rewardQueue}. */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper, LeaderboardReader leaderboard, RewardQueue rewardQueue) {
+        this(store, engines, graph, clock, mapper, BoardSource.fromShards(leaderboard,
+                io.playloop.games.leaderboard.Shards.BOARD), rewardQueue);
+    }
+
     /**
      * A processor that also hands reward jobs (pool codes, CRM syncs) to {@code rewardQueue}: committed in the
      * receipt with the state change, sent after the commit, re-sent from the receipt by a redelivery if the
-     * send failed.
+     * send failed. TOP's board comes from {@code boards}, read before the engine runs.
      */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
-                            ObjectMapper mapper, LeaderboardReader leaderboard, RewardQueue rewardQueue) {
+                            ObjectMapper mapper, BoardSource boards, RewardQueue rewardQueue) {
         this.rewardQueue = rewardQueue;
         this.jobs = new RewardJobCodec(mapper);
-        this.leaderboard = leaderboard;
+        this.boards = java.util.Objects.requireNonNull(boards, "boards");
         this.store = store;
         this.engines = engines;
         this.graph = graph;
@@ -130,21 +143,39 @@ public final class MessageProcessor {
     public ProcessingResult process(InboundMessage message, String deliveryId) {
         java.util.Set<String> exhausted = new java.util.HashSet<>();
         int codeAttempt = 0;
+        boolean duplicateSeen = false;
+        boolean readEverything = false;
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Engine engine = engines.get();
-            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), engine.referralCodeIn(message), now);
-            if (snapshot.receipt().isPresent()) {
-                return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
+            ReadPlan plan = readEverything ? engine.readPlan(message).everything() : engine.readPlan(message);
+            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), plan, now);
+            // No receipt is read up front: the transaction's condition on it is the guard. It is read for a
+            // redelivery of the customer's last message (the profile's hint), or once the table said "duplicate".
+            Optional<InboundReceipt> live = snapshot.receipt();
+            if (live.isEmpty() && (duplicateSeen || snapshot.lastInWas(message.wamid()))) {
+                live = store.receipt(message.customerKey(), message.wamid(), now);
+            }
+            if (live.isPresent()) {
+                return resumeOrSkip(message, live.get(), deliveryId, now);
             }
             Customer current = snapshot.customer().orElse(null);
             PointsState points = snapshot.points();
             QuizState quiz = snapshot.quiz();
             SpinState spin = snapshot.spin();
             ProgressState progress = snapshot.progress();
+            Board board = plan.board() && current != null ? board(engine, progress, now) : Board.empty("");
             Outcome outcome = engine.handle(current, new PlayerState(points.account(), quiz.session(),
-                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard),
+                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, board),
                     message, now);
+            if (!plan.covers(outcome)) {
+                // The plan missed a slice the step writes (it would start from nothing): read everything, decide again.
+                LOG.atWarn().addKeyValue("wamid", message.wamid()).addKeyValue("intent", outcome.intent())
+                        .log("read plan missed a slice the step writes; read again in full");
+                readEverything = true;
+                attempt--;
+                continue;
+            }
             Optional<OutboundMessage> reply = outcome.reply();
             List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, message.wamid(), engine.campaign().id(),
                     rewardQueue.syncsCrm());
@@ -174,6 +205,7 @@ public final class MessageProcessor {
                 attempt--;
                 continue;
             } catch (DuplicateInboundException | ConcurrentUpdateException e) {
+                duplicateSeen |= e instanceof DuplicateInboundException;
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e instanceof ConcurrentUpdateException c ? c
                             : new ConcurrentUpdateException(message.customerKey());
@@ -212,9 +244,17 @@ public final class MessageProcessor {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Engine engine = engines.get();
-            Snapshot snapshot = store.load(event.customerKey(), event.eventId(), Optional.empty(), now);
-            if (snapshot.receipt().isPresent()) {
-                InboundReceipt receipt = snapshot.receipt().get();
+            Snapshot snapshot = store.load(event.customerKey(), event.eventId(), ReadPlan.COMMERCE, now);
+            // As for a message: the receipt is read only for a redelivery of the last event, or after "duplicate".
+            Optional<InboundReceipt> live = snapshot.receipt();
+            if (live.isEmpty() && (appliedBefore || snapshot.lastInWas(event.eventId()))) {
+                live = store.receipt(event.customerKey(), event.eventId(), now);
+            }
+            if (live.isPresent()) {
+                InboundReceipt receipt = live.get();
+                if (mayResume(receipt, deliveryId, now)) {
+                    store.lookSoon(event.customerKey(), now); // as for a message: the move after the commit may be lost
+                }
                 if (receipt.jobsPending() && mayResume(receipt, deliveryId, now)) {
                     rewardQueue.send(jobs.readAll(receipt.jobsJson()));
                     store.markJobsSent(receipt.customerKey(), receipt.wamid());
@@ -230,7 +270,7 @@ public final class MessageProcessor {
             Customer current = snapshot.customer().orElse(null);
             Outcome outcome = engine.applyCommerce(current, new PlayerState(snapshot.points().account(),
                     snapshot.quiz().session(), snapshot.spin().history(), java.util.Set.of(),
-                    snapshot.progress().progress(), Optional.empty(), 0, leaderboard), event, now);
+                    snapshot.progress().progress(), Optional.empty(), 0, Board.empty("")), event, now);
             List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, event.eventId(), engine.campaign().id(),
                     rewardQueue.syncsCrm());
             InboundReceipt receipt = new InboundReceipt(event.eventId(), event.customerKey(),
@@ -271,6 +311,9 @@ public final class MessageProcessor {
         // Only the grants of the last 8 days stay on the points item (caps and replays look no further).
         Optional<PointsWrite> pointsWrite = outcome.points().map(applied -> new PointsWrite(
                 applied.account().withEntriesSince(now.minus(LEDGER_RECENT)), points.version(), applied.entries()));
+        Optional<Instant> earlier = earlierLook(engine, current, snapshot, outcome, now);
+        // A first contact creates the schedule in the transaction; a known customer's is moved after the commit.
+        Optional<Schedule> firstSchedule = current == null ? Optional.of(Schedule.NONE.withDueAt(earlier)) : Optional.empty();
         store.commit(new Commit(receipt, outcome.customer(), current == null ? 0 : current.version(),
                 outcome.consentChange(), pointsWrite,
                 outcome.quiz().map(session -> new QuizWrite(session, snapshot.quiz().version())),
@@ -278,30 +321,75 @@ public final class MessageProcessor {
                         engine.campaign().id())),
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
                         engine.campaign().timeZone())),
-                earlierLook(engine, snapshot, outcome, now), order));
+                firstSchedule.filter(s -> s.dueAt().isPresent()), order));
+        if (current != null) {
+            earlier.ifPresent(at -> store.lookSoon(outcome.customer().key(), at));
+        }
         // A friend's step that makes a referral count: the referrer hears of it from the scheduler within minutes.
         outcome.progress().flatMap(Outcome.ProgressOutcome::qualified)
                 .ifPresent(referral -> store.lookSoon(referral.referrer(), now));
     }
 
     /**
-     * The schedule to write when this step brings the scheduler's next look earlier (a new reward, a first message,
-     * a streak day...) or when the stored one is overdue (missed: see {@link ReminderPlanner#OVERDUE}); empty otherwise,
-     * which is most steps: activity only pushes reminders later, and the scheduler finds that out when it looks.
+     * When this step brings the scheduler's next look earlier: for a first contact, the planner's next look; for a
+     * known customer, the earliest thing to look at that the step added (a reminder occurrence, a lot's expiry, a
+     * reward's) that the state before it did not have. Empty for most steps: activity only pushes reminders later,
+     * and the scheduler finds that out when it looks. The schedule itself is not read: the move after the commit is
+     * conditional on the stored look being later ({@link GameStore#lookSoon}), and what the schedule marks done is
+     * the scheduler's to skip when it looks.
      */
-    private static Optional<Schedule> earlierLook(Engine engine, Snapshot snapshot, Outcome outcome, Instant now) {
-        Schedule stored = snapshot.schedule();
+    private static Optional<Instant> earlierLook(Engine engine, Customer current, Snapshot snapshot, Outcome outcome,
+                                                 Instant now) {
         CustomerView after = new CustomerView(engine.campaign(), outcome.customer(),
                 outcome.points().map(LedgerResult.Applied::account).orElse(snapshot.points().account()),
                 outcome.progress().map(Outcome.ProgressOutcome::progress).orElse(snapshot.progress().progress()), now,
                 outcome.spin().map(spin -> spin.history()).orElse(snapshot.spin().history()).rewards());
-        Optional<Instant> next = ReminderPlanner.nextLook(after, stored, now);
-        boolean overdue = stored.dueAt().isPresent()
-                && stored.dueAt().get().isBefore(now.minus(ReminderPlanner.OVERDUE));
-        if (next.isEmpty() || stored.dueAt().isPresent() && !next.get().isBefore(stored.dueAt().get()) && !overdue) {
-            return Optional.empty();
+        if (current == null) {
+            return ReminderPlanner.nextLook(after, Schedule.NONE, now);
         }
-        return Optional.of(stored.withDueAt(next));
+        CustomerView before = new CustomerView(engine.campaign(), current, snapshot.points().account(),
+                snapshot.progress().progress(), now, snapshot.spin().history().rewards());
+        java.util.Map<String, Instant> had = looks(before, now);
+        java.util.Map<String, Instant> added = new java.util.HashMap<>(looks(after, now));
+        added.keySet().removeAll(had.keySet());
+        // Compared with what was still ahead: a past look is the scheduler's already (its stored look is no later).
+        Optional<Instant> ahead = had.values().stream().filter(now::isBefore).min(Instant::compareTo);
+        return added.values().stream().min(Instant::compareTo).map(at -> at.isBefore(now) ? now : at)
+                .filter(at -> ahead.isEmpty() || at.isBefore(ahead.get()));
+    }
+
+    /** Everything the planner's next look is the earliest of, by what it is and when (see {@link ReminderPlanner#nextLook}). */
+    private static java.util.Map<String, Instant> looks(CustomerView view, Instant now) {
+        java.util.Map<String, Instant> looks = new java.util.HashMap<>();
+        ReminderPlanner.erasureDue(view).ifPresent(at -> looks.put("erase@" + at, at));
+        for (io.playloop.outreach.DueReminder r : ReminderPlanner.occurrences(view, now)) {
+            looks.put(r.id() + "@" + r.dueAt(), r.dueAt());
+        }
+        for (io.playloop.ledger.Lot lot : view.points().lots()) {
+            if (!io.playloop.ledger.Lot.NEVER.equals(lot.expiresAt())) {
+                looks.put("lot:" + lot.id() + "@" + lot.expiresAt(), lot.expiresAt());
+            }
+        }
+        for (io.playloop.engine.WalletEntry w : view.progress().wallet()) {
+            if (w.usedAt().isEmpty()) {
+                looks.put("wallet:" + w.rewardId() + "@" + w.validUntil(), w.validUntil());
+            }
+        }
+        for (io.playloop.engine.Reward won : view.wonRewards()) {
+            if (won.code().isPresent()) {
+                looks.put("won:" + won.spinId() + "@" + won.validUntil(), won.validUntil());
+            }
+        }
+        return looks;
+    }
+
+    /** The week's board for TOP, read before the engine runs (the customer's own score says where they stand). */
+    private Board board(Engine engine, ProgressState progress, Instant now) {
+        var campaign = engine.campaign();
+        String week = WeekKey.of(now, campaign.timeZone());
+        Optional<Score> mine = progress.progress().weeklyScore()
+                .filter(s -> s.sk().equals(ScoreItem.boardPrefix(campaign.id(), week))).map(ScoreItem::score);
+        return boards.board(campaign.id(), week, campaign.leaderboard().orElseThrow().top(), mine);
     }
 
     /**
@@ -312,16 +400,23 @@ public final class MessageProcessor {
         Instant now = clock.instant();
         Engine engine = engines.get();
         // No referral code: reading one needs the referral key, which priming must not fetch.
-        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(), Optional.empty(), now);
+        Snapshot snapshot = store.load(sample.customerKey(), sample.wamid(),
+                new ReadPlan(true, true, false, Optional.empty()), now);
         Outcome outcome = engine.handle(snapshot.customer().orElse(null),
                 new PlayerState(snapshot.points().account(), snapshot.quiz().session(), snapshot.spin().history(),
                         java.util.Set.of(), snapshot.progress().progress(), snapshot.codeHolder(), 0,
-                        LeaderboardReader.NONE), sample, now);
+                        Board.empty("")), sample, now);
         outcome.reply().map(replies::write).map(replies::read);
     }
 
     private ProcessingResult resumeOrSkip(InboundMessage message, InboundReceipt receipt, String deliveryId,
                                           Instant now) {
+        if (receipt.status() != InboundReceipt.Status.REPLIED && mayResume(receipt, deliveryId, now)) {
+            // The step committed and may have stopped before moving its next look (that comes after the commit,
+            // before the reply): the scheduler looks now instead and works the rest out from the state (it never
+            // sends what is not due).
+            store.lookSoon(message.customerKey(), now);
+        }
         if (receipt.status() != InboundReceipt.Status.REPLY_PENDING && !receipt.jobsPending()) {
             return ProcessingResult.DUPLICATE;
         }

@@ -205,9 +205,26 @@ public final class SchedulerService {
         }
         store.forgetReachBefore(config.phoneNumberId(), ReachCounter.hourOf(now.minus(ReachCounter.WINDOW)),
                 run.reach.hours());
+        publishStandings(campaign, now);
         RunSummary summary = new RunSummary(run.due, run.sent, run.templates, run.deferred, run.skipped, run.expired,
                 run.failed, run.erasures, run.indexItemsRead, finished, Duration.ofNanos(nanoTime.getAsLong() - startNanos));
         return summary; // the function logs it as structured JSON and as metrics
+    }
+
+    /**
+     * The week's standings TOP reads, rebuilt from the board's shards once per run (so a board lags one run at most).
+     * Best effort: a failure leaves the last run's standings, and TOP reads the shards when a week has none.
+     */
+    private void publishStandings(Campaign campaign, Instant now) {
+        if (campaign.leaderboard().isEmpty()) {
+            return;
+        }
+        try {
+            store.publishStandings(campaign.id(), io.playloop.games.leaderboard.WeekKey.of(now, campaign.timeZone()),
+                    campaign.leaderboard().get().top(), now);
+        } catch (RuntimeException e) {
+            LOG.warn("could not publish the week's standings; TOP shows the last ones", e);
+        }
     }
 
     /** False when the visit failed and could not even be put off (the cursor then stays at its hour). */

@@ -80,8 +80,12 @@ public final class DynamoGameStore implements GameStore {
                 Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
                 receiptKeyMap));
         code.ifPresent(c -> keys.add(Keys.referralCode(c.value())));
-        List<Map<String, AttributeValue>> items = ConsistentBatchGet.items(dynamo, tableName, keys, meter);
+        return snapshot(customerKey, code, ConsistentBatchGet.items(dynamo, tableName, keys, meter), now);
+    }
 
+    private static Snapshot snapshot(String customerKey, Optional<ReferralCode> code,
+                                     List<Map<String, AttributeValue>> items, Instant now) {
+        Optional<String> lastIn = Optional.empty();
         Optional<Customer> customer = Optional.empty();
         Optional<InboundReceipt> receipt = Optional.empty();
         PointsState points = PointsState.NONE;
@@ -103,6 +107,7 @@ public final class DynamoGameStore implements GameStore {
                     throw new CustomerErasingException(customerKey);
                 }
                 customer = Optional.of(StoreItems.customer(item));
+                lastIn = Optional.ofNullable(item.get(StoreItems.LAST_IN)).map(AttributeValue::s);
             } else if (Keys.SPIN.equals(sk)) {
                 spin = SpinItems.state(item);
             } else if (Keys.QUIZ.equals(sk)) {
@@ -113,7 +118,42 @@ public final class DynamoGameStore implements GameStore {
                 receipt = Optional.of(StoreItems.receipt(item));
             }
         }
-        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule);
+        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule, lastIn);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One consistent BatchGetItem of 3 to 5 keys: PROFILE, POINTS, PROGRESS, and QUIZ, SPIN or the code's holder
+     * as planned. Neither the receipt (the transaction's condition on it is the guard; {@link #receipt} reads it when
+     * the profile's hint says this is a redelivery of the last message) nor the schedule (see
+     * {@code MessageProcessor}: a step that brings the next look earlier moves it after the commit).
+     *
+     * @throws CustomerErasingException when the customer is being erased: retry once the erasure is done
+     */
+    @Override
+    public Snapshot load(String customerKey, String wamid, io.playloop.engine.ReadPlan plan, Instant now) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(Keys.customer(customerKey),
+                Keys.points(customerKey), Keys.progress(customerKey)));
+        if (plan.quiz()) {
+            keys.add(Keys.quiz(customerKey));
+        }
+        if (plan.spin()) {
+            keys.add(Keys.spin(customerKey));
+        }
+        plan.code().ifPresent(c -> keys.add(Keys.referralCode(c.value())));
+        Snapshot read = snapshot(customerKey, plan.code(), ConsistentBatchGet.items(dynamo, tableName, keys, meter), now);
+        return read;
+    }
+
+    /** {@inheritDoc} One consistent GetItem (1 RRU). */
+    @Override
+    public Optional<InboundReceipt> receipt(String customerKey, String wamid, Instant now) {
+        var response = dynamo.getItem(b -> b.tableName(tableName).key(Keys.receipt(customerKey, wamid))
+                .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        meter.recordRead(response.consumedCapacity());
+        return response.hasItem() && !response.item().isEmpty() && !StoreItems.expired(response.item(), now)
+                ? Optional.of(StoreItems.receipt(response.item())) : Optional.empty();
     }
 
     /**
@@ -149,7 +189,7 @@ public final class DynamoGameStore implements GameStore {
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#ttl", Keys.TTL))
                 .expressionAttributeValues(Map.of(":now", StoreItems.n(receipt.processedAt().getEpochSecond())))
                 .build()).build());
-        actions.add(TransactWriteItem.builder().update(customerUpdate(customer, commit.expectedVersion())).build());
+        actions.add(TransactWriteItem.builder().update(customerUpdate(customer, commit.expectedVersion(), receipt.wamid())).build());
         Optional<ConsentChange> consent = commit.consentChange();
         consent.ifPresent(change -> actions.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
@@ -529,10 +569,14 @@ public final class DynamoGameStore implements GameStore {
     }
 
     /** SET every profile attribute (REMOVE the absent ones), conditional on the version read. */
-    private Update customerUpdate(Customer customer, long expectedVersion) {
+    private Update customerUpdate(Customer customer, long expectedVersion, String wamid) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> set = new ArrayList<>();
+        // The hint of the message applied: its redelivery reads the receipt instead of running the step again.
+        names.put("#lastIn", StoreItems.LAST_IN);
+        values.put(":lastIn", StoreItems.s(StoreItems.lastInHint(wamid)));
+        set.add("#lastIn = :lastIn");
         List<String> remove = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, AttributeValue> a : StoreItems.customerAttributes(customer, expectedVersion + 1).entrySet()) {

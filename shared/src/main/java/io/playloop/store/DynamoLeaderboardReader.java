@@ -159,6 +159,22 @@ public final class DynamoLeaderboardReader implements LeaderboardReader {
         return count;
     }
 
+    /**
+     * Every shard's first {@code perShard} scores merged in board order (K Queries): what the scheduler publishes
+     * the week's standings from ({@link DynamoStandings#publish}).
+     */
+    public List<Score> ranked(String campaignId, String week, int perShard, int shards) {
+        LeaderboardReader.requireBoard(campaignId, week, shards);
+        if (perShard < 1 || perShard > 1000) {
+            throw new IllegalArgumentException("perShard: must be 1 to 1000, was " + perShard);
+        }
+        List<Score> all = new ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            all.addAll(shardTop(campaignId, week, s, perShard));
+        }
+        return all.stream().distinct().sorted(Score.BOARD_ORDER).toList();
+    }
+
     private List<Score> shardTop(String campaignId, String week, int shard, int n) {
         QueryResponse response = query(QueryRequest.builder()
                 .tableName(tableName)

@@ -38,6 +38,14 @@ public final class DynamoSchedulerStore {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.meter = Objects.requireNonNull(meter, "meter");
     }
+    /**
+     * Publishes the week's standings for TOP ({@link DynamoStandings#publish}): K Queries on the board's shards and
+     * one PutItem.
+     */
+    public void publishStandings(String campaignId, String week, int n, Instant at) {
+        new DynamoStandings(dynamo, tableName, meter).publish(campaignId, week, n, at);
+    }
+
 
     /** One index entry: whose schedule, due when (its sort key). */
     public record DueEntry(String customerKey, String sortKey) {

@@ -22,6 +22,23 @@ public interface GameStore {
                   Instant now);
 
     /**
+     * Reads what {@code plan} asks for, and no receipt (strongly consistent): the profile, the points and the
+     * progress, plus the quiz, the wheel and the referral code's holder when planned. The schedule is not read
+     * ({@link Snapshot#schedule} is NONE). The snapshot carries the profile's last-message hint, so a redelivery of
+     * the last message can read its receipt ({@link #receipt}).
+     *
+     * <p>By default the full load (fakes of the processing rules).
+     */
+    default Snapshot load(String customerKey, String wamid, io.playloop.engine.ReadPlan plan, Instant now) {
+        return load(customerKey, wamid, plan.code(), now);
+    }
+
+    /** The live receipt of {@code wamid}, if any (one consistent read). */
+    default java.util.Optional<InboundReceipt> receipt(String customerKey, String wamid, Instant now) {
+        return load(customerKey, wamid, now).receipt();
+    }
+
+    /**
      * Writes the outcome of one inbound message atomically: the receipt (only if this wamid has no live
      * receipt), the customer (only if its version is still the one read; a new customer only if absent)
      * and the consent event, if any.

@@ -64,6 +64,8 @@ public enum ItemKind {
             Lifetime.kept("a counter without anyone's data"), Reach.NONE, "Keys.stock"),
     POOL_CODE("free pool code", "POOL#<pool>", "CODE#<code>", "CLI import; reward (deletes it when handed out)",
             Lifetime.kept("until handed out (then a coupon)"), Reach.NONE, "Keys.poolCode", "Keys.poolPartition"),
+    STANDINGS("weekly standings", "CAMPAIGN#<campaign>", "TOP#<week>", "scheduler (each run); read by TOP",
+            Lifetime.ttlOnly(StandingsItems.KEPT, "publication"), Reach.NONE, "Keys.standings"),
     CAMPAIGN_SPEND("campaign spend", "CAMPAIGN#<campaign>", "SPEND", "scheduler",
             Lifetime.kept("a sum without anyone's data"), Reach.NONE, "Keys.campaignSpend"),
     REACH("messaging-limit reach", "SENDER#<phoneNumberId>", "REACH", "scheduler",

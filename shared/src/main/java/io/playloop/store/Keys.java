@@ -63,6 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>kept: a counter without anyone's data</td><td>game</td></tr>
  *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td>
  *       <td>kept: until handed out (then a coupon)</td><td>CLI import; reward (deletes it when handed out)</td></tr>
+ *   <tr><td>weekly standings</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code TOP#<week>}</td>
+ *       <td>publication + 14 days (TTL); rewritten by every scheduler run, so a customer erased or overtaken leaves
+ *       it within one run</td><td>scheduler (from the shards of {@code gsi1}); read by TOP, eventually consistent</td></tr>
  *   <tr><td>campaign spend</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPEND}</td>
  *       <td>kept: a sum without anyone's data</td><td>scheduler</td></tr>
  *   <tr><td>messaging-limit reach</td><td>{@code SENDER#<phoneNumberId>}</td><td>{@code REACH}</td>
@@ -171,6 +174,7 @@ public final class Keys {
     public static final String SCHEDULER = "SCHEDULER";
     public static final String CURSOR = "CURSOR";
     public static final String SPEND = "SPEND";
+    public static final String STANDINGS_PREFIX = "TOP#";
     public static final String SENDER_PREFIX = "SENDER#";
     public static final String REACH = "REACH";
     public static final String OUTBOUND_PREFIX = "OUTBOUND#";
@@ -349,6 +353,12 @@ public final class Keys {
     }
 
     /** A campaign's proactive spend: {@code pk=CAMPAIGN#<campaign>, sk=SPEND}. */
+    /** The week's standings the scheduler publishes for TOP: one item per campaign and week, read by key. */
+    public static Map<String, AttributeValue> standings(String campaignId, String week) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"),
+                STANDINGS_PREFIX + requireValue(week, "week"));
+    }
+
     public static Map<String, AttributeValue> campaignSpend(String campaignId) {
         return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), SPEND);
     }

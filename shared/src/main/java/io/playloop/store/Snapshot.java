@@ -13,18 +13,34 @@ import java.util.Optional;
  * @param receipt  the live receipt of this wamid, empty when it was never processed (or its record expired)
  * @param progress the customer's progress ({@link ProgressState#NONE} when none)
  * @param codeHolder who holds the referral code the message carries, when it carries one the table knows
- * @param schedule the customer's outreach schedule ({@link io.playloop.outreach.Schedule#NONE} when none)
+ * @param schedule the customer's outreach schedule ({@link io.playloop.outreach.Schedule#NONE} when none, or when
+ *                 not read: a planned load leaves it out)
+ * @param lastIn   the profile's hint of the last message applied ({@link StoreItems#lastInHint}), when it has one
  */
 public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
                        QuizState quiz, SpinState spin, ProgressState progress,
-                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.outreach.Schedule schedule) {
+                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.outreach.Schedule schedule,
+                       Optional<String> lastIn) {
     public Snapshot {
+        java.util.Objects.requireNonNull(lastIn, "lastIn");
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(codeHolder, "codeHolder");
         java.util.Objects.requireNonNull(spin, "spin");
         java.util.Objects.requireNonNull(points, "points");
         java.util.Objects.requireNonNull(quiz, "quiz");
+    }
+
+    /** A snapshot without a last-message hint. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                    QuizState quiz, SpinState spin, ProgressState progress,
+                    Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.outreach.Schedule schedule) {
+        this(customer, receipt, points, quiz, spin, progress, codeHolder, schedule, Optional.empty());
+    }
+
+    /** Whether the customer's last applied message was {@code wamid} (then its receipt is worth reading). */
+    public boolean lastInWas(String wamid) {
+        return lastIn.isPresent() && lastIn.get().equals(StoreItems.lastInHint(wamid));
     }
 
     /** A snapshot of a customer the scheduler has not seen. */

@@ -179,6 +179,23 @@ final class StoreItems {
     }
 
     /** True when the item's ttl has passed at {@code now}: TTL deletion is lazy, so it may still be there. */
+    /** The profile's attribute holding {@link #lastInHint} of the last message applied. */
+    static final String LAST_IN = "lastIn";
+
+    /**
+     * A short hint of a wamid (11 characters: base64url of the first 8 bytes of its SHA-256), kept on the profile
+     * for the last message applied: a redelivery of that message reads its receipt, any other message does not.
+     */
+    public static String lastInHint(String wamid) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(wamid.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
     static boolean expired(Map<String, AttributeValue> item, Instant now) {
         AttributeValue ttl = item.get(Keys.TTL);
         return ttl != null && ttl.n() != null && Long.parseLong(ttl.n()) <= now.getEpochSecond();

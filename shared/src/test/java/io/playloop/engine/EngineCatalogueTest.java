@@ -138,7 +138,7 @@ class EngineCatalogueTest {
         }
         Progress holding = Progress.NONE.withWallet(wallet);
         PlayerState state = new PlayerState(world.state(US).points(), world.state(US).quiz(), SpinHistory.NONE,
-                Set.of(), holding, java.util.Optional.empty(), 0, io.playloop.games.leaderboard.LeaderboardReader.NONE);
+                Set.of(), holding, java.util.Optional.empty(), 0, io.playloop.games.leaderboard.Board.empty(""));
 
         Outcome o = world.engine.handle(EngineTest.stored(hello.customer()), state,
                 Webhook.from(US).at(T0.plusSeconds(60)).text("rewards"), T0.plusSeconds(61));

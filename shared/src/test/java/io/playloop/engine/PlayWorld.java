@@ -49,13 +49,20 @@ final class PlayWorld {
         PlayerState state = states.getOrDefault(waId, PlayerState.NEW);
         Optional<CodeHolder> holder = engine.referralCodeIn(m).flatMap(code -> Optional.ofNullable(codes.get(code.value()))
                 .map(owner -> new CodeHolder(code, owner)));
+        // As the processor does: the board is read before the engine runs, here from the in-memory shards.
+        String week = io.playloop.games.leaderboard.WeekKey.of(now.plusSeconds(1), engine.campaign().timeZone());
+        io.playloop.games.leaderboard.Board loaded = engine.campaign().leaderboard().isEmpty()
+                ? io.playloop.games.leaderboard.Board.empty(week)
+                : io.playloop.games.leaderboard.BoardSource.fromShards(board, ProgressPlay.LEADERBOARD_SHARDS).board(
+                        engine.campaign().id(), week, engine.campaign().leaderboard().get().top(),
+                        state.progress().weeklyScore().filter(s -> s.week().equals(week)).map(ScoreItem::score));
         PlayerState asked = new PlayerState(state.points(), state.quiz(), state.spin(), exhausted,
-                state.progress(), holder, 0, board);
+                state.progress(), holder, 0, loaded);
         Outcome o = engine.handle(before == null ? null : EngineTest.stored(before.customer()), asked, m, now.plusSeconds(1));
         Progress progress = o.progress().map(Outcome.ProgressOutcome::progress).orElse(state.progress());
         states.put(waId, new PlayerState(o.points().map(LedgerResult.Applied::account).orElse(state.points()),
                 o.quiz().orElse(state.quiz()), o.spin().map(Outcome.SpinOutcome::history).orElse(state.spin()),
-                java.util.Set.of(), progress, Optional.empty(), 0, board));
+                java.util.Set.of(), progress, Optional.empty(), 0, state.board()));
         last.put(waId, o);
         o.progress().ifPresent(p -> {
             p.codeClaim().ifPresent(code -> codes.putIfAbsent(code.value(), waId));
@@ -100,7 +107,7 @@ final class PlayWorld {
         LedgerResult.Applied applied = (LedgerResult.Applied) s.points().grant(points, "seed", "seed:" + waId + ":" + (++grants),
                 now.minusSeconds(3600), now.plusSeconds(365L * 86400));
         states.put(waId, new PlayerState(applied.account(), s.quiz(), s.spin(), java.util.Set.of(), s.progress(),
-                Optional.empty(), 0, board));
+                Optional.empty(), 0, s.board()));
     }
 
     /** Puts another player's weekly score on the board. */
@@ -121,6 +128,6 @@ final class PlayWorld {
                 p.tier(), p.referralCode(), p.referredBy(), p.referralsAttributed() + attributed,
                 p.referralsJoined() + joined, p.referralsCredited(), p.weeklyScore(), p.wallet(), p.attributes());
         states.put(r.referrer(), new PlayerState(s.points(), s.quiz(), s.spin(), java.util.Set.of(), raised,
-                Optional.empty(), 0, board));
+                Optional.empty(), 0, s.board()));
     }
 }

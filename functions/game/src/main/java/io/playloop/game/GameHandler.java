@@ -20,7 +20,7 @@ import io.playloop.config.EnvironmentVariables;
 import io.playloop.rewards.RewardQueue;
 import io.playloop.rewards.SqsRewardQueue;
 import io.playloop.store.DynamoGameStore;
-import io.playloop.store.DynamoLeaderboardReader;
+import io.playloop.store.DynamoStandings;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import io.playloop.whatsapp.inbound.InboundMessageCodec;
 import io.playloop.whatsapp.outbound.GraphApi;
@@ -149,7 +149,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                         MessageCatalog.bundled(), d.config.businessName(), optionIds, SecureRandom::new,
                         referralSecret),
                 d.graph, d.clock, new ObjectMapper(),
-                new DynamoLeaderboardReader(d.dynamo, d.config.tableName(), d.meter), d.rewards);
+                new DynamoStandings(d.dynamo, d.config.tableName(), d.meter), d.rewards);
     }
 
     private static Supplier<byte[]> instanceSecret() {

@@ -51,4 +51,51 @@ public final class Standings {
         }
         return new Rank.About(Math.max(top.size() + 1L, aboveInMyShard * shards + 1));
     }
+
+    /**
+     * The rank of {@code me} on a loaded {@link Board}: exact in its top (matched by customer key), otherwise
+     * "about": between the deepest mark whose score sorts before theirs and the next mark, as far down as their
+     * points lie between those two marks' (one past the deepest mark when no mark is below them; the mark's own rank
+     * when the mark is them), never inside the top. Unranked without a score this week.
+     */
+    public static Rank rank(Board board, Optional<Score> me) {
+        Objects.requireNonNull(board, "board");
+        if (me.isEmpty()) {
+            return new Rank.Unranked();
+        }
+        List<Score> top = board.top();
+        for (int i = 0; i < top.size(); i++) {
+            if (top.get(i).customer().equals(me.get().customer())) {
+                return new Rank.Exact(i + 1);
+            }
+        }
+        long place = top.size() + 1L;
+        Board.Mark above = null;
+        Board.Mark below = null;
+        for (Board.Mark mark : board.marks()) {
+            if (mark.score().customer().equals(me.get().customer())) {
+                return new Rank.About(Math.max(place, mark.rank()));
+            } else if (Score.BOARD_ORDER.compare(mark.score(), me.get()) < 0) {
+                above = mark;
+            } else if (below == null) {
+                below = mark;
+            }
+        }
+        if (above == null) {
+            return new Rank.About(place);
+        }
+        long estimate = above.rank() + 1;
+        long gap = above.score().points() - below(below).orElse(me.get().points());
+        if (below != null && gap > 0) {
+            // Between two marks: as far down as the customer's points are between theirs.
+            estimate = above.rank() + Math.max(1, Math.round((double) (below.rank() - above.rank())
+                    * (above.score().points() - me.get().points()) / gap));
+            estimate = Math.min(estimate, below.rank());
+        }
+        return new Rank.About(Math.max(place, estimate));
+    }
+
+    private static Optional<Long> below(Board.Mark mark) {
+        return mark == null ? Optional.empty() : Optional.of(mark.score().points());
+    }
 }

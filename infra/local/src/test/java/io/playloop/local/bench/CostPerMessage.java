@@ -102,7 +102,15 @@ public final class CostPerMessage {
                     new Step("referral: the friend's answer that makes it count", sam, "Sam",
                             () -> rightAnswer(dynamo, sam)),
                     new Step("referral: the referrer's next message (paid for the friend)", lea, "Léa", () -> "POINTS"),
-                    new Step("TOP (8 shard queries on gsi1)", lea, "Léa", () -> "TOP"),
+                    new Step("TOP (a week without standings yet: 8 shard queries on gsi1)", lea, "Léa", () -> "TOP"),
+                    new Step("TOP (the standings item the scheduler publishes)", lea, "Léa", () -> {
+                        // What every scheduler run does; not counted (another client, another meter).
+                        var campaign = io.playloop.campaign.DemoCampaign.get();
+                        new io.playloop.store.DynamoStandings(dynamo.client(), dynamo.tableName(), new CapacityMeter())
+                                .publish(campaign.id(), io.playloop.games.leaderboard.WeekKey.of(Instant.now(),
+                                        campaign.timeZone()), campaign.leaderboard().orElseThrow().top(), Instant.now());
+                        return "TOP";
+                    }),
                     new Step("a Shopify order (orders/paid) for Léa's number", lea, null, () -> null),
                     new Step("REDEEM 1 (points spent, stock claimed, reward and coupon recorded)", lea, "Léa",
                             () -> "REDEEM 1"),
@@ -154,6 +162,7 @@ public final class CostPerMessage {
         int markSentWru = 0;
         int indexWru = 0;
         int ingestWru = 0;
+        int outsideWru = 0;
         StringBuilder sizes = new StringBuilder();
         for (Map.Entry<String, Map<String, AttributeValue>> e : after.entrySet()) {
             Map<String, AttributeValue> old = before.get(e.getKey());
@@ -162,11 +171,17 @@ public final class CostPerMessage {
             }
             int size = ItemSize.of(e.getValue());
             String sk = e.getValue().get("sk").s();
+            if (sk.startsWith(io.playloop.store.Keys.STANDINGS_PREFIX)) {
+                continue; // the scheduler's, published before the step
+            }
+            String key = e.getValue().get("pk").s() + "|" + sk;
             String kind = sk.equals("PROFILE") ? "customer" : sk.startsWith("INBOUND#") ? "receipt"
                     : sk.startsWith("CONSENT#") ? "consent" : sk;
             sizes.append(kind).append(' ').append(size).append(" B; ");
             if (sk.equals("ORDER")) {
                 ingestWru += ItemSize.units(size, 1024); // ingest's order -> customer link: one UpdateItem
+            } else if (!reads.transactional(key) && reads.updated(key)) {
+                outsideWru += ItemSize.units(size, 1024); // an UpdateItem of its own (a look brought earlier)
             } else {
                 transactionalWru += 2 * ItemSize.units(size, 1024);
             }
@@ -181,14 +196,20 @@ public final class CostPerMessage {
         }
         // Strongly consistent reads: 1 RRU per 4 KB per item; a key not found still costs the minimum unit.
         readRru = reads.strongUnits();
+        int failedWru = reads.failedConditionalWrites(); // a refused conditional write still costs its unit
+        double eventualRru = reads.eventualUnits();
         System.out.println("keys read: " + reads.keys() + " strongly consistent, " + reads.eventualKeys()
-                + " eventually consistent (the campaign pointer, once a minute per container)");
+                + " eventually consistent (besides the campaign pointer, once a minute per container); Queries: "
+                + reads.queries() + " (" + reads.queryUnits() + " RRU)");
         System.out.println("items written: " + sizes);
-        System.out.println("on AWS: BatchGetItem " + readRru + " RRU + TransactWriteItems " + transactionalWru
+        double totalRru = readRru + eventualRru + reads.queryUnits();
+        System.out.println("on AWS: strong reads " + readRru + " RRU + eventual GetItem " + eventualRru
+                + " RRU + Queries " + reads.queryUnits() + " RRU; TransactWriteItems " + transactionalWru
                 + " WRU + gsi1 " + indexWru + " WRU + UpdateItem (reply sent) " + markSentWru + " WRU"
-                + (ingestWru > 0 ? " + ingest's UpdateItem " + ingestWru + " WRU" : "") + " = " + readRru
-                + " RRU, " + (transactionalWru + indexWru + markSentWru + ingestWru) + " WRU"
-                + " (Queries, e.g. TOP's, are in the reported read units: 0.5 RRU per 4 KB, eventually consistent)");
+                + (outsideWru > 0 ? " + UpdateItem (look brought earlier) " + outsideWru + " WRU" : "")
+                + (failedWru > 0 ? " + refused conditional writes " + failedWru + " WRU" : "")
+                + (ingestWru > 0 ? " + ingest's UpdateItem " + ingestWru + " WRU" : "") + " = " + totalRru
+                + " RRU, " + (transactionalWru + indexWru + markSentWru + ingestWru + outsideWru + failedWru) + " WRU");
     }
 
     /** One message of the scripted conversation; its text is decided when it is sent. */
@@ -250,8 +271,15 @@ public final class CostPerMessage {
                         try {
                             result = method.invoke(real, args);
                         } catch (java.lang.reflect.InvocationTargetException e) {
+                            if (e.getCause() instanceof software.amazon.awssdk.services.dynamodb.model
+                                    .ConditionalCheckFailedException) {
+                                synchronized (this) {
+                                    failedConditionalWrites++;
+                                }
+                            }
                             throw e.getCause();
                         }
+                        recordWrite(asRequest(method.getName(), args == null ? null : args[0]));
                         record(asRequest(method.getName(), args == null ? null : args[0]), result);
                         return result;
                     });
@@ -268,6 +296,16 @@ public final class CostPerMessage {
                 ((java.util.function.Consumer<Object>) consumer).accept(b);
                 return b.build();
             }
+            if (method.equals("transactWriteItems")) {
+                var b = software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest.builder();
+                ((java.util.function.Consumer<Object>) consumer).accept(b);
+                return b.build();
+            }
+            if (method.equals("updateItem")) {
+                var b = software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.builder();
+                ((java.util.function.Consumer<Object>) consumer).accept(b);
+                return b.build();
+            }
             if (method.equals("getItem")) {
                 var b = software.amazon.awssdk.services.dynamodb.model.GetItemRequest.builder();
                 ((java.util.function.Consumer<Object>) consumer).accept(b);
@@ -276,7 +314,57 @@ public final class CostPerMessage {
             return argument;
         }
 
+        private final java.util.Set<String> transactional = new java.util.HashSet<>();
+        private final java.util.Set<String> updated = new java.util.HashSet<>();
+        private int failedConditionalWrites;
+        private int queries;
+        private double queryUnits;
+        private double eventualUnits;
+
+        private synchronized void recordWrite(Object request) {
+            if (request instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest r) {
+                for (var item : r.transactItems()) {
+                    Map<String, AttributeValue> k = item.put() != null ? item.put().item()
+                            : item.update() != null ? item.update().key()
+                            : item.conditionCheck() != null ? item.conditionCheck().key() : item.delete().key();
+                    transactional.add(k.get("pk").s() + "|" + k.get("sk").s());
+                }
+            } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest r) {
+                updated.add(r.key().get("pk").s() + "|" + r.key().get("sk").s());
+            }
+        }
+
+        synchronized boolean transactional(String key) {
+            return transactional.contains(key);
+        }
+
+        synchronized boolean updated(String key) {
+            return updated.contains(key);
+        }
+
+        synchronized int failedConditionalWrites() {
+            return failedConditionalWrites;
+        }
+
+        synchronized int queries() {
+            return queries;
+        }
+
+        synchronized double queryUnits() {
+            return queryUnits;
+        }
+
+        synchronized double eventualUnits() {
+            return eventualUnits;
+        }
+
         private synchronized void record(Object request, Object result) {
+            if (result instanceof software.amazon.awssdk.services.dynamodb.model.QueryResponse q) {
+                queries++;
+                // AWS bills an eventually consistent Query at least 0.5 RRU (DynamoDB Local may report less).
+                queryUnits += Math.max(0.5, q.consumedCapacity() == null ? 0 : q.consumedCapacity().capacityUnits());
+                return;
+            }
             if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest r
                     && result instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse out) {
                 r.requestItems().values().forEach(k -> {
@@ -296,16 +384,26 @@ public final class CostPerMessage {
                     strongUnits += strong ? k.keys().size() - found : 0;
                 });
             } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest r) {
+                var found = result instanceof software.amazon.awssdk.services.dynamodb.model.GetItemResponse g
+                        && g.hasItem() && !g.item().isEmpty() ? g.item() : null;
+                int units = found == null ? 1 : ItemSize.units(ItemSize.of(found), 4096);
                 if (Boolean.TRUE.equals(r.consistentRead())) {
                     keys++;
-                    strongUnits++;
-                } else {
+                    strongUnits += units;
+                } else if (!"CAMPAIGN#ACTIVE".equals(r.key().get("pk").s())) {
                     eventualKeys++;
+                    eventualUnits += units / 2.0;
                 }
             }
         }
 
         synchronized void reset() {
+            transactional.clear();
+            updated.clear();
+            failedConditionalWrites = 0;
+            queries = 0;
+            queryUnits = 0;
+            eventualUnits = 0;
             keys = 0;
             eventualKeys = 0;
             strongUnits = 0;
