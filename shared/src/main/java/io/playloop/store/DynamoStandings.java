@@ -42,7 +42,7 @@ public final class DynamoStandings implements BoardSource {
                 .consistentRead(false).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         meter.recordRead(response.consumedCapacity());
         if (response.hasItem() && !response.item().isEmpty()) {
-            return StandingsItems.board(week, response.item()).limit(n);
+            return StandingsItems.board(week, response.item(), me).limit(n);
         }
         return BoardSource.fromShards(shards, Shards.BOARD).board(campaignId, week, n, me);
     }

@@ -212,7 +212,7 @@ class SchedulerServiceIT {
     void pointsExpireOnTimeAndTheLedgerSaysSo() {
         says(LEA, "START");
         seedPoints(LEA, 30, T0.plus(Duration.ofDays(1)));
-        says(LEA, "POINTS"); // the step sees the lot's expiry and brings the next look to it
+        says(LEA, "POINTS"); // the grant brought the next look to the lot's expiry; a step leaves it there
 
         clock.advance(Duration.ofDays(1).plusMinutes(5));
         RunSummary run = scheduler.run(Duration.ofMinutes(1));

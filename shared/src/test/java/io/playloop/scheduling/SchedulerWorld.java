@@ -87,6 +87,8 @@ final class SchedulerWorld implements AutoCloseable {
         store.commit(new Commit(new InboundReceipt("wamid.seed-" + waId, waId, InboundReceipt.Status.NO_REPLY, null,
                 "seed", now, now.plus(InboundReceipt.RETENTION)), customer, customer.version(), Optional.empty(),
                 Optional.of(new PointsWrite(grant.account(), 0, grant.entries()))));
+        // As the step that grants a lot does after its commit: its expiry is a look the schedule must come to.
+        store.lookSoon(waId, expiresAt);
     }
 
     @Override
