@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.text.LanguageDefaults;
 import io.playloop.campaign.Action;
 import io.playloop.campaign.Badge;
 import io.playloop.campaign.Campaign;
@@ -107,7 +108,7 @@ public final class Engine {
      * @throws IllegalArgumentException when the business name is unusable, or a reply would break
      *                                  WhatsApp's limits
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName) {
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName) {
         this(campaign, catalog, businessName, randomOptionIds(), SecureRandom::new);
     }
 
@@ -118,7 +119,7 @@ public final class Engine {
      * @param randoms   the random source of draws, asked once per draw (a seeded one in tests; in the
      *                  Lambda a new {@link SecureRandom}, never one created at SnapStart initialisation)
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms) {
         this(campaign, catalog, businessName, optionIds, randoms, randomSecret()::clone);
     }
@@ -127,7 +128,7 @@ public final class Engine {
      * Creates the engine with the secret referral codes are derived from ({@link ReferralCode}): codes made
      * with another secret do not verify, so it must stay the same for the life of the deployment.
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms, byte[] referralSecret) {
         this(campaign, catalog, businessName, optionIds, randoms, Objects.requireNonNull(referralSecret,
                 "referralSecret").clone()::clone);
@@ -137,7 +138,7 @@ public final class Engine {
      * Creates the engine with the referral key's source, asked once, when a message first needs a code: an
      * engine built before the secret is readable (SnapStart priming) still works.
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms, Supplier<byte[]> referralSecret) {
         this.referralSecret = memoized(Objects.requireNonNull(referralSecret, "referralSecret"));
         this.optionIds = Objects.requireNonNull(optionIds, "optionIds");

@@ -10,7 +10,6 @@ import io.playloop.campaign.CampaignTable;
 import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.Secrets;
-import io.playloop.engine.MessageCatalog;
 import io.playloop.games.quiz.OptionIds;
 import io.playloop.logging.Masking;
 import io.playloop.metrics.EmfMetrics;
@@ -164,7 +163,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         this(new MessageProcessor(new DynamoGameStore(dynamo, config.tableName(), meter),
                 new CampaignEngines(CampaignSource.withDemoFallback(
                         new CampaignTable(dynamo, config.tableName(), meter), clock),
-                        MessageCatalog.bundled(), config.businessName(), optionIds, SecureRandom::new, referralSecret),
+                        io.playloop.text.LanguageDefaults.bundled(), config.businessName(), optionIds, SecureRandom::new, referralSecret),
                 graph, clock, new ObjectMapper(),
                 new DynamoLeaderboardReader(dynamo, config.tableName(), meter), rewards),
                 new PartialBatch(RETRY_BUDGET, new DynamoRecordFailures(dynamo, config.tableName(), meter), deadLetters,
