@@ -1,8 +1,11 @@
 package io.playloop.campaign;
 
 import io.playloop.text.Template;
+import io.playloop.text.TextLint;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,5 +77,15 @@ public record Texts(Map<String, Map<TextKey, Template>> byLanguage, Map<String, 
         Map<TextKey, Template> ordered = new EnumMap<>(TextKey.class);
         ordered.putAll(byLanguage.getOrDefault(language, Map.of()));
         return ordered;
+    }
+
+    /** Every text of {@code languages} read by the {@link TextLint}: the campaign as its customers will read it. */
+    public TextLint.Report lint(List<String> languages) {
+        List<TextLint.Entry> entries = new ArrayList<>();
+        for (String language : languages) {
+            templates(language).forEach((key, template) -> entries.add(new TextLint.Entry(language, key.key(),
+                    template, key.kind().maxLength(), key.placeholders(), fallbacks.getOrDefault(language, Map.of()))));
+        }
+        return TextLint.run(entries);
     }
 }

@@ -41,8 +41,17 @@ public sealed interface Template permits Template.Plain, Template.Plural, Templa
     /** The form {@code values} call for in {@code language}, and the counts whose plural chose it. */
     Choice choose(String language, Map<String, String> values);
 
-    /** A form chosen for rendering. */
-    record Choice(String path, String source, Set<String> counted) {
+    /**
+     * A form chosen for rendering.
+     *
+     * @param path     where the form sits ({@code "one"}, {@code "without_name.other"})
+     * @param counted  the count placeholders whose plural category chose it
+     * @param fellBack the plural categories the values called for that the text lacks (it took {@code other})
+     */
+    record Choice(String path, String source, Set<String> counted, Set<String> fellBack) {
+        Choice(String path, String source, Set<String> counted) {
+            this(path, source, counted, Set.of());
+        }
     }
 
     /** A plain text. */
@@ -103,15 +112,18 @@ public sealed interface Template permits Template.Plain, Template.Plural, Templa
             String category = Numbers.parse(values.get(count))
                     .map(n -> PluralRules.categoryOf(language, n)).orElse(PluralRules.OTHER);
             Template form = byCategory.get(category);
+            Set<String> fellBack = new HashSet<>();
             if (form == null) {
+                fellBack.add(count + ":" + category);
                 category = PluralRules.OTHER;
                 form = byCategory.get(category);
             }
             Choice inner = form.choose(language, values);
             Set<String> counted = new HashSet<>(inner.counted());
             counted.add(count);
+            fellBack.addAll(inner.fellBack());
             return new Choice(inner.path().isEmpty() ? category : category + "." + inner.path(), inner.source(),
-                    Set.copyOf(counted));
+                    Set.copyOf(counted), Set.copyOf(fellBack));
         }
     }
 
@@ -147,7 +159,7 @@ public sealed interface Template permits Template.Plain, Template.Plural, Templa
                 if (value == null || value.isBlank()) {
                     Choice inner = e.getValue().choose(language, values);
                     return new Choice(WITHOUT + e.getKey() + (inner.path().isEmpty() ? "" : "." + inner.path()),
-                            inner.source(), inner.counted());
+                            inner.source(), inner.counted(), inner.fellBack());
                 }
             }
             return text.choose(language, values);
