@@ -318,7 +318,8 @@ public final class Engine {
         Optional<Outcome.SpinOutcome> spinChange = Optional.empty();
         if (current != null && windowOpen && played == Intent.SPIN && wheel != null) {
             SpinPlay.Step step = wheel.spin(state.spin(), account, state.exhaustedPrizes(), message.wamid(),
-                    customer.language(), to(customer), randoms.get(), now);
+                    customer.language(), to(customer), CustomerZones.of(customer.waId(), state.progress().attributes(),
+                            campaign.timeZone()), randoms.get(), now);
             spinChange = step.history().map(h -> new Outcome.SpinOutcome(h, step.claim()));
             if (spinChange.isPresent()) {
                 actions.add(Action.SPIN);
@@ -353,7 +354,8 @@ public final class Engine {
             gameReply = Optional.of(step.reply());
         }
         if (current != null && windowOpen && played == Intent.REWARDS && wheel != null && catalogue == null) {
-            gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
+            gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer),
+                    early.line(customer.language(), io.playloop.campaign.TextKey.REWARDS_NONE, java.util.Map.of()), now));
         }
         // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
         Replies forCustomer = personal(customer, account, state.progress(), now);

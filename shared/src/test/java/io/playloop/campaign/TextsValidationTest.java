@@ -77,9 +77,9 @@ class TextsValidationTest {
     @Test
     void a_malformed_placeholder_says_how_to_write_it() {
         assertThat(problemsOf(demoWith("Hi {{name}}! 👋\"", "Hi {{Name}}! 👋\"")))
-                .containsExactly("texts.en.greeting_named: '{{Name}}' is not a placeholder (write {{name}})");
+                .containsExactly("texts.en.greeting_named.text: '{{Name}}' is not a placeholder (write {{name}})");
         assertThat(problemsOf(demoWith("Hi {{name}}! 👋\"", "Hi {name}}! 👋\"")))
-                .containsExactly("texts.en.greeting_named: '}}' is not a placeholder");
+                .containsExactly("texts.en.greeting_named.text: '}}' is not a placeholder");
     }
 
     @Test
@@ -90,10 +90,15 @@ class TextsValidationTest {
     }
 
     @Test
-    void neutral_fallbacks_are_optional_now_that_texts_have_without_forms() {
-        Campaign campaign = CampaignLoader.fromYaml(demoWith("  fr: { name: \"à vous\", tier: \"Membre\","
-                + " last_product: \"votre dernière commande\" }", "  fr: { tier: \"Membre\" }"), "fallbacks.yaml");
-        assertThat(campaign.texts().fallbacks().get("fr")).containsOnlyKeys("tier");
+    void neutral_fallbacks_are_optional_and_an_older_campaigns_still_load() {
+        Campaign older = CampaignLoader.fromYaml(demoWith("  fr: { tier: \"Membre\" }",
+                "  fr: { name: \"à vous\", tier: \"Membre\", last_product: \"votre dernière commande\" }"), "older.yaml");
+        assertThat(older.texts().fallbacks().get("fr")).containsEntry("name", "à vous");
+        // The text's own without_name form wins over the neutral word.
+        assertThat(older.texts().render("fr", TextKey.MENU_BODY, java.util.Map.of())).isEqualTo("À quoi voulez-vous jouer ?");
+        Campaign none = CampaignLoader.fromYaml(CampaignFiles.withoutSection(CampaignFiles.demoYaml(), "fallbacks:"),
+                "none.yaml");
+        assertThat(none.texts().fallbacks()).isEmpty();
     }
 
     @Test

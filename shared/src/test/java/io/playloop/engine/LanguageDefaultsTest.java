@@ -105,7 +105,7 @@ class LanguageDefaultsTest {
 
     @Test
     void scripts_nameTheirLanguage() {
-        assertThat(bundled.languageOfScript("مرحبا hello")).contains("ar");
+        assertThat(bundled.languageOfScript("مرحبا hi")).contains("ar");
         assertThat(bundled.languageOfScript("hello مرحبا there")).isEmpty();
     }
 
