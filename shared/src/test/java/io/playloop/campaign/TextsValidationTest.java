@@ -91,7 +91,10 @@ class TextsValidationTest {
 
     @Test
     void neutral_fallbacks_are_optional_and_an_older_campaigns_still_load() {
-        Campaign older = CampaignLoader.fromYaml(demoWith("  fr: { tier: \"Membre\" }",
+        Campaign fewer = CampaignLoader.fromYaml(demoWith("  fr: { name: \"à vous\", tier: \"Membre\" }",
+                "  fr: { tier: \"Membre\" }"), "fewer.yaml");
+        assertThat(fewer.texts().fallbacks().get("fr")).containsOnlyKeys("tier");
+        Campaign older = CampaignLoader.fromYaml(demoWith("  fr: { name: \"à vous\", tier: \"Membre\" }",
                 "  fr: { name: \"à vous\", tier: \"Membre\", last_product: \"votre dernière commande\" }"), "older.yaml");
         assertThat(older.texts().fallbacks().get("fr")).containsEntry("name", "à vous");
         // The text's own without_name form wins over the neutral word.
