@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.playloop.text.Template;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -69,23 +70,29 @@ final class CampaignWriter {
         root.set("outreach", OutreachWriter.write(campaign.outreach(), campaign.languages()));
         root.putObject("retention").put("inactive_customers", duration(campaign.inactiveRetention()));
         ObjectNode texts = root.putObject("texts");
-        ObjectNode fallbacks = root.putObject("fallbacks");
+        ObjectNode fallbacks = NODES.objectNode();
         ObjectNode keywords = root.putObject("keywords");
         for (String language : campaign.languages()) {
             ObjectNode byKey = texts.putObject(language);
-            campaign.texts().of(language).forEach((key, text) -> byKey.put(key.key(), text));
-            ObjectNode byName = fallbacks.putObject(language);
+            campaign.texts().templates(language).forEach((key, text) -> byKey.set(key.key(), template(text)));
+            ObjectNode byName = NODES.objectNode();
             for (String name : Placeholders.WITH_FALLBACK) {
                 String text = campaign.texts().fallbacks().getOrDefault(language, Map.of()).get(name);
                 if (text != null) {
                     byName.put(name, text);
                 }
             }
+            if (!byName.isEmpty()) {
+                fallbacks.set(language, byName);
+            }
             ObjectNode byCommand = keywords.putObject(language);
             for (Command command : Command.values()) {
                 ArrayNode phrases = byCommand.putArray(command.name());
                 campaign.keywords().phrases(language, command).forEach(phrases::add);
             }
+        }
+        if (!fallbacks.isEmpty()) {
+            root.set("fallbacks", fallbacks);
         }
         return root;
     }
@@ -255,6 +262,27 @@ final class CampaignWriter {
             coupon.put("format", generated.format());
         } else if (item.coupon() instanceof CouponSource.Pool pool) {
             coupon.put("pool", pool.pool());
+        }
+        return node;
+    }
+
+    /** A text as the format writes it: a string, or its forms ({@code text}, plural categories, {@code without_}). */
+    private static JsonNode template(Template template) {
+        if (template instanceof Template.Plain plain) {
+            return NODES.textNode(plain.text());
+        }
+        ObjectNode node = NODES.objectNode();
+        if (template instanceof Template.Plural plural) {
+            node.put("count", plural.count());
+            plural.byCategory().forEach((category, form) -> node.set(category, template(form)));
+        } else if (template instanceof Template.Variants variants) {
+            if (variants.text() instanceof Template.Plural plural) {
+                node.put("count", plural.count());
+                plural.byCategory().forEach((category, form) -> node.set(category, template(form)));
+            } else {
+                node.set("text", template(variants.text()));
+            }
+            variants.without().forEach((name, form) -> node.set(Template.WITHOUT + name, template(form)));
         }
         return node;
     }

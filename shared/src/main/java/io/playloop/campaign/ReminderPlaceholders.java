@@ -27,7 +27,7 @@ public final class ReminderPlaceholders {
             case POINTS_EXPIRING -> Set.of("name", "points", "expiring", "expires_on");
             case CHALLENGE_UNFINISHED -> Set.of("name", "challenge", "done", "target", "ends");
             case STREAK_AT_RISK -> Set.of("name", "streak");
-            case LEADERBOARD_RESULT -> Set.of("name", "rank", "score", "week");
+            case LEADERBOARD_RESULT -> Set.of("name", "rank", "around", "score", "week");
             case BIRTHDAY -> Set.of("name", "bonus", "points");
             case FRIEND_JOINED -> Set.of("name", "friends", "bonus");
         };

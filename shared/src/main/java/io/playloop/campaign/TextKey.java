@@ -115,7 +115,7 @@ public enum TextKey {
     SPIN_WON_DISCOUNT(BODY, SPIN, "prize", "valid_until", "code"),
     SPIN_WON_POINTS(BODY, SPIN, "prize", "earned"),
     SPIN_TRY_AGAIN(BODY, SPIN),
-    /** {@code next_spin}: when the cooldown ends, in the campaign's time zone. */
+    /** {@code next_spin}: when the cooldown ends, in the customer's time zone. */
     SPIN_COOLDOWN(BODY, SPIN, "next_spin"),
     SPIN_NOT_ENOUGH_POINTS(BODY, SPIN, "cost"),
     BUTTON_SPIN(BUTTON, SPIN),
@@ -164,7 +164,8 @@ public enum TextKey {
     TOP_HEADER(BODY, LEADERBOARD),
     /** One line per rank; {@code player} is a display name the engine shortens and masks. */
     TOP_LINE(BODY, LEADERBOARD, "rank", "player", "score"),
-    TOP_YOUR_RANK(BODY, LEADERBOARD, "rank", "score"),
+    /** {@code rank} when exact, else {@code around} (outside the top: an estimate), so a form says "around". */
+    TOP_YOUR_RANK(BODY, LEADERBOARD, "rank", "around", "score"),
     TOP_UNRANKED(BODY, LEADERBOARD),
     TOP_EMPTY(BODY, LEADERBOARD),
     // --- Reminders (outreach.reminders; the scheduler sends them, with exactly these placeholders) ----------
@@ -182,7 +183,10 @@ public enum TextKey {
     CHALLENGE_UNFINISHED(ReminderKind.CHALLENGE_UNFINISHED),
     /** The daily streak breaks tonight unless the customer plays. */
     STREAK_AT_RISK(ReminderKind.STREAK_AT_RISK),
-    /** Where the customer finished on last week's leaderboard. */
+    /**
+     * Where the customer finished on last week's leaderboard: {@code rank} when exact, {@code around} when
+     * estimated, neither when unranked; {@code week} is the days it covered.
+     */
     LEADERBOARD_RESULT(ReminderKind.LEADERBOARD_RESULT),
     /** Happy birthday, with the bonus points granted. */
     BIRTHDAY_BONUS(ReminderKind.BIRTHDAY),

@@ -1,6 +1,8 @@
 package io.playloop.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playloop.text.PluralRules;
+import io.playloop.text.Template;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -81,7 +83,7 @@ final class TextReader {
     /** The {@code texts} section: every text of every present mechanic in every language. */
     Texts texts(Fields root, Set<Mechanic> mechanics) {
         Fields section = root.requiredObject("texts");
-        Map<String, Map<TextKey, String>> byLanguage = new HashMap<>();
+        Map<String, Map<TextKey, Template>> byLanguage = new HashMap<>();
         Map<String, JsonNode> entries = section.entries();
         entries.forEach((language, value) -> {
             if (!languages.contains(language)) {
@@ -90,7 +92,7 @@ final class TextReader {
         });
         List<String> allKeys = Arrays.stream(TextKey.values()).map(TextKey::key).toList();
         for (String language : languages) {
-            Map<TextKey, String> texts = new EnumMap<>(TextKey.class);
+            Map<TextKey, Template> texts = new EnumMap<>(TextKey.class);
             byLanguage.put(language, texts);
             if (!entries.containsKey(language)) {
                 if (!section.isAbsent()) {
@@ -110,15 +112,13 @@ final class TextReader {
                     problems.add(path, "unknown text" + Suggestions.hint(key, allKeys));
                     return;
                 }
-                Fields.textValue(path, value, problems).ifPresent(text -> {
-                    check(path, text, textKey.get().kind(), textKey.get().placeholders(), "");
-                    texts.put(textKey.get(), text);
-                });
+                template(path, value, textKey.get(), language).ifPresent(text -> texts.put(textKey.get(), text));
             });
             if (entries.get(language).isObject()) {
                 for (TextKey key : TextKey.values()) {
                     if (key.mechanic() == Mechanic.DATA_RIGHTS) {
-                        RightsDefaults.text(language, key).ifPresent(text -> texts.putIfAbsent(key, text));
+                        RightsDefaults.text(language, key)
+                                .ifPresent(text -> texts.putIfAbsent(key, Template.plain(text)));
                     } else if (mechanics.contains(key.mechanic()) && !entries.get(language).has(key.key())) {
                         problems.add(lang.at(key.key()), "missing");
                     }
@@ -129,6 +129,9 @@ final class TextReader {
     }
 
     private Map<String, Map<String, String>> fallbacks(Fields root) {
+        if (!root.has("fallbacks")) {
+            return Map.of();
+        }
         Fields section = root.requiredObject("fallbacks");
         Map<String, JsonNode> entries = section.entries();
         entries.forEach((language, value) -> {
@@ -140,14 +143,7 @@ final class TextReader {
         for (String language : languages) {
             Map<String, String> byName = new LinkedHashMap<>();
             fallbacks.put(language, byName);
-            if (!entries.containsKey(language)) {
-                if (!section.isAbsent()) {
-                    problems.add(section.at(language), "missing");
-                }
-                continue;
-            }
-            if (Fields.isEmpty(entries.get(language))) {
-                problems.add(section.at(language), "has no value");
+            if (!entries.containsKey(language) || Fields.isEmpty(entries.get(language))) {
                 continue;
             }
             Fields lang = Fields.of(section.at(language), entries.get(language), problems);
@@ -160,15 +156,117 @@ final class TextReader {
                     }
                     byName.put(name, text);
                 }, () -> {
-                    if (!lang.has(name) && entries.get(language).isObject()) {
-                        problems.add(lang.at(name), "missing (the neutral text used when the customer has no "
-                                + name.replace('_', ' ') + ")");
-                    }
+                    // Optional since texts carry their own without_ forms; kept for campaigns written before.
                 });
             }
             lang.finish();
         }
         return fallbacks;
+    }
+
+    /**
+     * One text of the {@code texts} section: a string, or a mapping of forms ({@code text}, the plural
+     * categories of {@code language} chosen by {@code count} (default: the first count placeholder the text
+     * shows), and {@code without_<placeholder>} forms), each form checked like a string.
+     */
+    private Optional<Template> template(String path, JsonNode value, TextKey key, String language) {
+        if (value != null && value.isObject() && key.kind().allowsPlaceholders()) {
+            return forms(path, value, key, language);
+        }
+        return Fields.textValue(path, value, problems).map(text -> {
+            check(path, text, key.kind(), key.placeholders(), "");
+            return Template.plain(text);
+        });
+    }
+
+    private Optional<Template> forms(String path, JsonNode value, TextKey key, String language) {
+        Fields forms = Fields.of(path, value, problems);
+        Map<String, Template> byCategory = new LinkedHashMap<>();
+        Map<String, Template> without = new LinkedHashMap<>();
+        Template text = null;
+        String count = null;
+        boolean ok = true;
+        for (Map.Entry<String, JsonNode> e : forms.entries().entrySet()) {
+            String name = e.getKey();
+            String at = forms.at(name);
+            if (name.equals("count")) {
+                count = e.getValue().asText("");
+                if (!key.placeholders().contains(count)) {
+                    problems.add(at, "'" + count + "' is not a placeholder of this text; it can use "
+                            + String.join(", ", sorted(key.placeholders())));
+                    ok = false;
+                }
+            } else if (name.equals("text")) {
+                Optional<Template> form = template(at, e.getValue(), key, language);
+                ok &= form.isPresent();
+                text = form.orElse(null);
+            } else if (name.startsWith(Template.WITHOUT)) {
+                String placeholder = name.substring(Template.WITHOUT.length());
+                if (!key.placeholders().contains(placeholder)) {
+                    problems.add(at, "'" + placeholder + "' is not a placeholder of this text"
+                            + Suggestions.hint(placeholder, key.placeholders()) + "; it can use "
+                            + String.join(", ", sorted(key.placeholders())));
+                    ok = false;
+                    continue;
+                }
+                Optional<Template> form = template(at, e.getValue(), key, language);
+                ok &= form.isPresent();
+                form.ifPresent(f -> without.put(placeholder, f));
+            } else if (PluralRules.isCategory(name)) {
+                if (!PluralRules.categories(language).contains(name)) {
+                    problems.add(at, "'" + name + "' is not a plural form of " + language + "; it has "
+                            + String.join(", ", PluralRules.CATEGORIES.stream()
+                            .filter(PluralRules.categories(language)::contains).toList()));
+                    ok = false;
+                    continue;
+                }
+                Optional<Template> form = template(at, e.getValue(), key, language);
+                ok &= form.isPresent();
+                form.ifPresent(f -> byCategory.put(name, f));
+            } else {
+                problems.add(at, "unknown form; write text, count, a plural form ("
+                        + String.join(", ", PluralRules.CATEGORIES.stream()
+                        .filter(PluralRules.categories(language)::contains).toList())
+                        + ") or without_<placeholder>");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        if (!byCategory.isEmpty()) {
+            if (text != null) {
+                problems.add(forms.at("text"), "write either text or plural forms; the other form is the text");
+                return Optional.empty();
+            }
+            if (!byCategory.containsKey(PluralRules.OTHER)) {
+                problems.add(forms.at(PluralRules.OTHER), "missing (the form every other count takes)");
+                return Optional.empty();
+            }
+            if (count == null) {
+                count = firstCount(byCategory.get(PluralRules.OTHER));
+                if (count == null) {
+                    problems.add(forms.at("count"), "missing: no count placeholder in the other form chooses"
+                            + " the plural form");
+                    return Optional.empty();
+                }
+            }
+            text = new Template.Plural(count, byCategory);
+        } else if (count != null) {
+            problems.add(forms.at("count"), "a count chooses between plural forms; this text has none");
+            return Optional.empty();
+        }
+        if (text == null) {
+            problems.add(forms.at("text"), "missing (the text used when every value is known)");
+            return Optional.empty();
+        }
+        return Optional.of(without.isEmpty() ? text : new Template.Variants(text, without));
+    }
+
+    /** The first placeholder of {@code template}'s main form that is a count ("You have {{points}} points"). */
+    private static String firstCount(Template template) {
+        return Template.placeholders(template.main()).stream()
+                .filter(io.playloop.text.Numbers.COUNTS::contains).findFirst().orElse(null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.text.LanguageDefaults;
 import io.playloop.campaign.Action;
 import io.playloop.campaign.Badge;
 import io.playloop.campaign.Campaign;
@@ -107,7 +108,7 @@ public final class Engine {
      * @throws IllegalArgumentException when the business name is unusable, or a reply would break
      *                                  WhatsApp's limits
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName) {
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName) {
         this(campaign, catalog, businessName, randomOptionIds(), SecureRandom::new);
     }
 
@@ -118,7 +119,7 @@ public final class Engine {
      * @param randoms   the random source of draws, asked once per draw (a seeded one in tests; in the
      *                  Lambda a new {@link SecureRandom}, never one created at SnapStart initialisation)
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms) {
         this(campaign, catalog, businessName, optionIds, randoms, randomSecret()::clone);
     }
@@ -127,7 +128,7 @@ public final class Engine {
      * Creates the engine with the secret referral codes are derived from ({@link ReferralCode}): codes made
      * with another secret do not verify, so it must stay the same for the life of the deployment.
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms, byte[] referralSecret) {
         this(campaign, catalog, businessName, optionIds, randoms, Objects.requireNonNull(referralSecret,
                 "referralSecret").clone()::clone);
@@ -137,7 +138,7 @@ public final class Engine {
      * Creates the engine with the referral key's source, asked once, when a message first needs a code: an
      * engine built before the secret is readable (SnapStart priming) still works.
      */
-    public Engine(Campaign campaign, MessageCatalog catalog, String businessName, Supplier<OptionIds> optionIds,
+    public Engine(Campaign campaign, LanguageDefaults catalog, String businessName, Supplier<OptionIds> optionIds,
                   Supplier<RandomGenerator> randoms, Supplier<byte[]> referralSecret) {
         this.referralSecret = memoized(Objects.requireNonNull(referralSecret, "referralSecret"));
         this.optionIds = Objects.requireNonNull(optionIds, "optionIds");
@@ -342,7 +343,8 @@ public final class Engine {
         Optional<Outcome.SpinOutcome> spinChange = Optional.empty();
         if (current != null && windowOpen && played == Intent.SPIN && wheel != null) {
             SpinPlay.Step step = wheel.spin(state.spin(), account, state.exhaustedPrizes(), message.wamid(),
-                    customer.language(), to(customer), randoms.get(), now);
+                    customer.language(), to(customer), CustomerZones.of(customer.waId(), state.progress().attributes(),
+                            campaign.timeZone()), randoms.get(), now);
             spinChange = step.history().map(h -> new Outcome.SpinOutcome(h, step.claim()));
             if (spinChange.isPresent()) {
                 actions.add(Action.SPIN);
@@ -377,7 +379,8 @@ public final class Engine {
             gameReply = Optional.of(step.reply());
         }
         if (current != null && windowOpen && played == Intent.REWARDS && wheel != null && catalogue == null) {
-            gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer), now));
+            gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer),
+                    early.line(customer.language(), io.playloop.campaign.TextKey.REWARDS_NONE, java.util.Map.of()), now));
         }
         // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
         Replies forCustomer = personal(customer, account, state.progress(), now);

@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.text.LanguageDefaults;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.Command;
 import io.playloop.campaign.Keywords;
@@ -34,12 +35,12 @@ final class IntentResolver {
     private static final Set<String> SILENT_TYPES = Set.of("system", "revoke");
 
     private final Campaign campaign;
-    private final MessageCatalog catalog;
+    private final LanguageDefaults catalog;
     private final Map<String, Keywords.Match> keywords;
     /** Normalised language codes and names ("fr", "francais", "french"...) to the language code. */
     private final Map<String, String> languageNames;
 
-    IntentResolver(Campaign campaign, MessageCatalog catalog) {
+    IntentResolver(Campaign campaign, LanguageDefaults catalog) {
         this.campaign = campaign;
         this.catalog = catalog;
         this.keywords = campaign.keywords().index();
@@ -106,12 +107,7 @@ final class IntentResolver {
     }
 
     private boolean matchesFirstWord(Command command) {
-        for (io.playloop.engine.Command catalogued : io.playloop.engine.Command.values()) {
-            if (catalogued.name().equals(command.name())) {
-                return catalog.matchesFirstWord(catalogued);
-            }
-        }
-        return true;
+        return catalog.matchesFirstWord(command.name());
     }
 
     private Resolution matchText(String text, boolean tapped) {

@@ -1,5 +1,6 @@
 package io.playloop.engine;
 
+import io.playloop.text.LanguageDefaults;
 import io.playloop.campaign.Campaign;
 import io.playloop.whatsapp.inbound.InboundMessage;
 import java.util.List;
@@ -13,19 +14,19 @@ import java.util.Set;
  *   <li>the language of the keyword used, when the keyword belongs to exactly one language;</li>
  *   <li>a keyword of several languages ({@code points} is en and fr) keeps the stored language; a new
  *       customer gets the language of their country if it is one of them, else the default language if it
- *       is, else the first of them in catalogue order;</li>
- *   <li>text that matched nothing and is mostly in a script the catalogue ties to a language (Arabic
+ *       is, else the first of them in the campaign's order;</li>
+ *   <li>text that matched nothing and is mostly in a script the language defaults tie to a language (Arabic
  *       script → ar) switches to that language;</li>
  *   <li>otherwise the stored language stays; a new customer gets the language of their country (from the
  *       wa_id calling code), else the default language.</li>
  * </ol>
  */
 final class LanguagePolicy {
-    private final MessageCatalog catalog;
+    private final LanguageDefaults catalog;
     private final List<String> languages;
     private final String defaultLanguage;
 
-    LanguagePolicy(Campaign campaign, MessageCatalog catalog) {
+    LanguagePolicy(Campaign campaign, LanguageDefaults catalog) {
         this.catalog = catalog;
         this.languages = campaign.languages();
         this.defaultLanguage = campaign.defaultLanguage();

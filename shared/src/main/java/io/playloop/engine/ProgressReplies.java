@@ -97,7 +97,7 @@ final class ProgressReplies {
             lines.add(replies.line(language, TextKey.TOP_YOUR_RANK, Map.of("rank", Integer.toString(exact.place()),
                     "score", Long.toString(mine.get().points()))));
         } else if (rank instanceof Rank.About about && mine.isPresent()) {
-            lines.add(replies.line(language, TextKey.TOP_YOUR_RANK, Map.of("rank", "~" + about.place(),
+            lines.add(replies.line(language, TextKey.TOP_YOUR_RANK, Map.of("around", Long.toString(about.place()),
                     "score", Long.toString(mine.get().points()))));
         } else if (!top.isEmpty()) {
             lines.add(replies.line(language, TextKey.TOP_UNRANKED, Map.of()));

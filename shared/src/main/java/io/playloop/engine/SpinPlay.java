@@ -15,17 +15,16 @@ import io.playloop.games.spin.Wheel;
 import io.playloop.ledger.LedgerEntry;
 import io.playloop.ledger.LedgerResult;
 import io.playloop.ledger.PointsAccount;
+import io.playloop.text.Dates;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.ListMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,12 +83,14 @@ final class SpinPlay {
 
     /** SPIN: the cooldown's answer, or a draw whose result is recorded. */
     Step spin(SpinHistory history, PointsAccount account, Set<String> exhausted, String spinId, String language,
-              String to, RandomGenerator random, Instant now) {
+              String to, ZoneId customerZone, RandomGenerator random, Instant now) {
         Map<String, Long> left = new HashMap<>();
         exhausted.forEach(id -> left.put(id, 0L));
         SpinDecision decision = rules.decide(history.lastSpinAt(), now, new BudgetsLeft(left), random);
         if (decision instanceof SpinDecision.CoolingDown cooling) {
-            Map<String, String> values = Map.of("next_spin", dateTime(cooling.nextSpinAt(), language));
+            // When the customer may spin again, on their own clock (a customer in Dubai reads Dubai time).
+            Map<String, String> values = Map.of("next_spin", Dates.dateTime(cooling.nextSpinAt(), language,
+                    customerZone));
             return new Step(Optional.empty(), Optional.empty(), Optional.empty(),
                     play(language, to, render(language, TextKey.SPIN_COOLDOWN, values)));
         }
@@ -172,10 +173,11 @@ final class SpinPlay {
         return List.of(String.join("\n", lines));
     }
 
-    OutboundMessage rewards(SpinHistory history, String language, String to, Instant now) {
+    /** REWARDS without a catalogue; {@code none} is rewards_none as the customer reads it (their last product). */
+    OutboundMessage rewards(SpinHistory history, String language, String to, String none, Instant now) {
         List<Reward> pending = history.pendingAt(now);
         if (pending.isEmpty()) {
-            return play(language, to, render(language, TextKey.REWARDS_NONE, Map.of()));
+            return play(language, to, none);
         }
         List<ListMessage.Row> rows = new ArrayList<>();
         StringBuilder body = new StringBuilder(render(language, TextKey.REWARDS_HEADER,
@@ -197,11 +199,6 @@ final class SpinPlay {
 
     private String date(Instant at, String language) {
         return LocalDates.of(at, language, campaign.timeZone());
-    }
-
-    private String dateTime(Instant at, String language) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(Locale.forLanguageTag(language)).withZone(campaign.timeZone()).format(at);
     }
 
     private String render(String language, TextKey key, Map<String, String> values) {

@@ -3,7 +3,7 @@ package io.playloop.game;
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.CampaignSource;
 import io.playloop.engine.Engine;
-import io.playloop.engine.MessageCatalog;
+import io.playloop.text.LanguageDefaults;
 import io.playloop.games.quiz.OptionIds;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,7 +25,7 @@ public final class CampaignEngines implements Supplier<Engine> {
     public static final String REFERRAL_KEY_LABEL = "playloop/referral-codes/v1";
 
     private final CampaignSource campaigns;
-    private final MessageCatalog catalog;
+    private final LanguageDefaults catalog;
     private final String businessName;
     private final Supplier<OptionIds> optionIds;
     private final Supplier<RandomGenerator> randoms;
@@ -37,7 +37,7 @@ public final class CampaignEngines implements Supplier<Engine> {
      * @param catalog      calling codes and scripts to languages
      * @param businessName the name the texts use for {@code {{business}}}
      */
-    public CampaignEngines(CampaignSource campaigns, MessageCatalog catalog, String businessName,
+    public CampaignEngines(CampaignSource campaigns, LanguageDefaults catalog, String businessName,
                            Supplier<OptionIds> optionIds, Supplier<RandomGenerator> randoms) {
         this(campaigns, catalog, businessName, optionIds, randoms, randomSecret());
     }
@@ -46,7 +46,7 @@ public final class CampaignEngines implements Supplier<Engine> {
      * @param referralSecret the key referral codes are derived from, asked when a message first needs it
      *                       ({@link #referralSecretFromAppSecret})
      */
-    public CampaignEngines(CampaignSource campaigns, MessageCatalog catalog, String businessName,
+    public CampaignEngines(CampaignSource campaigns, LanguageDefaults catalog, String businessName,
                            Supplier<OptionIds> optionIds, Supplier<RandomGenerator> randoms,
                            Supplier<byte[]> referralSecret) {
         this.referralSecret = Objects.requireNonNull(referralSecret, "referralSecret");

@@ -6,6 +6,7 @@ import io.playloop.campaign.MessageTemplate;
 import io.playloop.campaign.TextKey;
 import io.playloop.engine.BidiIsolate;
 import io.playloop.engine.CommandIds;
+import io.playloop.text.Dates;
 import io.playloop.whatsapp.outbound.ButtonMessage;
 import io.playloop.whatsapp.outbound.OutboundMessage;
 import io.playloop.whatsapp.outbound.TemplateMessage;
@@ -31,6 +32,7 @@ public final class ReminderMessages {
     /** The placeholder values of {@code reminder} in the customer's language, {@code progress} rendered. */
     public static Map<String, String> values(Campaign campaign, String language, DueReminder reminder) {
         Map<String, String> values = new HashMap<>(reminder.values());
+        values.computeIfPresent("week", (name, week) -> Dates.week(week, language));
         if (reminder.kind() == ReminderKind.INACTIVITY) {
             if (values.containsKey("missing")) {
                 values.put("progress", campaign.texts().render(language, textKey("reminder_progress"),

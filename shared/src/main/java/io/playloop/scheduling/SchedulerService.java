@@ -578,13 +578,14 @@ public final class SchedulerService {
         boolean inTop = me.isPresent() && top.stream().anyMatch(s -> s.customer().equals(view.customer().key()));
         long above = me.isEmpty() || inTop ? 0 : leaderboard.aboveInShard(run.campaign.id(), week, me.get(), shards);
         Rank rank = Standings.rank(top, me, above, shards);
+        // The bare number: the text writes its own "#" or "no." (an "about" rank has its own placeholder and form).
         Map<String, String> values = new HashMap<>(reminder.values());
+        values.remove("rank");
+        values.remove("around");
         if (rank instanceof Rank.Exact exact) {
-            values.put("rank", "#" + exact.place());
+            values.put("rank", Long.toString(exact.place()));
         } else if (rank instanceof Rank.About about) {
-            values.put("rank", "~#" + about.place());
-        } else {
-            values.put("rank", "-");
+            values.put("around", Long.toString(about.place()));
         }
         return new DueReminder(reminder.kind(), reminder.id(), reminder.dueAt(), reminder.staleAt(), values);
     }

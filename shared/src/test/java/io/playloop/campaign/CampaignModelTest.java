@@ -42,13 +42,40 @@ class CampaignModelTest {
     }
 
     @Test
-    void rendering_fills_values_and_falls_back_to_neutral_words() {
+    void rendering_fills_values_and_says_it_differently_without_a_name() {
         assertThat(demo.texts().render("fr", TextKey.GREETING_NAMED, Map.of("name", "Amina"))).isEqualTo("Bonjour Amina ! 👋");
-        assertThat(demo.texts().render("fr", TextKey.MENU_BODY, Map.of())).isEqualTo("À quoi voulez-vous jouer, à vous ?");
+        assertThat(demo.texts().render("fr", TextKey.MENU_BODY, Map.of())).isEqualTo("À quoi voulez-vous jouer ?");
+        assertThat(demo.texts().render("en", TextKey.MENU_BODY, Map.of())).isEqualTo("What would you like to play?");
+        assertThat(demo.texts().render("en", TextKey.MENU_BODY, Map.of("name", "Sam")))
+                .isEqualTo("What would you like to play, Sam?");
         assertThat(demo.texts().render("ar", TextKey.POINTS_BALANCE, Map.of("points", "120")))
                 .isEqualTo("رصيد نقاطك: 120. مستواك: الأساسي.");
         assertThatThrownBy(() -> CampaignLoader.fromYaml(CampaignFiles.demoYaml(), "x").texts()
                 .render("de", TextKey.HELP, Map.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void counts_takeTheLanguagesPluralForms() {
+        assertThat(demo.texts().render("en", TextKey.CATALOGUE_BODY, Map.of("points", "1")))
+                .startsWith("You have 1 point. ");
+        assertThat(demo.texts().render("en", TextKey.CATALOGUE_BODY, Map.of("points", "0")))
+                .startsWith("You have 0 points. ");
+        assertThat(demo.texts().render("fr", TextKey.CATALOGUE_BODY, Map.of("points", "0")))
+                .startsWith("Vous avez 0 point. ");
+        assertThat(demo.texts().render("fr", TextKey.CATALOGUE_BODY, Map.of("points", "1500")))
+                .startsWith("Vous avez 1\u202f500 points. ");
+        assertThat(java.util.stream.Stream.of("0", "1", "2", "3", "11", "100")
+                .map(n -> demo.texts().render("ar", TextKey.CATALOGUE_COST, Map.of("cost", n))))
+                .containsExactly("بلا نقاط", "نقطة واحدة", "نقطتان", "3 نقاط", "11 نقطة", "100 نقطة");
+        assertThat(demo.texts().render("ar", TextKey.CATALOGUE_BODY, Map.of("points", "5"))).startsWith("لديك 5 نقاط.");
+    }
+
+    @Test
+    void rewardsNone_asksAboutALastOrder_onlyWhenThereIsOne() {
+        assertThat(demo.texts().render("en", TextKey.REWARDS_NONE, Map.of()))
+                .isEqualTo("No rewards yet. Spin the wheel to win a discount on your next order!");
+        assertThat(demo.texts().render("en", TextKey.REWARDS_NONE, Map.of("last_product", "“Iced latte”")))
+                .contains("Loved “Iced latte”?");
     }
 
     @Test

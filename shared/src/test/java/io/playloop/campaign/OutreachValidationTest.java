@@ -179,7 +179,8 @@ class OutreachValidationTest {
 
     @Test
     void a_configured_reminder_needs_its_text_in_every_language() {
-        String yaml = demoWith("    birthday_bonus: \"🎂 Hi {{name}}, happy birthday!", "    birthday_bonuz: \"🎂 Hi {{name}}, happy birthday!");
+        String yaml = demoWith("    birthday_bonus:\n      one: \"🎂 Hi {{name}}, happy birthday!",
+                "    birthday_bonuz:\n      one: \"🎂 Hi {{name}}, happy birthday!");
         assertThat(problemsOf(yaml)).containsExactly(
                 "texts.en.birthday_bonuz: unknown text (did you mean birthday_bonus?)", "texts.en.birthday_bonus: missing");
         assertThat(problemsOf(CampaignFiles.demoYaml().replaceAll("(?m)^    reminder_progress_top: .*\\n", "")))
@@ -191,7 +192,7 @@ class OutreachValidationTest {
     void a_reminder_text_may_use_only_what_the_scheduler_fills() {
         assertThat(problemsOf(demoWith("your {{streak}}-day streak ends at midnight!",
                 "your {{streak}}-day streak ends at midnight, {{business}}!")))
-                .containsExactly("texts.en.streak_at_risk: {{business}} is not a placeholder of this text; it can use"
+                .containsExactly("texts.en.streak_at_risk.text: {{business}} is not a placeholder of this text; it can use"
                         + " name, streak");
     }
 }

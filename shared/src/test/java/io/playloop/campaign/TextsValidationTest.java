@@ -77,9 +77,9 @@ class TextsValidationTest {
     @Test
     void a_malformed_placeholder_says_how_to_write_it() {
         assertThat(problemsOf(demoWith("Hi {{name}}! 👋\"", "Hi {{Name}}! 👋\"")))
-                .containsExactly("texts.en.greeting_named: '{{Name}}' is not a placeholder (write {{name}})");
+                .containsExactly("texts.en.greeting_named.text: '{{Name}}' is not a placeholder (write {{name}})");
         assertThat(problemsOf(demoWith("Hi {{name}}! 👋\"", "Hi {name}}! 👋\"")))
-                .containsExactly("texts.en.greeting_named: '}}' is not a placeholder");
+                .containsExactly("texts.en.greeting_named.text: '}}' is not a placeholder");
     }
 
     @Test
@@ -90,11 +90,36 @@ class TextsValidationTest {
     }
 
     @Test
-    void every_language_needs_each_neutral_fallback() {
-        assertThat(problemsOf(demoWith("  fr: { name: \"à vous\", tier: \"Membre\", last_product: \"votre dernière commande\" }",
-                "  fr: { name: \"à vous\", tier: \"Membre\" }")))
-                .containsExactly("fallbacks.fr.last_product: missing (the neutral text used when the customer has no"
-                        + " last product)");
+    void neutral_fallbacks_are_optional_and_an_older_campaigns_still_load() {
+        Campaign fewer = CampaignLoader.fromYaml(demoWith("  fr: { name: \"à vous\", tier: \"Membre\" }",
+                "  fr: { tier: \"Membre\" }"), "fewer.yaml");
+        assertThat(fewer.texts().fallbacks().get("fr")).containsOnlyKeys("tier");
+        Campaign older = CampaignLoader.fromYaml(demoWith("  fr: { name: \"à vous\", tier: \"Membre\" }",
+                "  fr: { name: \"à vous\", tier: \"Membre\", last_product: \"votre dernière commande\" }"), "older.yaml");
+        assertThat(older.texts().fallbacks().get("fr")).containsEntry("name", "à vous");
+        // The text's own without_name form wins over the neutral word.
+        assertThat(older.texts().render("fr", TextKey.MENU_BODY, java.util.Map.of())).isEqualTo("À quoi voulez-vous jouer ?");
+        Campaign none = CampaignLoader.fromYaml(CampaignFiles.withoutSection(CampaignFiles.demoYaml(), "fallbacks:"),
+                "none.yaml");
+        assertThat(none.texts().fallbacks()).isEmpty();
+    }
+
+    @Test
+    void a_text_may_have_plural_forms_and_without_forms_and_they_are_checked() {
+        Campaign campaign = CampaignLoader.fromYaml(demoWith(
+                "    points_balance: \"Points balance: {{points}}. Your tier: {{tier}}.\"",
+                "    points_balance: { one: \"You have {{points}} point.\", other: \"You have {{points}} points.\","
+                        + " without_tier: \"No tier\" }"), "forms.yaml");
+        assertThat(campaign.texts().render("en", TextKey.POINTS_BALANCE, java.util.Map.of("points", "1", "tier", "Gold")))
+                .isEqualTo("You have 1 point.");
+        assertThat(problemsOf(demoWith("    points_balance: \"Points balance: {{points}}. Your tier: {{tier}}.\"",
+                "    points_balance: { few: \"{{points}}\", other: \"{{points}} points\", without_nme: \"x\" }")))
+                .containsExactly("texts.en.points_balance.few: 'few' is not a plural form of en; it has one, other",
+                        "texts.en.points_balance.without_nme: 'nme' is not a placeholder of this text (did you mean"
+                                + " name?); it can use business, last_product, name, points, tier");
+        assertThat(problemsOf(demoWith("    points_balance: \"Points balance: {{points}}. Your tier: {{tier}}.\"",
+                "    points_balance: { one: \"You have {{points}} point.\" }")))
+                .containsExactly("texts.en.points_balance.other: missing (the form every other count takes)");
     }
 
     @Test

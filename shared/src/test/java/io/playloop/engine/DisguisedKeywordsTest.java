@@ -17,7 +17,7 @@ import net.jqwik.api.Tuple;
 
 /** A keyword typed with noise around and inside it still reaches its command (through the normaliser). */
 class DisguisedKeywordsTest {
-    private static final MessageCatalog CATALOG = MessageCatalog.bundled();
+    private static final io.playloop.text.LanguageDefaults CATALOG = MessageCatalog.bundled();
     private static final IntentResolver RESOLVER = new IntentResolver(DemoCampaign.get(), CATALOG);
 
     @Property(tries = 2000)

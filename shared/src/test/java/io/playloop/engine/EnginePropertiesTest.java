@@ -29,7 +29,7 @@ class EnginePropertiesTest {
         Outcome o = ENGINE.handle(current, message, T0.plusSeconds(61));
 
         assertThat(o.customer().key()).isEqualTo(waId);
-        assertThat(MessageCatalog.bundled().supports(o.customer().language())).isTrue();
+        assertThat(DemoCampaign.get().languages()).contains(o.customer().language());
         o.reply().ifPresent(reply -> {
             // Constructing the reply already enforced Meta's limits; these are the engine's own promises.
             assertThat(reply.to()).isEqualTo("+" + waId);
@@ -101,7 +101,7 @@ class EnginePropertiesTest {
     private static InboundMessage build(Webhook w, String kind, String text) {
         Function<Webhook, InboundMessage> f = switch (kind) {
             case "text" -> x -> x.text(text);
-            case "tap" -> x -> x.buttonReply(Command.values()[Math.floorMod(text.hashCode(), 4)].replyId(), "title");
+            case "tap" -> x -> x.buttonReply("cmd:" + java.util.List.of("POINTS", "HELP", "START", "STOP").get(Math.floorMod(text.hashCode(), 4)), "title");
             case "tamperedTap" -> x -> x.buttonReply(text.isBlank() ? "x" : text.strip(), text);
             case "template" -> x -> x.templateButton(text, text);
             case "image" -> x -> x.image(text);

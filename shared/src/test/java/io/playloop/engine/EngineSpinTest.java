@@ -23,13 +23,14 @@ class EngineSpinTest {
     final Engine engine = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière", () -> IDS,
             () -> random);
     long clock = 10;
+    String from = US;
     Outcome last;
     PlayerState state = PlayerState.NEW;
     Set<String> exhausted = new HashSet<>();
 
     Outcome text(String text) {
         clock += 10;
-        InboundMessage m = Webhook.from(US).name("Sam").at(T0.plusSeconds(clock)).text(text);
+        InboundMessage m = Webhook.from(from).name("Sam").at(T0.plusSeconds(clock)).text(text);
         PlayerState in = new PlayerState(state.points(), state.quiz(), state.spin(), exhausted);
         Outcome o = last == null ? engine.handle(null, in, m, m.sentAt().plusSeconds(1))
                 : engine.handle(EngineTest.stored(last.customer()), in, m, m.sentAt().plusSeconds(1));
@@ -51,6 +52,22 @@ class EngineSpinTest {
                 assertThat(s.history().lastSpinAt()).contains(T0.plusSeconds(31)));
         assertThat(again.spin()).isEmpty();
         assertThat(again.reply().orElseThrow().bodyText()).startsWith("You've had your spin for now.");
+    }
+
+    @Test
+    void theCooldown_tellsACustomerInDubai_theirOwnTime_notTheCampaignsParisTime() {
+        from = "971501234567";
+        text("hello");
+        Outcome spin = text("SPIN");
+        Outcome again = text("spin");
+
+        java.time.ZoneId paris = DemoCampaign.get().timeZone();
+        java.time.Instant next = spin.spin().orElseThrow().history().lastSpinAt().orElseThrow().atZone(paris)
+                .toLocalDate().plusDays(1).atStartOfDay(paris).toInstant();
+        String body = again.reply().orElseThrow().bodyText();
+        String language = again.customer().language();
+        assertThat(body).contains(io.playloop.text.Dates.dateTime(next, language, java.time.ZoneId.of("Asia/Dubai")))
+                .doesNotContain(io.playloop.text.Dates.dateTime(next, language, paris));
     }
 
     @Test

@@ -31,9 +31,9 @@ final class TestCampaigns {
     /** The demo campaign with one text replaced. */
     static Campaign withText(String language, TextKey key, String text) {
         Campaign c = DemoCampaign.get();
-        Map<String, Map<TextKey, String>> byLanguage = new HashMap<>();
+        Map<String, Map<TextKey, io.playloop.text.Template>> byLanguage = new HashMap<>();
         c.texts().byLanguage().forEach((l, texts) -> byLanguage.put(l, new HashMap<>(texts)));
-        byLanguage.get(language).put(key, text);
+        byLanguage.get(language).put(key, io.playloop.text.Template.plain(text));
         return new Campaign(c.id(), c.name(), c.timeZone(), c.defaultLanguage(), c.languages(), c.active(),
                 c.qualifyingActions(), new Texts(byLanguage, c.texts().fallbacks()), c.keywords(), c.points(),
                 c.quiz(), c.spin(), c.challenges(), c.badges(), c.tiers(), c.tierPolicy(), c.leaderboard(), c.catalogue());

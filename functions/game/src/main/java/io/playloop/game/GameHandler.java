@@ -10,7 +10,6 @@ import io.playloop.store.CampaignTable;
 import io.playloop.config.AwsClients;
 import io.playloop.config.PlayLoopConfig;
 import io.playloop.config.Secrets;
-import io.playloop.engine.MessageCatalog;
 import io.playloop.games.quiz.OptionIds;
 import io.playloop.logging.Masking;
 import io.playloop.metrics.EmfMetrics;
@@ -146,7 +145,7 @@ public final class GameHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         return new MessageProcessor(new DynamoGameStore(d.dynamo, d.config.tableName(), d.meter),
                 new CampaignEngines(CampaignSource.withDemoFallback(
                         new CampaignTable(d.dynamo, d.config.tableName(), d.meter), d.clock),
-                        MessageCatalog.bundled(), d.config.businessName(), optionIds, SecureRandom::new,
+                        io.playloop.text.LanguageDefaults.bundled(), d.config.businessName(), optionIds, SecureRandom::new,
                         referralSecret),
                 d.graph, d.clock, new ObjectMapper(),
                 new DynamoStandings(d.dynamo, d.config.tableName(), d.meter), d.rewards);

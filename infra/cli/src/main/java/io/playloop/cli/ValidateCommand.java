@@ -2,6 +2,7 @@ package io.playloop.cli;
 
 import io.playloop.campaign.Campaign;
 import io.playloop.campaign.InvalidCampaignException;
+import io.playloop.text.TextLint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code validate FILE...}: every problem of every file, or a summary of each valid one. */
-@Command(name = "validate", description = "Checks campaign files (YAML, or JSON as stored) and lists every problem.")
+/**
+ * {@code validate FILE...}: every problem of every file, or a summary of each valid one; then the text lint reads
+ * every text as customers will (every count, with and without a name) and lists what they would notice.
+ */
+@Command(name = "validate", description = "Checks campaign files (YAML, or JSON as stored) and lists every problem,"
+        + " then renders every text with many values and lists what a customer would notice (\"1 points\", a hole"
+        + " where a name is missing, a raw {{placeholder}}, a message over WhatsApp's limits).")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Campaign files, e.g. infra/campaigns/demo.yaml.")
     List<Path> files;
@@ -30,6 +36,15 @@ final class ValidateCommand implements Callable<Integer> {
                 Campaign campaign = CampaignFile.read(file);
                 out.println(file + ": valid " + Campaign.FORMAT);
                 Summary.of(campaign).forEach(line -> out.println("  " + line));
+                TextLint.Report lint = campaign.texts().lint(campaign.languages());
+                out.println("  text lint: " + lint.texts() + " texts rendered " + lint.renderings() + " times, "
+                        + lint.findings().size() + " findings");
+                if (!lint.clean()) {
+                    err.println(file + ": the text lint found " + lint.findings().size()
+                            + " things a customer would notice:");
+                    lint.findings().forEach(finding -> err.println("  " + finding));
+                    status = Math.max(status, ExitCodes.INVALID_CAMPAIGN);
+                }
             } catch (InvalidCampaignException e) {
                 err.println(e.getMessage());
                 status = Math.max(status, ExitCodes.INVALID_CAMPAIGN);

@@ -22,7 +22,8 @@ class PlayLoopCliTest {
         Cli.Result result = Cli.run(Cli.noTable(), "validate", DEMO.toString());
         assertThat(result.status()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("valid playloop/campaign@1", "demo \"PlayLoop demo: summer games\"",
-                "languages en fr ar", "quiz 6 questions, 3 a day", "wheel 5 prizes, one spin per day", "weekly top 10");
+                "languages en fr ar", "quiz 6 questions, 3 a day", "wheel 5 prizes, one spin per day", "weekly top 10",
+                "text lint: 315 texts rendered", "0 findings");
         assertThat(result.err()).isEmpty();
     }
 
@@ -42,6 +43,22 @@ class PlayLoopCliTest {
                 "  texts.fr.button_quiz: 29 characters, a button title allows 20");
         assertThat(result.err()).doesNotContain("Exception", "\tat ");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("validate runs the text lint: \"1 points\" or a hole where a name is missing fails the file")
+    void validate_runs_the_text_lint() throws IOException {
+        String yaml = Files.readString(DEMO, StandardCharsets.UTF_8);
+        int at = yaml.indexOf("    tier_top: ");
+        yaml = yaml.substring(0, at) + "    tier_top: \"You have {{points}} points, {{name}}.\"\n"
+                + yaml.substring(yaml.indexOf('\n', at) + 1);
+        Path file = Files.writeString(dir.resolve("plural.yaml"), yaml, StandardCharsets.UTF_8);
+        Cli.Result result = Cli.run(Cli.noTable(), "validate", file.toString());
+        assertThat(result.status()).isEqualTo(ExitCodes.INVALID_CAMPAIGN);
+        assertThat(result.err()).contains(file + ": the text lint found 2 things a customer would notice:",
+                "texts.en.tier_top: {{points}} is a count shown without the plural forms of en (one, other)",
+                "texts.en.tier_top: uses {{name}}, which the engine may lack, and has no without_name form");
+        assertThat(result.out()).contains("text lint: 315 texts rendered");
     }
 
     @Test
