@@ -87,6 +87,8 @@ final class CampaignWriter {
                 campaign.keywords().phrases(language, command).forEach(phrases::add);
             }
         }
+        // Registered mechanics' sections go back as written: each mechanic reads its own.
+        campaign.mechanics().written().forEach((id, section) -> root.set(id, section.deepCopy()));
         return root;
     }
 

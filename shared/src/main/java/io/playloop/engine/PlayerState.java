@@ -19,10 +19,19 @@ import java.util.Set;
  * @param codeAttempt     which referral code to offer this customer if they have none yet (0, then 1, 2… when
  *                        the table said an earlier one is another customer's)
  * @param leaderboard     the weekly boards, read only when the customer asks TOP
+ * @param slices          SPI mechanics' slices read for this message, by sort key (absent: none read or none stored)
  */
 public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes,
                           Progress progress, Optional<CodeHolder> codeHolder, int codeAttempt,
-                          LeaderboardReader leaderboard) {
+                          LeaderboardReader leaderboard,
+                          java.util.Map<String, io.playloop.mechanic.StoredSlice> slices) {
+    /** A state without SPI mechanics' slices. */
+    public PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes,
+                       Progress progress, Optional<CodeHolder> codeHolder, int codeAttempt,
+                       LeaderboardReader leaderboard) {
+        this(points, quiz, spin, exhaustedPrizes, progress, codeHolder, codeAttempt, leaderboard, java.util.Map.of());
+    }
+
     /** A customer who has neither points nor a quiz yet. */
     public static final PlayerState NEW = new PlayerState(PointsAccount.empty(), QuizSession.start());
 
@@ -34,6 +43,7 @@ public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory sp
         Objects.requireNonNull(codeHolder, "codeHolder");
         Objects.requireNonNull(leaderboard, "leaderboard");
         exhaustedPrizes = Set.copyOf(exhaustedPrizes);
+        slices = java.util.Map.copyOf(slices);
         if (codeAttempt < 0) {
             throw new IllegalArgumentException("codeAttempt must not be negative");
         }

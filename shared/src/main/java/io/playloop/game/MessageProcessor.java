@@ -81,6 +81,7 @@ public final class MessageProcessor {
     private final LeaderboardReader leaderboard;
     private final RewardQueue rewardQueue;
     private final RewardJobCodec jobs;
+    private final io.playloop.mechanic.EventSink events;
 
     /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
@@ -109,6 +110,17 @@ public final class MessageProcessor {
      */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper, LeaderboardReader leaderboard, RewardQueue rewardQueue) {
+        this(store, engines, graph, clock, mapper, leaderboard, rewardQueue, io.playloop.mechanic.EventSink.NONE);
+    }
+
+    /**
+     * A processor that also forwards each committed step's events to {@code events} (they are stored on the receipt in
+     * any case): after the commit, at least once.
+     */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper, LeaderboardReader leaderboard, RewardQueue rewardQueue,
+                            io.playloop.mechanic.EventSink events) {
+        this.events = java.util.Objects.requireNonNull(events, "events");
         this.rewardQueue = rewardQueue;
         this.jobs = new RewardJobCodec(mapper);
         this.leaderboard = leaderboard;
@@ -133,7 +145,8 @@ public final class MessageProcessor {
         for (int attempt = 1; ; attempt++) {
             Instant now = clock.instant();
             Engine engine = engines.get();
-            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), engine.referralCodeIn(message), now);
+            Snapshot snapshot = store.load(message.customerKey(), message.wamid(), engine.referralCodeIn(message),
+                    engine.sliceKeysFor(message), now);
             if (snapshot.receipt().isPresent()) {
                 return resumeOrSkip(message, snapshot.receipt().get(), deliveryId, now);
             }
@@ -143,8 +156,8 @@ public final class MessageProcessor {
             SpinState spin = snapshot.spin();
             ProgressState progress = snapshot.progress();
             Outcome outcome = engine.handle(current, new PlayerState(points.account(), quiz.session(),
-                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard),
-                    message, now);
+                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, leaderboard,
+                    snapshot.slices()), message, now);
             Optional<OutboundMessage> reply = outcome.reply();
             List<RewardJob> newJobs = RewardJobs.of(outcome, current == null, message.wamid(), engine.campaign().id(),
                     rewardQueue.syncsCrm());
@@ -278,10 +291,21 @@ public final class MessageProcessor {
                         engine.campaign().id())),
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
                         engine.campaign().timeZone())),
-                earlierLook(engine, snapshot, outcome, now), order));
+                earlierLook(engine, snapshot, outcome, now), order, stepWrites(snapshot, outcome)));
+        events.publish(receipt.customerKey(), outcome.events());
         // A friend's step that makes a referral count: the referrer hears of it from the scheduler within minutes.
         outcome.progress().flatMap(Outcome.ProgressOutcome::qualified)
                 .ifPresent(referral -> store.lookSoon(referral.referrer(), now));
+    }
+
+    /** The SPI mechanics' slices under the versions read, their items, and the step's events. */
+    private static io.playloop.store.StepItems.StepWrites stepWrites(Snapshot snapshot, Outcome outcome) {
+        List<io.playloop.mechanic.SliceWrite> slices = outcome.slices().stream()
+                .map(c -> new io.playloop.mechanic.SliceWrite(c.sortKey(), c.attributes(),
+                        Optional.ofNullable(snapshot.slices().get(c.sortKey()))
+                                .map(io.playloop.mechanic.StoredSlice::version).orElse(0L)))
+                .toList();
+        return new io.playloop.store.StepItems.StepWrites(slices, outcome.writes(), outcome.events());
     }
 
     /**

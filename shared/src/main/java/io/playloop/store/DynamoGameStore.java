@@ -74,12 +74,21 @@ public final class DynamoGameStore implements GameStore {
      */
     @Override
     public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, Instant now) {
+        return load(customerKey, wamid, code, java.util.Set.of(), now);
+    }
+
+    /** {@inheritDoc} The slices are more keys of the same BatchGetItem. */
+    @Override
+    public Snapshot load(String customerKey, String wamid, Optional<ReferralCode> code, java.util.Set<String> sliceKeys,
+                         Instant now) {
         Map<String, AttributeValue> customerKeyMap = Keys.customer(customerKey);
         Map<String, AttributeValue> receiptKeyMap = Keys.receipt(customerKey, wamid);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(List.of(customerKeyMap, Keys.points(customerKey),
                 Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
                 receiptKeyMap));
         code.ifPresent(c -> keys.add(Keys.referralCode(c.value())));
+        sliceKeys.forEach(sk -> keys.add(Keys.mechanicItem(customerKey, sk))); // SPI mechanics' slices
+        Map<String, io.playloop.mechanic.StoredSlice> slices = new HashMap<>();
         List<Map<String, AttributeValue>> items = ConsistentBatchGet.items(dynamo, tableName, keys, meter);
 
         Optional<Customer> customer = Optional.empty();
@@ -111,9 +120,11 @@ public final class DynamoGameStore implements GameStore {
                 points = PointsItems.account(item);
             } else if (sk.startsWith(Keys.INBOUND_PREFIX) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
+            } else if (sliceKeys.contains(sk) && item.get(Keys.PK).s().startsWith(Keys.CUSTOMER_PREFIX)) {
+                slices.put(sk, StepItems.slice(item));
             }
         }
-        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule);
+        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule, slices);
     }
 
     /**
@@ -144,7 +155,7 @@ public final class DynamoGameStore implements GameStore {
         List<TransactWriteItem> actions = new ArrayList<>(3);
         actions.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
-                .item(StoreItems.receiptItem(receipt))
+                .item(StepItems.withEvents(StoreItems.receiptItem(receipt), commit.step().events()))
                 .conditionExpression("attribute_not_exists(#pk) OR #ttl <= :now")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#ttl", Keys.TTL))
                 .expressionAttributeValues(Map.of(":now", StoreItems.n(receipt.processedAt().getEpochSecond())))
@@ -227,6 +238,7 @@ public final class DynamoGameStore implements GameStore {
         ProgressActions progressActions = commit.progress().isPresent()
                 ? addProgress(actions, customer.key(), receipt, commit.progress().get()) : ProgressActions.NONE;
         int codeAction = progressActions.codeClaim();
+        StepItems.Actions stepActions = StepItems.add(actions, tableName, customer.key(), commit.step()); // SPI mechanics
 
         TransactWriteItemsResponse response;
         try {
@@ -239,6 +251,10 @@ public final class DynamoGameStore implements GameStore {
             // "duplicate" before a budget, stock or code that the first delivery's own write used up.
             if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)) {
                 throw translate(e, receipt.wamid(), customer.key(), -1, -1, -1, -1);
+            }
+            RuntimeException stepConflict = stepActions.translate(reasons, receipt.wamid(), customer.key(), e);
+            if (stepConflict != null) {
+                throw stepConflict;
             }
             if (scheduleAction >= 0 && failed(reasons, scheduleAction, CONDITIONAL_CHECK_FAILED)) {
                 // The scheduler visited the customer meanwhile: re-read and decide again.

@@ -22,6 +22,16 @@ public interface GameStore {
                   Instant now);
 
     /**
+     * Reads as {@link #load(String, String, java.util.Optional, Instant)} and, in the same round trip, the SPI
+     * mechanics' slices with these sort keys ({@link Snapshot#slices()}). A store that keeps no slices reads none.
+     */
+    default Snapshot load(String customerKey, String wamid,
+                          java.util.Optional<io.playloop.games.referral.ReferralCode> code,
+                          java.util.Set<String> sliceKeys, Instant now) {
+        return load(customerKey, wamid, code, now);
+    }
+
+    /**
      * Writes the outcome of one inbound message atomically: the receipt (only if this wamid has no live
      * receipt), the customer (only if its version is still the one read; a new customer only if absent)
      * and the consent event, if any.

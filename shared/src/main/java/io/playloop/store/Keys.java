@@ -295,6 +295,23 @@ public final class Keys {
         return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), STOCK_PREFIX + requireValue(itemId, "item id"));
     }
 
+    /**
+     * An SPI mechanic's item in a customer's partition: {@code pk=CUSTOMER#<key>, sk=<its sort key>} (its slice, or a
+     * record it inserts). The sort keys are the mechanics' own ({@link io.playloop.mechanic.Mechanics}); they live as
+     * long as the customer and are erased with the partition.
+     */
+    public static Map<String, AttributeValue> mechanicItem(String customerKey, String sortKey) {
+        return key(customerPartition(customerKey), requireValue(sortKey, "sort key"));
+    }
+
+    /**
+     * An SPI mechanic's campaign counter (a budget): {@code pk=CAMPAIGN#<campaign>, sk=<its prefix><id>}, raised by a
+     * conditional ADD in a step's transaction, never read on the message path; names no one.
+     */
+    public static Map<String, AttributeValue> mechanicCounter(String campaignId, String sortKey) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), requireValue(sortKey, "sort key"));
+    }
+
     /** A reward the customer holds: {@code pk=CUSTOMER#<key>, sk=REWARD#<rewardId>}, inserted at redemption. */
     public static Map<String, AttributeValue> reward(String customerKey, String rewardId) {
         return key(customerPartition(customerKey), REWARD_PREFIX + requireValue(rewardId, "reward id"));

@@ -14,11 +14,21 @@ import java.util.Optional;
  * @param progress the customer's progress ({@link ProgressState#NONE} when none)
  * @param codeHolder who holds the referral code the message carries, when it carries one the table knows
  * @param schedule the customer's outreach schedule ({@link io.playloop.scheduler.Schedule#NONE} when none)
+ * @param slices   SPI mechanics' slices read for this message, by sort key (only those stored)
  */
 public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
                        QuizState quiz, SpinState spin, ProgressState progress,
-                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.scheduler.Schedule schedule) {
+                       Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.scheduler.Schedule schedule,
+                       java.util.Map<String, io.playloop.mechanic.StoredSlice> slices) {
+    /** A snapshot without SPI mechanics' slices. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                    QuizState quiz, SpinState spin, ProgressState progress,
+                    Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.scheduler.Schedule schedule) {
+        this(customer, receipt, points, quiz, spin, progress, codeHolder, schedule, java.util.Map.of());
+    }
+
     public Snapshot {
+        slices = java.util.Map.copyOf(slices);
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(codeHolder, "codeHolder");
