@@ -62,7 +62,7 @@ public enum ItemKind {
             Lifetime.kept("counters without anyone's data"), Reach.NONE, "Keys.spinBudget"),
     MECHANIC_SLICE("a mechanic's customer state (its slice or records)", "CUSTOMER#<key>",
             "<the mechanic's sort key, e.g. SCRATCH>", "game (the mechanic)",
-            Lifetime.ofCustomer("registered by the mechanic (io.playloop.mechanic.Mechanics)"), Reach.PARTITION,
+            Lifetime.ofCustomer("registered by its mechanic in io.playloop.mechanic.Mechanics"), Reach.PARTITION,
             "Keys.mechanicItem"),
     MECHANIC_COUNTER("a mechanic's campaign counter (budget)", "CAMPAIGN#<campaign>",
             "<the mechanic's prefix><id>, e.g. SCRATCH_BUDGET#<prizeId>", "game (the mechanic)",

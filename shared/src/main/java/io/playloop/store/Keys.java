@@ -59,6 +59,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>sending + 30 days (TTL), or erased with the customer</td><td>scheduler; ingest marks a failure</td></tr>
  *   <tr><td>prize budget</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPIN_BUDGET#<prizeId>}</td>
  *       <td>kept: counters without anyone's data</td><td>game</td></tr>
+ *   <tr><td>a mechanic's customer state (its slice or records)</td><td>{@code CUSTOMER#<key>}</td>
+ *       <td>{@code <the mechanic's sort key, e.g. SCRATCH>}</td><td>as long as the customer (registered by its
+ *       mechanic in {@link io.playloop.mechanic.Mechanics}); a slice is read only when the message routes to its
+ *       mechanic</td><td>game (the mechanic)</td></tr>
+ *   <tr><td>a mechanic's campaign counter (budget)</td><td>{@code CAMPAIGN#<campaign>}</td>
+ *       <td>{@code <the mechanic's prefix><id>, e.g. SCRATCH_BUDGET#<prizeId>}</td><td>kept: counters without
+ *       anyone's data (a conditional ADD in the step's transaction)</td><td>game (the mechanic)</td></tr>
  *   <tr><td>stock counter</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code STOCK#<itemId>}</td>
  *       <td>kept: a counter without anyone's data</td><td>game</td></tr>
  *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td>
