@@ -103,7 +103,7 @@ class ScratchRulesTest {
         assertThat(ScratchConfig.read(tree("""
                 prizes:
                   - { id: off-20, name: { en: "20% off" }, kind: percent_discount, value: 120, weight: 0, budget: { total: 5 } }
-                  - { id: OFF, name: { en: "x" }, kind: jackpot, weight: 3 }
+                  - { id: Off-20, name: { en: "x" }, kind: jackpot, weight: 3 }
                 colour: red
                 """), collect)).isNull();
         assertThat(problems).contains("colour", "prizes[0].value", "prizes[0].weight", "prizes[1].id",
