@@ -57,7 +57,9 @@ class ConversationEventsIT {
     void start() {
         dynamo = LocalDynamo.create();
         DynamoGameStore store = new DynamoGameStore(dynamo.client(), dynamo.tableName(), new CapacityMeter());
-        Engine engine = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière", () -> null,
+        io.playloop.games.quiz.OptionIds ids = new io.playloop.games.quiz.OptionIds(
+                "test-key-of-sixteen-bytes".getBytes(StandardCharsets.UTF_8));
+        Engine engine = new Engine(DemoCampaign.get(), MessageCatalog.bundled(), "Café Lumière", () -> ids,
                 () -> new SplittableRandom(3), "secret".getBytes(StandardCharsets.UTF_8));
         processor = new MessageProcessor(store, () -> engine, graph, clock, new ObjectMapper(),
                 io.playloop.games.leaderboard.LeaderboardReader.NONE, RewardQueue.NONE,
