@@ -33,13 +33,15 @@ import java.util.Set;
  *                           when the file has no {@code outreach} section)
  * @param inactiveRetention  how long a customer without a message is kept before the scheduler erases them
  *                           ({@code retention.inactive_customers}, default {@link #DEFAULT_INACTIVE_RETENTION})
+ * @param mechanics          the sections of registered mechanics ({@link io.playloop.mechanic.Mechanics}): each one
+ *                           present is active
  */
 public record Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
                        ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
                        PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
                        List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
                        Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue, Outreach outreach,
-                       java.time.Duration inactiveRetention) {
+                       java.time.Duration inactiveRetention, io.playloop.mechanic.MechanicSections mechanics) {
     /** How long a silent customer is kept by default: 730 days, about 24 months. */
     public static final java.time.Duration DEFAULT_INACTIVE_RETENTION = java.time.Duration.ofDays(730);
     /** The format this model reads and writes. */
@@ -62,12 +64,25 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
         Objects.requireNonNull(leaderboard, "leaderboard");
         Objects.requireNonNull(outreach, "outreach");
         Objects.requireNonNull(inactiveRetention, "inactiveRetention");
+        Objects.requireNonNull(mechanics, "mechanics");
         languages = List.copyOf(languages);
         qualifyingActions = Set.copyOf(qualifyingActions);
         challenges = List.copyOf(challenges);
         badges = List.copyOf(badges);
         tiers = List.copyOf(tiers);
         catalogue = List.copyOf(catalogue);
+    }
+
+    /** A campaign without sections of registered mechanics ({@link io.playloop.mechanic.Mechanics}). */
+    public Campaign(String id, String name, ZoneId timeZone, String defaultLanguage, List<String> languages,
+                    ActiveWindow active, Set<Action> qualifyingActions, Texts texts, Keywords keywords,
+                    PointsRules points, Optional<Quiz> quiz, Optional<Spin> spin, List<Challenge> challenges,
+                    List<Badge> badges, List<Tier> tiers, TierPolicy tierPolicy,
+                    Optional<Leaderboard> leaderboard, List<CatalogueItem> catalogue, Outreach outreach,
+                    java.time.Duration inactiveRetention) {
+        this(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords, points, quiz,
+                spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach, inactiveRetention,
+                io.playloop.mechanic.MechanicSections.NONE);
     }
 
     /** A campaign that sends nothing proactive ({@link Outreach#NONE}): what code built before outreach passes. */
@@ -94,13 +109,14 @@ public record Campaign(String id, String name, ZoneId timeZone, String defaultLa
     public Campaign withOutreach(Outreach other) {
         return new Campaign(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords,
                 points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, other,
-                inactiveRetention);
+                inactiveRetention, mechanics);
     }
 
     /** The same campaign keeping silent customers for {@code retention} (tests, benchmarks). */
     public Campaign withInactiveRetention(java.time.Duration retention) {
         return new Campaign(id, name, timeZone, defaultLanguage, languages, active, qualifyingActions, texts, keywords,
-                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach, retention);
+                points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach, retention,
+                mechanics);
     }
 
     /** The catalogue reward with this id. */

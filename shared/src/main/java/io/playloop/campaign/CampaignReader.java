@@ -111,10 +111,22 @@ final class CampaignReader {
         Texts allTexts = texts.texts(root, mechanics);
         Keywords keywords = keywordReader.read(root);
         keywordReader.checkConflicts(keywords, points.keywords(), "points.earn.keywords");
+        io.playloop.mechanic.MechanicSections sections = mechanicSections(root);
         root.finish();
         return new Campaign(id, name, zone, defaultLanguage, languages, active, qualifying, allTexts, keywords,
                 points, quiz, spin, challenges, badges, tiers, tierPolicy, leaderboard, catalogue, outreach,
-                inactiveRetention);
+                inactiveRetention, sections);
+    }
+
+    /** The sections of registered mechanics ({@link io.playloop.mechanic.Mechanics}), each read by its mechanic. */
+    private io.playloop.mechanic.MechanicSections mechanicSections(Fields root) {
+        java.util.Map<String, JsonNode> written = new java.util.LinkedHashMap<>();
+        for (io.playloop.mechanic.Mechanic<?, ?> mechanic : io.playloop.mechanic.Mechanics.all()) {
+            if (root.has(mechanic.id())) {
+                written.put(mechanic.id(), root.raw(mechanic.id()));
+            }
+        }
+        return io.playloop.mechanic.MechanicSections.read(written, problems::add);
     }
 
     /** Checks the format line; false when the file is another version, whose fields mean other things. */

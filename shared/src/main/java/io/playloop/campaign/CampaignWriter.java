@@ -94,6 +94,8 @@ final class CampaignWriter {
         if (!fallbacks.isEmpty()) {
             root.set("fallbacks", fallbacks);
         }
+        // Registered mechanics' sections go back as written: each mechanic reads its own.
+        campaign.mechanics().written().forEach((id, section) -> root.set(id, section.deepCopy()));
         return root;
     }
 

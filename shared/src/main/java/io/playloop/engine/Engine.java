@@ -94,6 +94,8 @@ public final class Engine {
     /** The referral key, asked for on the first message that needs it (never while SnapStart primes). */
     private final Supplier<byte[]> referralSecret;
     private volatile ReferralCodeParser referralCodes;
+    /** The campaign's SPI mechanics ({@link io.playloop.mechanic.Mechanic}): routed to before the engine's own games. */
+    private final MechanicRouter mechanics;
 
     /**
      * Creates the engine for one campaign and checks, for every language, that each reply it can send fits
@@ -162,6 +164,7 @@ public final class Engine {
         this.commerce = new CommercePlay(campaign);
         this.progress = new ProgressPlay(campaign);
         this.progressReplies = new ProgressReplies(campaign);
+        this.mechanics = new MechanicRouter(campaign);
         checkEveryReplyFits();
     }
 
@@ -187,7 +190,7 @@ public final class Engine {
         boolean quizSlice = quiz != null && (intent == Intent.QUIZ || intent == Intent.ANSWER || intent == Intent.UNKNOWN);
         boolean spinSlice = intent == Intent.SPIN || intent == Intent.REWARDS;
         boolean boardSlice = intent == Intent.TOP && campaign.leaderboard().isPresent();
-        return new ReadPlan(quizSlice, spinSlice, boardSlice, referralCodeIn(message));
+        return new ReadPlan(quizSlice, spinSlice, boardSlice, referralCodeIn(message), sliceKeysFor(message));
     }
 
     /**
@@ -210,6 +213,14 @@ public final class Engine {
         com.fasterxml.jackson.databind.JsonNode value = node.get(field);
         return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText())
                 : Optional.empty();
+    }
+
+    /**
+     * The sort keys of the SPI mechanics' slices this message needs (its routed mechanic's), for the store to read
+     * with the snapshot: a message no mechanic answers reads none.
+     */
+    public Set<String> sliceKeysFor(InboundMessage message) {
+        return mechanics.sliceKeys(message);
     }
 
     /** The campaign this engine plays. */
@@ -280,6 +291,12 @@ public final class Engine {
             // Text no command or keyword took: a typed option (text, letter, number) answers
             // the open question like a tap: see QuizPlay.
             resolution = new Resolution(Intent.ANSWER, Set.of(), false, resolution.text());
+        }
+        // --- SPI mechanics: a text or tap no command, keyword or quiz answer took (see MechanicRouter).
+        Optional<MechanicRouter.Route> routed = resolution.intent() == Intent.UNKNOWN ? mechanics.route(message)
+                : Optional.empty();
+        if (routed.isPresent()) {
+            resolution = new Resolution(Intent.UNKNOWN, routed.get().languages(), resolution.tapped(), resolution.text());
         }
         String language = languages.choose(current, message, resolution);
         Customer customer = current == null ? newCustomer(message, language) : refresh(current, message, language);
@@ -359,6 +376,7 @@ public final class Engine {
         Replies early = personal(customer, account, state.progress(), now);
         if (current != null && windowOpen && played == Intent.REWARDS && catalogue != null) {
             List<String> held = new ArrayList<>(catalogue.heldLines(early, customer.language(), state.progress(), now));
+            held.addAll(mechanics.heldLines(early, customer.language(), state.progress(), now)); // SPI mechanics' rewards
             if (wheel != null) {
                 held.addAll(wheel.pendingLines(state.spin(), customer.language(), now));
             }
@@ -381,6 +399,18 @@ public final class Engine {
         if (current != null && windowOpen && played == Intent.REWARDS && wheel != null && catalogue == null) {
             gameReply = Optional.of(wheel.rewards(state.spin(), customer.language(), to(customer),
                     early.line(customer.language(), io.playloop.campaign.TextKey.REWARDS_NONE, java.util.Map.of()), now));
+        }
+        // --- SPI mechanics: the routed one answers; its points, wallet reward, slice, writes and events are collected.
+        Optional<MechanicRouter.Played> mechanicStep = Optional.empty();
+        if (routed.isPresent() && current != null && windowOpen) {
+            mechanicStep = Optional.of(mechanics.play(routed.get(), state.slices(), customer,
+                    state.progress().attributes(), account, state.exhaustedPrizes(), message, randoms.get(), now));
+            gameReply = Optional.of(mechanicStep.get().reply());
+            redemption = mechanicStep.get().redemption();
+            if (mechanicStep.get().points().isPresent()) {
+                points = mechanicStep.get().points();
+                account = points.get().account();
+            }
         }
         // Progress: referrals, counters, streak, tier bonus, challenges, tier, badges, weekly score.
         Replies forCustomer = personal(customer, account, state.progress(), now);
@@ -432,6 +462,9 @@ public final class Engine {
         forCustomer = personal(customer, account, progressAfter, now);
         reply = gameReply.isPresent() ? gameReply : current == null ? firstContactReply(forCustomer, customer, resolution)
                 : reply(forCustomer, current, customer, account, resolution, change.isPresent(), earned);
+        if (resolution.intent() == Intent.PLAY && reply.isPresent()) {
+            reply = Optional.of(mechanics.withMenuRows(reply.get(), customer.language())); // SPI mechanics' rows
+        }
         List<String> notices = new ArrayList<>(step.notices());
         if (current != null && resolution.intent() == Intent.POINTS) {
             notices.addAll(progressReplies.challengeLines(forCustomer, customer.language(), progressAfter, now,
@@ -450,8 +483,13 @@ public final class Engine {
             reply = Optional.empty();
             windowClosed = true;
         }
-        return new Outcome(customer, change, reply, resolution.intent().id(), windowClosed, points, quizChange,
-                spinChange, progressChange, erase);
+        Outcome outcome = new Outcome(customer, change, reply,
+                routed.map(r -> r.command().id().toLowerCase(java.util.Locale.ROOT)).orElse(resolution.intent().id()),
+                windowClosed, points, quizChange, spinChange, progressChange, erase);
+        return OutcomeEvents.attach(outcome, message.wamid(), state, false,
+                mechanicStep.map(MechanicRouter.Played::events).orElse(List.of()),
+                mechanicStep.map(MechanicRouter.Played::slices).orElse(List.of()),
+                mechanicStep.map(MechanicRouter.Played::writes).orElse(List.of()));
     }
 
     /**
@@ -492,8 +530,9 @@ public final class Engine {
                         step.couponsUsed()));
         String intent = event instanceof CommerceEvent.OrderPaid ? "order"
                 : event instanceof CommerceEvent.OrderRefunded ? "refund" : "customer_update";
-        return new Outcome(customer, Optional.empty(), Optional.empty(), intent, false, points, Optional.empty(),
-                step.wheel().map(h -> new Outcome.SpinOutcome(h, Optional.empty())), change);
+        return OutcomeEvents.attach(new Outcome(customer, Optional.empty(), Optional.empty(), intent, false, points,
+                Optional.empty(), step.wheel().map(h -> new Outcome.SpinOutcome(h, Optional.empty())), change),
+                event.eventId(), state, true, List.of(), List.of(), List.of());
     }
 
     /** TOP: the week's board as loaded before the step, and the customer's rank from their own score. */

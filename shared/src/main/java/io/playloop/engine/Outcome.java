@@ -21,11 +21,35 @@ import java.util.Optional;
  * @param points        the points change to store with the receipt (new account and ledger entries), if any
  * @param progress      what changed in the customer's progress (badges, challenges, tier, referrals, score)
  * @param erase         the customer confirmed they want their data deleted: erase them once the reply has gone
+ * @param slices        SPI mechanics' slices that changed ({@link io.playloop.mechanic.Mechanic}), to write under the
+ *                      version read
+ * @param writes        other items SPI mechanics write with the step (records, budget claims)
+ * @param events        what happened, numbered {@code <wamid or event id>#<n>} (see {@link OutcomeEvents}); stored
+ *                      with the step's receipt
  */
 public record Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
                       String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
                       Optional<QuizSession> quiz, Optional<SpinOutcome> spin, Optional<ProgressOutcome> progress,
-                      boolean erase) {
+                      boolean erase, java.util.List<io.playloop.mechanic.SliceChange> slices,
+                      java.util.List<io.playloop.mechanic.ItemWrite> writes,
+                      java.util.List<io.playloop.mechanic.DomainEvent> events) {
+    /** An outcome without SPI mechanics' writes or events (what code written before them builds). */
+    public Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
+                   String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
+                   Optional<QuizSession> quiz, Optional<SpinOutcome> spin, Optional<ProgressOutcome> progress,
+                   boolean erase) {
+        this(customer, consentChange, reply, intent, windowClosed, points, quiz, spin, progress, erase,
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+    }
+
+    /** The same outcome with the SPI mechanics' slices, item writes and the step's events. */
+    public Outcome with(java.util.List<io.playloop.mechanic.SliceChange> slices,
+                        java.util.List<io.playloop.mechanic.ItemWrite> writes,
+                        java.util.List<io.playloop.mechanic.DomainEvent> events) {
+        return new Outcome(customer, consentChange, reply, intent, windowClosed, points, quiz, spin, progress, erase,
+                slices, writes, events);
+    }
+
     /** An outcome that erases no one. */
     public Outcome(Customer customer, Optional<ConsentChange> consentChange, Optional<OutboundMessage> reply,
                    String intent, boolean windowClosed, Optional<LedgerResult.Applied> points,
@@ -42,6 +66,9 @@ public record Outcome(Customer customer, Optional<ConsentChange> consentChange, 
         Objects.requireNonNull(consentChange, "consentChange");
         Objects.requireNonNull(reply, "reply");
         Objects.requireNonNull(intent, "intent");
+        slices = java.util.List.copyOf(slices);
+        writes = java.util.List.copyOf(writes);
+        events = java.util.List.copyOf(events);
     }
 
     /** An outcome that changes no points. */

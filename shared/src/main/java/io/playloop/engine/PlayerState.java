@@ -20,10 +20,17 @@ import java.util.Set;
  * @param codeAttempt     which referral code to offer this customer if they have none yet (0, then 1, 2… when
  *                        the table said an earlier one is another customer's)
  * @param board           the week's board, loaded only when the message asks TOP (else an empty one)
+ * @param slices          SPI mechanics' slices read for this message, by sort key (absent: none read or none stored)
  */
 public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes,
                           Progress progress, Optional<CodeHolder> codeHolder, int codeAttempt,
-                          Board board) {
+                          Board board, java.util.Map<String, io.playloop.mechanic.StoredSlice> slices) {
+    /** A state without SPI mechanics' slices. */
+    public PlayerState(PointsAccount points, QuizSession quiz, SpinHistory spin, Set<String> exhaustedPrizes,
+                       Progress progress, Optional<CodeHolder> codeHolder, int codeAttempt, Board board) {
+        this(points, quiz, spin, exhaustedPrizes, progress, codeHolder, codeAttempt, board, java.util.Map.of());
+    }
+
     /** A customer who has neither points nor a quiz yet. */
     public static final PlayerState NEW = new PlayerState(PointsAccount.empty(), QuizSession.start());
 
@@ -35,6 +42,7 @@ public record PlayerState(PointsAccount points, QuizSession quiz, SpinHistory sp
         Objects.requireNonNull(codeHolder, "codeHolder");
         Objects.requireNonNull(board, "board");
         exhaustedPrizes = Set.copyOf(exhaustedPrizes);
+        slices = java.util.Map.copyOf(slices);
         if (codeAttempt < 0) {
             throw new IllegalArgumentException("codeAttempt must not be negative");
         }

@@ -87,6 +87,7 @@ public final class MessageProcessor {
     private final BoardSource boards;
     private final RewardQueue rewardQueue;
     private final RewardJobCodec jobs;
+    private final io.playloop.mechanic.EventSink events;
 
     /** A processor that always plays {@code engine} (one fixed campaign). */
     public MessageProcessor(GameStore store, Engine engine, GraphApi graph, Clock clock, ObjectMapper mapper) {
@@ -122,6 +123,17 @@ public final class MessageProcessor {
      */
     public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
                             ObjectMapper mapper, BoardSource boards, RewardQueue rewardQueue) {
+        this(store, engines, graph, clock, mapper, boards, rewardQueue, io.playloop.mechanic.EventSink.NONE);
+    }
+
+    /**
+     * A processor that also forwards each committed step's events to {@code events} (they are stored on the receipt in
+     * any case): after the commit, at least once.
+     */
+    public MessageProcessor(GameStore store, Supplier<Engine> engines, GraphApi graph, Clock clock,
+                            ObjectMapper mapper, BoardSource boards, RewardQueue rewardQueue,
+                            io.playloop.mechanic.EventSink events) {
+        this.events = java.util.Objects.requireNonNull(events, "events");
         this.rewardQueue = rewardQueue;
         this.jobs = new RewardJobCodec(mapper);
         this.boards = java.util.Objects.requireNonNull(boards, "boards");
@@ -166,7 +178,8 @@ public final class MessageProcessor {
             ProgressState progress = snapshot.progress();
             Board board = plan.board() && current != null ? board(engine, progress, now) : Board.empty("");
             Outcome outcome = engine.handle(current, new PlayerState(points.account(), quiz.session(),
-                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, board),
+                    spin.history(), exhausted, progress.progress(), snapshot.codeHolder(), codeAttempt, board,
+                    snapshot.slices()),
                     message, now);
             if (!plan.covers(outcome)) {
                 // The plan missed a slice the step writes (it would start from nothing): read everything, decide again.
@@ -321,13 +334,24 @@ public final class MessageProcessor {
                         engine.campaign().id())),
                 outcome.progress().map(p -> new ProgressWrite(p, snapshot.progress().version(),
                         engine.campaign().timeZone())),
-                firstSchedule.filter(s -> s.dueAt().isPresent()), order));
+                firstSchedule.filter(s -> s.dueAt().isPresent()), order, stepWrites(snapshot, outcome)));
+        events.publish(receipt.customerKey(), outcome.events());
         if (current != null) {
             earlier.ifPresent(at -> store.lookSoon(outcome.customer().key(), at));
         }
         // A friend's step that makes a referral count: the referrer hears of it from the scheduler within minutes.
         outcome.progress().flatMap(Outcome.ProgressOutcome::qualified)
                 .ifPresent(referral -> store.lookSoon(referral.referrer(), now));
+    }
+
+    /** The SPI mechanics' slices under the versions read, their items, and the step's events. */
+    private static io.playloop.store.StepItems.StepWrites stepWrites(Snapshot snapshot, Outcome outcome) {
+        List<io.playloop.mechanic.SliceWrite> slices = outcome.slices().stream()
+                .map(c -> new io.playloop.mechanic.SliceWrite(c.sortKey(), c.attributes(),
+                        Optional.ofNullable(snapshot.slices().get(c.sortKey()))
+                                .map(io.playloop.mechanic.StoredSlice::version).orElse(0L)))
+                .toList();
+        return new io.playloop.store.StepItems.StepWrites(slices, outcome.writes(), outcome.events());
     }
 
     /**

@@ -19,11 +19,22 @@ import java.util.Optional;
  *                        {@code version} is the one read)
  * @param order           the shop order this step applied, if it is a paid order: recorded on the customer's side
  *                        ({@link Keys#customerOrder}), so an erasure finds the order's link
+ * @param step            SPI mechanics' slices and items, and the step's events (stored on the receipt)
  */
 public record Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
                      Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
                      Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
-                     Optional<io.playloop.outreach.Schedule> schedule, Optional<ShopOrder> order) {
+                     Optional<io.playloop.outreach.Schedule> schedule, Optional<ShopOrder> order,
+                     StepItems.StepWrites step) {
+    /** A commit without SPI mechanics' writes or events. */
+    public Commit(InboundReceipt receipt, Customer customer, long expectedVersion,
+                  Optional<ConsentChange> consentChange, Optional<PointsWrite> points,
+                  Optional<QuizWrite> quiz, Optional<SpinWrite> spin, Optional<ProgressWrite> progress,
+                  Optional<io.playloop.outreach.Schedule> schedule, Optional<ShopOrder> order) {
+        this(receipt, customer, expectedVersion, consentChange, points, quiz, spin, progress, schedule, order,
+                StepItems.StepWrites.NONE);
+    }
+
     /** A paid shop order, as its link {@link Keys#shopOrder} names it. */
     public record ShopOrder(String source, String orderId) {
         public ShopOrder {
@@ -34,6 +45,7 @@ public record Commit(InboundReceipt receipt, Customer customer, long expectedVer
 
     public Commit {
         java.util.Objects.requireNonNull(order, "order");
+        java.util.Objects.requireNonNull(step, "step");
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");
         java.util.Objects.requireNonNull(spin, "spin");

@@ -80,11 +80,13 @@ public final class DynamoGameStore implements GameStore {
                 Keys.quiz(customerKey), Keys.spin(customerKey), Keys.progress(customerKey), Keys.schedule(customerKey),
                 receiptKeyMap));
         code.ifPresent(c -> keys.add(Keys.referralCode(c.value())));
-        return snapshot(customerKey, code, ConsistentBatchGet.items(dynamo, tableName, keys, meter), now);
+        return snapshot(customerKey, code, java.util.Set.of(), ConsistentBatchGet.items(dynamo, tableName, keys, meter),
+                now);
     }
 
-    private static Snapshot snapshot(String customerKey, Optional<ReferralCode> code,
+    private static Snapshot snapshot(String customerKey, Optional<ReferralCode> code, java.util.Set<String> sliceKeys,
                                      List<Map<String, AttributeValue>> items, Instant now) {
+        Map<String, io.playloop.mechanic.StoredSlice> slices = new HashMap<>();
         Optional<String> lastIn = Optional.empty();
         Optional<Customer> customer = Optional.empty();
         Optional<InboundReceipt> receipt = Optional.empty();
@@ -116,16 +118,18 @@ public final class DynamoGameStore implements GameStore {
                 points = PointsItems.account(item);
             } else if (sk.startsWith(Keys.INBOUND_PREFIX) && !StoreItems.expired(item, now)) {
                 receipt = Optional.of(StoreItems.receipt(item));
+            } else if (sliceKeys.contains(sk) && item.get(Keys.PK).s().startsWith(Keys.CUSTOMER_PREFIX)) {
+                slices.put(sk, StepItems.slice(item));
             }
         }
-        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule, lastIn);
+        return new Snapshot(customer, receipt, points, quiz, spin, progress, holder, schedule, lastIn, slices);
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>One consistent BatchGetItem of 3 to 5 keys: PROFILE, POINTS, PROGRESS, and QUIZ, SPIN or the code's holder
-     * as planned. Neither the receipt (the transaction's condition on it is the guard; {@link #receipt} reads it when
+     * <p>One consistent BatchGetItem of 3 to 5 keys: PROFILE, POINTS, PROGRESS, and QUIZ, SPIN, the code's holder or
+     * the routed mechanic's slice as planned. Neither the receipt (the transaction's condition on it is the guard; {@link #receipt} reads it when
      * the profile's hint says this is a redelivery of the last message) nor the schedule (see
      * {@code MessageProcessor}: a step that brings the next look earlier moves it after the commit).
      *
@@ -142,7 +146,9 @@ public final class DynamoGameStore implements GameStore {
             keys.add(Keys.spin(customerKey));
         }
         plan.code().ifPresent(c -> keys.add(Keys.referralCode(c.value())));
-        Snapshot read = snapshot(customerKey, plan.code(), ConsistentBatchGet.items(dynamo, tableName, keys, meter), now);
+        plan.slices().forEach(sk -> keys.add(Keys.mechanicItem(customerKey, sk))); // registered mechanics' slices
+        Snapshot read = snapshot(customerKey, plan.code(), plan.slices(),
+                ConsistentBatchGet.items(dynamo, tableName, keys, meter), now);
         return read;
     }
 
@@ -184,7 +190,7 @@ public final class DynamoGameStore implements GameStore {
         List<TransactWriteItem> actions = new ArrayList<>(3);
         actions.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(tableName)
-                .item(StoreItems.receiptItem(receipt))
+                .item(StepItems.withEvents(StoreItems.receiptItem(receipt), commit.step().events()))
                 .conditionExpression("attribute_not_exists(#pk) OR #ttl <= :now")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#ttl", Keys.TTL))
                 .expressionAttributeValues(Map.of(":now", StoreItems.n(receipt.processedAt().getEpochSecond())))
@@ -267,6 +273,7 @@ public final class DynamoGameStore implements GameStore {
         ProgressActions progressActions = commit.progress().isPresent()
                 ? addProgress(actions, customer.key(), receipt, commit.progress().get()) : ProgressActions.NONE;
         int codeAction = progressActions.codeClaim();
+        StepItems.Actions stepActions = StepItems.add(actions, tableName, customer.key(), commit.step()); // SPI mechanics
 
         TransactWriteItemsResponse response;
         try {
@@ -279,6 +286,10 @@ public final class DynamoGameStore implements GameStore {
             // "duplicate" before a budget, stock or code that the first delivery's own write used up.
             if (failed(reasons, RECEIPT_ACTION, CONDITIONAL_CHECK_FAILED)) {
                 throw translate(e, receipt.wamid(), customer.key(), -1, -1, -1, -1);
+            }
+            RuntimeException stepConflict = stepActions.translate(reasons, receipt.wamid(), customer.key(), e);
+            if (stepConflict != null) {
+                throw stepConflict;
             }
             if (scheduleAction >= 0 && failed(reasons, scheduleAction, CONDITIONAL_CHECK_FAILED)) {
                 // The scheduler visited the customer meanwhile: re-read and decide again.

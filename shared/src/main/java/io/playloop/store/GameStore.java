@@ -23,7 +23,7 @@ public interface GameStore {
 
     /**
      * Reads what {@code plan} asks for, and no receipt (strongly consistent): the profile, the points and the
-     * progress, plus the quiz, the wheel and the referral code's holder when planned. The schedule is not read
+     * progress, plus the quiz, the wheel, the referral code's holder and the mechanics' slices when planned. The schedule is not read
      * ({@link Snapshot#schedule} is NONE). The snapshot carries the profile's last-message hint, so a redelivery of
      * the last message can read its receipt ({@link #receipt}).
      *

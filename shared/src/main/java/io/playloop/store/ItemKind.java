@@ -60,6 +60,13 @@ public enum ItemKind {
             Lifetime.ttlOnly(DynamoRecordFailures.KEPT, "the last failure"), Reach.NONE, "Keys.recordFailures"),
     SPIN_BUDGET("prize budget", "CAMPAIGN#<campaign>", "SPIN_BUDGET#<prizeId>", "game",
             Lifetime.kept("counters without anyone's data"), Reach.NONE, "Keys.spinBudget"),
+    MECHANIC_SLICE("a mechanic's customer state (its slice or records)", "CUSTOMER#<key>",
+            "<the mechanic's sort key, e.g. SCRATCH>", "game (the mechanic)",
+            Lifetime.ofCustomer("registered by its mechanic in io.playloop.mechanic.Mechanics"), Reach.PARTITION,
+            "Keys.mechanicItem"),
+    MECHANIC_COUNTER("a mechanic's campaign counter (budget)", "CAMPAIGN#<campaign>",
+            "<the mechanic's prefix><id>, e.g. SCRATCH_BUDGET#<prizeId>", "game (the mechanic)",
+            Lifetime.kept("counters without anyone's data"), Reach.NONE, "Keys.mechanicCounter"),
     STOCK("stock counter", "CAMPAIGN#<campaign>", "STOCK#<itemId>", "game",
             Lifetime.kept("a counter without anyone's data"), Reach.NONE, "Keys.stock"),
     POOL_CODE("free pool code", "POOL#<pool>", "CODE#<code>", "CLI import; reward (deletes it when handed out)",
@@ -174,6 +181,9 @@ public enum ItemKind {
         if (pk.startsWith(Keys.OUTBOUND_PREFIX)) {
             return Optional.of(OUTBOUND);
         }
+        if (pk.startsWith(Keys.CAMPAIGN_PREFIX) && io.playloop.mechanic.Mechanics.ownerOfCounter(sk).isPresent()) {
+            return Optional.of(MECHANIC_COUNTER);
+        }
         return Optional.empty();
     }
 
@@ -219,7 +229,7 @@ public enum ItemKind {
             case Keys.PROGRESS -> PROGRESS;
             case Keys.SCHEDULE -> SCHEDULE;
             case Keys.PROFILE -> PROFILE;
-            default -> null;
+            default -> io.playloop.mechanic.Mechanics.ownerOfSlice(sk).isPresent() ? MECHANIC_SLICE : null;
         };
     }
 }

@@ -59,6 +59,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       <td>sending + 30 days (TTL), or erased with the customer</td><td>scheduler; ingest marks a failure</td></tr>
  *   <tr><td>prize budget</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code SPIN_BUDGET#<prizeId>}</td>
  *       <td>kept: counters without anyone's data</td><td>game</td></tr>
+ *   <tr><td>a mechanic's customer state (its slice or records)</td><td>{@code CUSTOMER#<key>}</td>
+ *       <td>{@code <the mechanic's sort key, e.g. SCRATCH>}</td><td>as long as the customer (registered by its
+ *       mechanic in {@link io.playloop.mechanic.Mechanics}); a slice is read only when the message routes to its
+ *       mechanic</td><td>game (the mechanic)</td></tr>
+ *   <tr><td>a mechanic's campaign counter (budget)</td><td>{@code CAMPAIGN#<campaign>}</td>
+ *       <td>{@code <the mechanic's prefix><id>, e.g. SCRATCH_BUDGET#<prizeId>}</td><td>kept: counters without
+ *       anyone's data (a conditional ADD in the step's transaction)</td><td>game (the mechanic)</td></tr>
  *   <tr><td>stock counter</td><td>{@code CAMPAIGN#<campaign>}</td><td>{@code STOCK#<itemId>}</td>
  *       <td>kept: a counter without anyone's data</td><td>game</td></tr>
  *   <tr><td>free pool code</td><td>{@code POOL#<pool>}</td><td>{@code CODE#<code>}</td>
@@ -297,6 +304,23 @@ public final class Keys {
      */
     public static Map<String, AttributeValue> stock(String campaignId, String itemId) {
         return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), STOCK_PREFIX + requireValue(itemId, "item id"));
+    }
+
+    /**
+     * An SPI mechanic's item in a customer's partition: {@code pk=CUSTOMER#<key>, sk=<its sort key>} (its slice, or a
+     * record it inserts). The sort keys are the mechanics' own ({@link io.playloop.mechanic.Mechanics}); they live as
+     * long as the customer and are erased with the partition.
+     */
+    public static Map<String, AttributeValue> mechanicItem(String customerKey, String sortKey) {
+        return key(customerPartition(customerKey), requireValue(sortKey, "sort key"));
+    }
+
+    /**
+     * An SPI mechanic's campaign counter (a budget): {@code pk=CAMPAIGN#<campaign>, sk=<its prefix><id>}, raised by a
+     * conditional ADD in a step's transaction, never read on the message path; names no one.
+     */
+    public static Map<String, AttributeValue> mechanicCounter(String campaignId, String sortKey) {
+        return key(CAMPAIGN_PREFIX + requireValue(campaignId, "campaign id"), requireValue(sortKey, "sort key"));
     }
 
     /** A reward the customer holds: {@code pk=CUSTOMER#<key>, sk=REWARD#<rewardId>}, inserted at redemption. */

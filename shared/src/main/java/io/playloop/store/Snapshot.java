@@ -16,12 +16,22 @@ import java.util.Optional;
  * @param schedule the customer's outreach schedule ({@link io.playloop.outreach.Schedule#NONE} when none, or when
  *                 not read: a planned load leaves it out)
  * @param lastIn   the profile's hint of the last message applied ({@link StoreItems#lastInHint}), when it has one
+ * @param slices   SPI mechanics' slices read for this message, by sort key (only those stored)
  */
 public record Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
                        QuizState quiz, SpinState spin, ProgressState progress,
                        Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.outreach.Schedule schedule,
-                       Optional<String> lastIn) {
+                       Optional<String> lastIn, java.util.Map<String, io.playloop.mechanic.StoredSlice> slices) {
+    /** A snapshot without SPI mechanics' slices. */
+    public Snapshot(Optional<Customer> customer, Optional<InboundReceipt> receipt, PointsState points,
+                    QuizState quiz, SpinState spin, ProgressState progress,
+                    Optional<io.playloop.engine.CodeHolder> codeHolder, io.playloop.outreach.Schedule schedule,
+                    Optional<String> lastIn) {
+        this(customer, receipt, points, quiz, spin, progress, codeHolder, schedule, lastIn, java.util.Map.of());
+    }
+
     public Snapshot {
+        slices = java.util.Map.copyOf(slices);
         java.util.Objects.requireNonNull(lastIn, "lastIn");
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(progress, "progress");

@@ -44,7 +44,7 @@ class EngineCommandsTest {
         assertThat(o.intent()).isEqualTo("play");
         assertThat(o.customer().language()).isEqualTo(language);
         assertThat(rowIds(o)).containsExactly("cmd:QUIZ", "cmd:SPIN", "cmd:REWARDS", "cmd:POINTS", "cmd:BADGES",
-                "cmd:TOP", "cmd:REFER");
+                "cmd:TOP", "cmd:REFER", "cmd:SCRATCH"); // the demo's scratch card: a registered mechanic's row
         ListMessage menu = (ListMessage) o.reply().get();
         String expectedButton = DemoCampaign.get().texts().template(language, io.playloop.campaign.TextKey.MENU_BUTTON);
         assertThat(menu.buttonLabel()).isEqualTo(expectedButton);

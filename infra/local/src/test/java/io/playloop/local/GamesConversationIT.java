@@ -41,7 +41,7 @@ class GamesConversationIT extends LocalCloudConversation {
         for (JsonNode menu : List.of(menuEn, menuFr)) {
             assertThat(menu.path("interactive").path("type").asText()).isEqualTo("list");
             assertThat(rowIds(menu)).containsExactly("cmd:QUIZ", "cmd:SPIN", "cmd:REWARDS", "cmd:POINTS",
-                    "cmd:BADGES", "cmd:TOP", "cmd:REFER");
+                    "cmd:BADGES", "cmd:TOP", "cmd:REFER", "cmd:SCRATCH"); // the demo's scratch card
         }
         assertThat(menuEn.path("interactive").path("action").path("button").asText())
                 .isEqualTo(DEMO.texts().template("en", TextKey.MENU_BUTTON));
