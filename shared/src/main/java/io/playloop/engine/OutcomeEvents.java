@@ -57,8 +57,8 @@ final class OutcomeEvents {
             if (!p.progress().tier().equals(tierBefore)) {
                 events.add(new DomainEvent.TierChanged("", tierBefore.orElse(""), p.progress().tier().orElse("")));
             }
-            p.attributed().ifPresent(r -> events.add(new DomainEvent.ReferralAttributed("", r.referrer())));
-            p.qualified().ifPresent(r -> events.add(new DomainEvent.ReferralQualified("", r.referrer())));
+            p.attributed().ifPresent(r -> events.add(new DomainEvent.ReferralAttributed("")));
+            p.qualified().ifPresent(r -> events.add(new DomainEvent.ReferralQualified("")));
         });
         List<DomainEvent> numbered = new ArrayList<>(events.size());
         for (DomainEvent e : events) {

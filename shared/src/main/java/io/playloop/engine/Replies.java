@@ -307,9 +307,29 @@ final class Replies {
     private OutboundMessage buttons(String language, String to, String body, Command... commands) {
         List<ButtonMessage.Button> buttons = new ArrayList<>();
         for (Command c : commands) {
-            buttons.add(new ButtonMessage.Button(CommandIds.of(c), render(language, BUTTON_TITLES.get(c), Map.of())));
+            if (offered(c)) {
+                buttons.add(new ButtonMessage.Button(CommandIds.of(c), render(language, BUTTON_TITLES.get(c), Map.of())));
+            }
+        }
+        if (buttons.isEmpty()) {
+            // Every game the text pointed to is off in this campaign: the menu is always there.
+            buttons.add(new ButtonMessage.Button(CommandIds.of(Command.PLAY),
+                    render(language, BUTTON_TITLES.get(Command.PLAY), Map.of())));
         }
         return new ButtonMessage(to, null, body, null, buttons);
+    }
+
+    /** Whether a button for {@code command} leads somewhere: a game the campaign does not run gets none. */
+    private boolean offered(Command command) {
+        return switch (command) {
+            case QUIZ -> campaign.quiz().isPresent();
+            case SPIN -> campaign.spin().isPresent();
+            case TOP -> campaign.leaderboard().isPresent();
+            case BADGES -> !campaign.badges().isEmpty();
+            case REWARDS, REDEEM -> campaign.spin().isPresent()
+                    || campaign.has(io.playloop.campaign.Mechanic.CATALOGUE);
+            default -> true;
+        };
     }
 
     /**

@@ -77,14 +77,18 @@ public sealed interface DomainEvent {
         public DomainEvent withId(String id) { return new ChallengeCompleted(id, completion); }
     }
 
-    record ReferralAttributed(String id, String referrer) implements DomainEvent {
-        public ReferralAttributed { Objects.requireNonNull(referrer, "referrer"); }
-        public DomainEvent withId(String id) { return new ReferralAttributed(id, referrer); }
+    /**
+     * This customer was attributed to a referrer. The referrer is not named: the event is stored on this customer's
+     * receipt, and an erasure of the referrer must not leave their key on other customers' items (the referrer's own
+     * {@code REFERRAL#} records say whom they referred, and go with them).
+     */
+    record ReferralAttributed(String id) implements DomainEvent {
+        public DomainEvent withId(String id) { return new ReferralAttributed(id); }
     }
 
-    record ReferralQualified(String id, String referrer) implements DomainEvent {
-        public ReferralQualified { Objects.requireNonNull(referrer, "referrer"); }
-        public DomainEvent withId(String id) { return new ReferralQualified(id, referrer); }
+    /** This customer's referral now counts for their referrer (not named, as for {@link ReferralAttributed}). */
+    record ReferralQualified(String id) implements DomainEvent {
+        public DomainEvent withId(String id) { return new ReferralQualified(id); }
     }
 
     /** Consent to proactive messages given ({@code button} or {@code keyword}). */

@@ -42,9 +42,9 @@ public final class EventCodec {
             } else if (e instanceof DomainEvent.ChallengeCompleted c) {
                 fields(out, "cc", c.completion());
             } else if (e instanceof DomainEvent.ReferralAttributed r) {
-                fields(out, "ra", r.referrer());
+                fields(out, "ra");
             } else if (e instanceof DomainEvent.ReferralQualified r) {
-                fields(out, "rq", r.referrer());
+                fields(out, "rq");
             } else if (e instanceof DomainEvent.ConsentGiven c) {
                 fields(out, "cg", c.source());
             } else if (e instanceof DomainEvent.ConsentWithdrawn c) {
@@ -88,8 +88,8 @@ public final class EventCodec {
                 case "ba" -> new DomainEvent.BadgeAwarded(id, f[1]);
                 case "tc" -> new DomainEvent.TierChanged(id, f[1], f[2]);
                 case "cc" -> new DomainEvent.ChallengeCompleted(id, f[1]);
-                case "ra" -> new DomainEvent.ReferralAttributed(id, f[1]);
-                case "rq" -> new DomainEvent.ReferralQualified(id, f[1]);
+                case "ra" -> new DomainEvent.ReferralAttributed(id);
+                case "rq" -> new DomainEvent.ReferralQualified(id);
                 case "cg" -> new DomainEvent.ConsentGiven(id, f[1]);
                 case "cw" -> new DomainEvent.ConsentWithdrawn(id, f[1]);
                 case "rs" -> new DomainEvent.ReminderSent(id, f[1]);

@@ -18,7 +18,7 @@ class EventCodecTest {
                 new DomainEvent.PointsExpired("", 3), new DomainEvent.RewardIssued("", "scratch:off-20:" + WAMID, "scratch:off-20"),
                 new DomainEvent.RewardRedeemed("", "spin:wamid.X"), new DomainEvent.BadgeAwarded("", "first-win"),
                 new DomainEvent.TierChanged("", "", "silver"), new DomainEvent.ChallengeCompleted("", "quiz-week#2026-W47"),
-                new DomainEvent.ReferralAttributed("", "33612345678"), new DomainEvent.ReferralQualified("", "33612345678"),
+                new DomainEvent.ReferralAttributed(""), new DomainEvent.ReferralQualified(""),
                 new DomainEvent.ConsentGiven("", "button"), new DomainEvent.ConsentWithdrawn("", "keyword"),
                 new DomainEvent.ReminderSent("", "inactive"), new DomainEvent.OrderApplied("", "order"));
     }

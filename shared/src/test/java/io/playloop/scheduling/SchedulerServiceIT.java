@@ -392,7 +392,7 @@ class SchedulerServiceIT {
         assertThat(again.sent()).isZero();
         assertThat(toLea).singleElement().satisfies(m -> {
             assertThat(m).isInstanceOf(ButtonMessage.class);      // Léa wrote minutes ago: inside the window
-            assertThat(m.bodyText()).contains("a friend you invited just joined").contains("1");
+            assertThat(m.bodyText()).contains("A friend you invited just joined").contains("1");
         });
     }
 
