@@ -87,10 +87,19 @@ public final class FailureKinds {
 
     /**
      * A short, log-safe name of the failure: the class, with the AWS error code or Meta's error code when there is
-     * one ({@code DynamoDbException:ValidationException}, {@code GraphApiException:131056}); never a message.
+     * one ({@code DynamoDbException:ValidationException}, {@code GraphApiException:131056}), or a cancelled
+     * transaction's first reason ({@code TransactionCanceledException:ValidationError}); never a message.
      */
     public static String errorType(Throwable failure) {
         String type = failure.getClass().getSimpleName();
+        if (failure instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()) {
+            // The transaction's own code says only "cancelled": the reason of the item that refused says why.
+            java.util.Optional<String> reason = cancelled.cancellationReasons().stream().map(CancellationReason::code)
+                    .filter(code -> code != null && !"None".equals(code)).findFirst();
+            if (reason.isPresent()) {
+                return type + ":" + reason.get();
+            }
+        }
         if (failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                 && aws.awsErrorDetails().errorCode() != null) {
             return type + ":" + aws.awsErrorDetails().errorCode();

@@ -28,6 +28,8 @@ class FailureKindsTest {
                 .cancellationReasons(CancellationReason.builder().code("None").build(),
                         CancellationReason.builder().code("ValidationError").build()).build();
         assertThat(FailureKinds.of(tooBig)).isEqualTo(FailureKind.PERMANENT);
+        // The dead-letter attribute names the item's reason, not only "cancelled".
+        assertThat(FailureKinds.errorType(tooBig)).isEqualTo("TransactionCanceledException:ValidationError");
     }
 
     @Test

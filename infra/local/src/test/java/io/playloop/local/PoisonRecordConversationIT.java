@@ -96,7 +96,8 @@ class PoisonRecordConversationIT extends LocalCloudConversation {
             assertThat(r.path("body").path("wamid").asText()).isEqualTo(poisonWamid);
             JsonNode why = r.path("messageAttributes");
             assertThat(why.path("Reason").asText()).isEqualTo("permanent_failure");
-            assertThat(why.path("ErrorType").asText()).isEqualTo("DynamoDbException:ValidationException");
+            // The receipt's 3,000-character key is refused by the step's transaction (no receipt is read before).
+            assertThat(why.path("ErrorType").asText()).isEqualTo("TransactionCanceledException:ValidationError");
             assertThat(why.path("Attempts").asText()).isEqualTo("3");
             assertThat(why.path("SourceQueue").asText()).isEqualTo(INBOUND.localName());
             assertThat(why.path("FirstFailedAt").asText()).isNotEmpty();
