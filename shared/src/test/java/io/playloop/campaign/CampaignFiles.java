@@ -39,7 +39,7 @@ public final class CampaignFiles {
     }
 
     /** The lines of the file with the section starting at {@code header} (up to the next top-level key) cut out. */
-    static String withoutSection(String yaml, String header) {
+    public static String withoutSection(String yaml, String header) {
         int start = yaml.indexOf("\n" + header + "\n");
         assertThat(start).as("section %s", header).isNotNegative();
         int end = start + 1 + header.length() + 1;

@@ -17,8 +17,8 @@ class OffGamesButtonsTest {
     /** The demo without its wheel and its quiz (and what only they referred to). */
     static Campaign withoutQuizAndWheel() {
         String yaml = CampaignFiles.demoYaml();
-        yaml = cut(yaml, "quiz:");
-        yaml = cut(yaml, "spin:");
+        yaml = CampaignFiles.withoutSection(yaml, "quiz:");
+        yaml = CampaignFiles.withoutSection(yaml, "spin:");
         return CampaignLoader.fromYaml(yaml, "no-quiz-no-wheel.yaml");
     }
 
@@ -43,20 +43,5 @@ class OffGamesButtonsTest {
         ButtonMessage reply = (ButtonMessage) world.text(US, "rewards").reply().orElseThrow();
 
         assertThat(reply.buttons()).extracting(ButtonMessage.Button::id).contains("cmd:QUIZ", "cmd:SPIN");
-    }
-
-    private static String cut(String yaml, String header) {
-        int start = yaml.indexOf("\n" + header + "\n");
-        assertThat(start).as("section %s", header).isNotNegative();
-        int end = start + 1 + header.length() + 1;
-        while (end < yaml.length()) {
-            int lineEnd = yaml.indexOf('\n', end);
-            String line = yaml.substring(end, lineEnd < 0 ? yaml.length() : lineEnd);
-            if (!line.isEmpty() && !line.startsWith(" ") && !line.startsWith("#")) {
-                break;
-            }
-            end = lineEnd < 0 ? yaml.length() : lineEnd + 1;
-        }
-        return yaml.substring(0, start + 1) + yaml.substring(end);
     }
 }
